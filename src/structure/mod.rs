@@ -1,0 +1,486 @@
+//! STRUCTURE: a document's text becomes sections, paragraphs and sentences, each
+//! with code-point spans into the text.
+//!
+//! Parsing never fails: odd input yields a flatter outline plus diagnostics.
+//! This module knows nothing of extraction or RDF.
+
+pub mod noise;
+pub mod numbering;
+pub mod sentence;
+
+use crate::diagnostic::Diagnostic;
+use numbering::{Kind, Numbered, numbering_of};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A half-open range `[begin, end)` of code points in the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// First code point, inclusive.
+    pub begin: usize,
+    /// Last code point, exclusive.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from its bounds.
+    pub fn new(begin: usize, end: usize) -> Self {
+        Self { begin, end }
+    }
+
+    /// True when `other` lies inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.begin <= other.begin && other.end <= self.end
+    }
+}
+
+/// A heading and the part of the document it opens.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Index of the parent section in [`Outline::sections`]; `None` at the top.
+    pub parent: Option<usize>,
+    /// Depth, 1 = outermost.
+    pub level: u32,
+    /// The number the numbering states (第二十三条 → 23), else the position among siblings.
+    pub ordinal: u32,
+    /// The numbering as written (第一章, 一、, （一）); empty for unnumbered headings.
+    pub numbering: String,
+    /// Which numbering convention it follows.
+    pub kind: Kind,
+    /// The heading text without its numbering, inner spaces removed (总　则 → 总则).
+    pub title: String,
+    /// 1-based line of the heading.
+    pub line: usize,
+    /// The heading as written (numbering and title).
+    pub heading: Span,
+}
+
+/// A block of body text: one line of the source (a 款 in a law).
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    /// The innermost section it belongs to; `None` for text before the first heading.
+    pub section: Option<usize>,
+    /// Position among the paragraphs of its section (or of the document), 1-based.
+    pub ordinal: u32,
+    /// Its text.
+    pub span: Span,
+    /// 1-based line.
+    pub line: usize,
+    /// True for enumerated items (a law's 项, `（一）…。` after a line ending in ：).
+    pub list_item: bool,
+}
+
+/// A sentence of a paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sentence {
+    /// Index of its paragraph in [`Outline::paragraphs`].
+    pub paragraph: usize,
+    /// Position in the paragraph, 1-based.
+    pub ordinal: u32,
+    /// Its text.
+    pub span: Span,
+}
+
+/// The structure of one document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Outline {
+    /// Sections in document order; a parent always comes before its children.
+    pub sections: Vec<Section>,
+    /// Paragraphs in document order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in document order.
+    pub sentences: Vec<Sentence>,
+    /// What was odd about the text.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A line of the text with its position.
+struct Line<'a> {
+    number: usize,
+    /// Code-point offset of the trimmed content.
+    begin: usize,
+    text: &'a str,
+    /// Number of leading `#` marks, when the line is a Markdown heading.
+    markdown: Option<u8>,
+}
+
+/// Splits the text into trimmed non-empty lines with code-point offsets, dropping
+/// page noise and Markdown comments.
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0; // code points
+    for (i, raw) in text.split('\n').enumerate() {
+        let raw_chars = raw.chars().count();
+        let lead = raw.chars().take_while(|c| c.is_whitespace() || *c == '\u{feff}').count();
+        let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        let mut begin = offset + lead;
+        let mut content = trimmed;
+        let mut markdown = None;
+        if content.starts_with('#') {
+            let hashes = content.chars().take_while(|&c| c == '#').count();
+            let after = &content[hashes..];
+            if hashes <= 6 && (after.is_empty() || after.starts_with([' ', '\t', '\u{3000}'])) {
+                let stripped = after.trim_start_matches(|c: char| c.is_whitespace());
+                begin += hashes + (after.chars().count() - stripped.chars().count());
+                content = stripped.trim_end_matches([' ', '#']);
+                markdown = Some(hashes as u8);
+            }
+        }
+        if !content.is_empty() && !noise::is_noise(content) {
+            out.push(Line {
+                number: i + 1,
+                begin,
+                text: content,
+                markdown,
+            });
+        }
+        offset += raw_chars + 1;
+    }
+    out
+}
+
+/// Parses a document's text into its outline.
+///
+/// ```
+/// use policykg::structure::parse;
+/// let outline = parse("（一）标题\n正文一。正文二！\n（二）另一节\n正文三。");
+/// assert_eq!(outline.sections.len(), 2);
+/// assert_eq!(outline.sections[1].title, "另一节");
+/// assert_eq!(outline.paragraphs.len(), 2);
+/// assert_eq!(outline.sentences.len(), 3);
+/// ```
+pub fn parse(text: &str) -> Outline {
+    let mut builder = Builder::default();
+    let lines = lines(text);
+    // A leading `# 标题` is the document's title, not a section.
+    let skip_title = lines
+        .first()
+        .is_some_and(|l| l.markdown == Some(1) && numbering_of(l.text).is_none());
+    for line in lines.iter().skip(usize::from(skip_title)) {
+        builder.line(line);
+    }
+    let mut outline = builder.finish(text);
+    remove_repeated_sections(text, &mut outline);
+    outline
+}
+
+#[derive(Default)]
+struct Builder {
+    outline: Outline,
+    /// Open sections, outermost first: (kind, index).
+    stack: Vec<(Kind, usize)>,
+    /// The previous body line ended with ：, so numbered lines are list items.
+    list_context: bool,
+    /// The kind of numbering of the current run of list items.
+    list_kind: Option<Kind>,
+}
+
+impl Builder {
+    fn line(&mut self, line: &Line<'_>) {
+        let numbered = numbering_of(line.text);
+        let heading = match (&numbered, line.markdown) {
+            // A Markdown heading is a heading whatever its shape.
+            (Some(n), md) => self.numbered_heading(line, n).or_else(|| {
+                md.map(|_| HeadingShape {
+                    kind: n.kind,
+                    title_end: line.text.chars().count(),
+                    body_begin: None,
+                })
+            }),
+            (None, Some(depth)) => Some(HeadingShape {
+                kind: Kind::Markdown(depth),
+                title_end: line.text.chars().count(),
+                body_begin: None,
+            }),
+            (None, None) => None,
+        };
+        match heading {
+            Some(shape) => {
+                let index = self.open_section(line, numbered.as_ref(), &shape);
+                self.list_context = false;
+                self.list_kind = None;
+                if let Some(body) = shape.body_begin {
+                    self.paragraph(line, body, Some(index), false);
+                }
+            }
+            None => {
+                let list_item = numbered.is_some() && (self.list_context || self.in_article());
+                if list_item {
+                    self.list_kind = numbered.as_ref().map(|n| n.kind);
+                } else {
+                    self.list_kind = None;
+                }
+                let section = self.stack.last().map(|&(_, i)| i);
+                self.paragraph(line, 0, section, list_item);
+                self.list_context = line.text.ends_with(['：', ':'])
+                    || (list_item && self.list_context);
+            }
+        }
+    }
+
+    fn in_article(&self) -> bool {
+        self.stack.last().is_some_and(|&(k, _)| k == Kind::Article)
+    }
+
+    /// Decides whether a numbered line is a heading, and where its title ends.
+    fn numbered_heading(&self, line: &Line<'_>, n: &Numbered) -> Option<HeadingShape> {
+        let chars: Vec<char> = line.text.chars().collect();
+        let rest: String = chars[n.rest..].iter().collect();
+        let rest_len = chars.len() - n.rest;
+        match n.kind {
+            // An article always opens a section; its body is its first paragraph.
+            Kind::Article => Some(HeadingShape {
+                kind: n.kind,
+                title_end: n.rest,
+                body_begin: (rest_len > 0).then_some(n.rest),
+            }),
+            Kind::Part | Kind::SubPart | Kind::Chapter | Kind::Section => {
+                (rest_len <= 40 && !rest.contains('。')).then_some(HeadingShape {
+                    kind: n.kind,
+                    title_end: chars.len(),
+                    body_begin: None,
+                })
+            }
+            _ => {
+                // Inside an article, （一） items are 项, never headings.
+                if self.in_article() && n.kind != Kind::Appendix {
+                    return None;
+                }
+                // After a line ending in ：, numbered lines are list items, unless their
+                // kind is already open as a heading (二、 after （一）…（三） items).
+                let open_kind = self.stack.iter().any(|&(k, _)| k == n.kind);
+                if self.list_context && !open_kind {
+                    return None;
+                }
+                let ends_open = !rest.ends_with(|c: char| {
+                    sentence::is_terminator(c) || matches!(c, '，' | ',' | '：' | ':' | '、')
+                });
+                if ends_open && rest_len <= 50 {
+                    return Some(HeadingShape {
+                        kind: n.kind,
+                        title_end: chars.len(),
+                        body_begin: None,
+                    });
+                }
+                // A run-in heading: a short first sentence, then body text.
+                let first_end = rest.chars().position(sentence::is_terminator)?;
+                let first: String = rest.chars().take(first_end).collect();
+                if first_end <= 30 && !first.contains(['，', ',', '：', ':']) {
+                    let title_end = n.rest + first_end;
+                    let body = title_end + 1;
+                    return Some(HeadingShape {
+                        kind: n.kind,
+                        title_end,
+                        body_begin: (body < chars.len()).then_some(body),
+                    });
+                }
+                None
+            }
+        }
+    }
+
+    fn open_section(&mut self, line: &Line<'_>, n: Option<&Numbered>, shape: &HeadingShape) -> usize {
+        let kind = shape.kind;
+        // Close sections until the new one fits: a sibling of its own kind, a child of
+        // a higher legal rank, or of whatever is open for kinds ranked by appearance.
+        if let Some(pos) = self.stack.iter().rposition(|&(k, _)| k == kind) {
+            self.stack.truncate(pos);
+        } else if let Some(rank) = kind.legal_rank() {
+            while self
+                .stack
+                .last()
+                .is_some_and(|&(k, _)| k.legal_rank().is_none_or(|r| r >= rank))
+            {
+                self.stack.pop();
+            }
+        } else if let Kind::Markdown(depth) = kind {
+            while self.stack.last().is_some_and(|&(k, _)| match k {
+                Kind::Markdown(d) => d >= depth,
+                _ => false,
+            }) {
+                self.stack.pop();
+            }
+        } else if kind == Kind::Appendix {
+            self.stack.clear();
+        }
+        let parent = self.stack.last().map(|&(_, i)| i);
+        let chars: Vec<char> = line.text.chars().collect();
+        let title_begin = n.map_or(0, |n| n.rest);
+        let title: String = chars[title_begin.min(shape.title_end)..shape.title_end]
+            .iter()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let siblings = self
+            .outline
+            .sections
+            .iter()
+            .filter(|s| s.parent == parent)
+            .count() as u32;
+        let heading_end = if shape.body_begin.is_some() {
+            // Include the terminator of a run-in title.
+            (shape.title_end + 1).min(chars.len())
+        } else {
+            chars.len()
+        };
+        let heading_len = if n.is_some_and(|n| n.kind == Kind::Article) {
+            n.map_or(0, |n| n.numbering.chars().count())
+        } else {
+            heading_end
+        };
+        self.outline.sections.push(Section {
+            parent,
+            level: self.stack.len() as u32 + 1,
+            ordinal: n.and_then(|n| n.number).unwrap_or(siblings + 1),
+            numbering: n.map(|n| n.numbering.clone()).unwrap_or_default(),
+            kind,
+            title: title.trim_end_matches(sentence::is_terminator).to_owned(),
+            line: line.number,
+            heading: Span::new(line.begin, line.begin + heading_len),
+        });
+        let index = self.outline.sections.len() - 1;
+        self.stack.push((kind, index));
+        index
+    }
+
+    fn paragraph(&mut self, line: &Line<'_>, from: usize, section: Option<usize>, list_item: bool) {
+        let chars: Vec<char> = line.text.chars().collect();
+        let lead = chars[from..].iter().take_while(|c| c.is_whitespace()).count();
+        let begin = line.begin + from + lead;
+        let end = line.begin + chars.len();
+        if begin >= end {
+            return;
+        }
+        let ordinal = self
+            .outline
+            .paragraphs
+            .iter()
+            .rev()
+            .take_while(|p| p.section == section)
+            .count() as u32
+            + 1;
+        let index = self.outline.paragraphs.len();
+        self.outline.paragraphs.push(Paragraph {
+            section,
+            ordinal,
+            span: Span::new(begin, end),
+            line: line.number,
+            list_item,
+        });
+        let body: String = chars[from + lead..].iter().collect();
+        for (i, (b, e)) in sentence::split(&body).into_iter().enumerate() {
+            self.outline.sentences.push(Sentence {
+                paragraph: index,
+                ordinal: i as u32 + 1,
+                span: Span::new(begin + b, begin + e),
+            });
+        }
+    }
+
+    fn finish(self, _text: &str) -> Outline {
+        self.outline
+    }
+}
+
+/// How a heading line divides into title and body.
+struct HeadingShape {
+    kind: Kind,
+    /// Code-point offset in the line where the title ends.
+    title_end: usize,
+    /// Where run-in body text starts, if the line carries some.
+    body_begin: Option<usize>,
+}
+
+/// Drops a section whose heading and content repeat an earlier one verbatim (the
+/// seed repeats section （一）), with a warning naming both lines.
+fn remove_repeated_sections(text: &str, outline: &mut Outline) {
+    if outline.sections.len() < 2 {
+        return;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let n = outline.sections.len();
+    // A section's extent ends where the next section at its level or above begins.
+    let extent_end = |i: usize| -> usize {
+        let level = outline.sections[i].level;
+        outline.sections[i + 1..]
+            .iter()
+            .find(|s| s.level <= level)
+            .map_or(chars.len(), |s| s.heading.begin)
+    };
+    let mut seen: HashMap<(u32, String), usize> = HashMap::new();
+    let mut dropped = vec![false; n];
+    for i in 0..n {
+        if outline.sections[i].parent.is_some_and(|p| dropped[p]) {
+            dropped[i] = true;
+            continue;
+        }
+        let content: String = chars[outline.sections[i].heading.begin..extent_end(i)]
+            .iter()
+            .collect::<String>()
+            .trim()
+            .to_owned();
+        let key = (outline.sections[i].level, content);
+        if let Some(&first) = seen.get(&key) {
+            dropped[i] = true;
+            let s = &outline.sections[i];
+            outline.diagnostics.push(Diagnostic::warning(
+                s.line,
+                1,
+                format!(
+                    "section {} {} at line {} repeats the section at line {} verbatim; kept the first, skipped this one",
+                    s.numbering, s.title, s.line, outline.sections[first].line
+                ),
+            ));
+        } else {
+            seen.insert(key, i);
+        }
+    }
+    if !dropped.contains(&true) {
+        return;
+    }
+    // Renumber what is kept.
+    let mut new_index = vec![None; n];
+    let mut sections = Vec::new();
+    for (i, s) in outline.sections.iter().enumerate() {
+        if !dropped[i] {
+            new_index[i] = Some(sections.len());
+            let mut s = s.clone();
+            s.parent = s.parent.and_then(|p| new_index[p]);
+            sections.push(s);
+        }
+    }
+    let mut para_index = vec![None; outline.paragraphs.len()];
+    let mut paragraphs = Vec::new();
+    for (i, p) in outline.paragraphs.iter().enumerate() {
+        if p.section.is_some_and(|s| dropped[s]) {
+            continue;
+        }
+        para_index[i] = Some(paragraphs.len());
+        let mut p = p.clone();
+        p.section = p.section.and_then(|s| new_index[s]);
+        paragraphs.push(p);
+    }
+    let sentences = outline
+        .sentences
+        .iter()
+        .filter_map(|s| {
+            let mut s = s.clone();
+            s.paragraph = para_index[s.paragraph]?;
+            Some(s)
+        })
+        .collect();
+    // Positions among siblings follow the kept sections.
+    let mut counts: HashMap<Option<usize>, u32> = HashMap::new();
+    for s in &mut sections {
+        let c = counts.entry(s.parent).or_default();
+        *c += 1;
+        if s.numbering.is_empty() {
+            s.ordinal = *c;
+        }
+    }
+    outline.sections = sections;
+    outline.paragraphs = paragraphs;
+    outline.sentences = sentences;
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,97 @@
+//! Structure tests through one `outline` helper that renders the tree as text.
+
+use super::*;
+
+/// Renders sections as `level ordinal numbering title` lines and paragraphs as `  ¶`.
+fn outline(text: &str) -> String {
+    let o = parse(text);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut paras = o.paragraphs.iter().peekable();
+    let mut emit_paras = |section: Option<usize>, out: &mut String| {
+        while let Some(p) = paras.next_if(|p| p.section == section) {
+            let t: String = chars[p.span.begin..p.span.end].iter().take(8).collect();
+            let marker = if p.list_item { "•" } else { "¶" };
+            out.push_str(&format!("{}{marker}{} {t}\n", "  ".repeat(depth(&o, section)), p.ordinal));
+        }
+    };
+    emit_paras(None, &mut out);
+    for (i, s) in o.sections.iter().enumerate() {
+        out.push_str(&format!(
+            "{}{} {} {} {}\n",
+            "  ".repeat(s.level as usize - 1),
+            s.level,
+            s.ordinal,
+            s.numbering,
+            s.title
+        ));
+        emit_paras(Some(i), &mut out);
+    }
+    out
+}
+
+fn depth(o: &Outline, section: Option<usize>) -> usize {
+    section.map_or(0, |s| o.sections[s].level as usize)
+}
+
+#[test]
+fn seed_like_chapter_with_repeated_section() {
+    let text = "(一) 甲节\n正文一。\n(一) 甲节\n正文一。\n(二) 乙节\n正文二。正文三。\n";
+    let o = parse(text);
+    assert_eq!(
+        outline(text),
+        "1 1 (一) 甲节\n  ¶1 正文一。\n1 2 (二) 乙节\n  ¶1 正文二。正文三。\n"
+    );
+    assert_eq!(o.diagnostics.len(), 1);
+    let message = &o.diagnostics[0].message;
+    assert!(message.contains("line 3") && message.contains("line 1"), "{message}");
+    assert_eq!(o.sentences.len(), 3);
+}
+
+#[test]
+fn law_in_markdown_and_plain_text_give_the_same_outline() {
+    let md = "# 中华人民共和国某法\n\n<!-- INFO END -->\n\n## 第一章 总　则\n\n第一条 为了规范，制定本法。\n\n第二条 本法适用于：\n\n（一）甲；\n\n（二）乙。\n\n前款规定。\n\n## 第二章 附则\n\n### 第一节 一般规定\n\n第三条　本法自公布之日起施行。\n";
+    let plain: String = md
+        .lines()
+        .map(|l| format!("{}\n", l.trim_start_matches('#').trim_start()))
+        .collect();
+    let expected = "1 1 第一章 总则\n  2 1 第一条 \n    ¶1 为了规范，制定本\n  2 2 第二条 \n    ¶1 本法适用于：\n    •2 （一）甲；\n    •3 （二）乙。\n    ¶4 前款规定。\n1 2 第二章 附则\n  2 1 第一节 一般规定\n    3 3 第三条 \n      ¶1 本法自公布之日起\n";
+    assert_eq!(outline(md), expected);
+    // Without `#`, the title line is a paragraph before the first section.
+    assert_eq!(outline(&plain), format!("¶1 中华人民共和国某\n{expected}"));
+}
+
+#[test]
+fn report_headings_run_in_headings_and_list_items() {
+    let text = "一、2025年工作回顾\n过去一年，主要做了以下工作：\n（一）稳增长。全年增长5%。\n（二）促转型。\n二、2026年工作安排\n（一）加快发展新质生产力。我们将推进。\n（二）深化改革\n1. 国企改革\n推进国企改革。\n";
+    assert_eq!(
+        outline(text),
+        "1 1 一、 2025年工作回顾\n  ¶1 过去一年，主要做\n  •2 （一）稳增长。全\n  •3 （二）促转型。\n1 2 二、 2026年工作安排\n  2 1 （一） 加快发展新质生产力\n    ¶1 我们将推进。\n  2 2 （二） 深化改革\n    3 1 1. 国企改革\n      ¶1 推进国企改革。\n"
+    );
+}
+
+#[test]
+fn long_numbered_body_lines_are_paragraphs() {
+    let text = "一、总体要求\n（一）这是一个很长的编号正文行，它包含逗号，并且远远超过了一个标题应有的长度，所以它是正文而不是标题。\n";
+    assert_eq!(
+        outline(text),
+        "1 1 一、 总体要求\n  ¶1 （一）这是一个很\n"
+    );
+}
+
+#[test]
+fn offsets_are_code_points_into_the_text() {
+    let text = "\u{feff}（一）标题\r\n  正文。第二句！\n";
+    let o = parse(text);
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |s: Span| chars[s.begin..s.end].iter().collect::<String>();
+    assert_eq!(slice(o.sections[0].heading), "（一）标题");
+    assert_eq!(slice(o.paragraphs[0].span), "正文。第二句！");
+    assert_eq!(slice(o.sentences[1].span), "第二句！");
+}
+
+#[test]
+fn noise_lines_are_not_content() {
+    let text = "下载\n打印\n全屏\n【字号：\n加大\n】\n一、回顾\n正文。\n";
+    assert_eq!(outline(text), "1 1 一、 回顾\n  ¶1 正文。\n");
+}

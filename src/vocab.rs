@@ -1,0 +1,265 @@
+//! The vocabulary v1: every IRI the mapping writes, in one place.
+//!
+//! These names are the public contract users write SPARQL against. The test
+//! `vocab_matches_ontology` fails when this list and `ontology/policykg.ttl`
+//! drift apart in either direction. This module knows nothing of documents.
+
+/// Namespace IRIs with the prefixes used in Turtle, TriG, RDF/XML and JSON-LD output.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("pkg", pkg::NS),
+    ("doco", "http://purl.org/spar/doco/"),
+    ("dcterms", dcterms::NS),
+    ("nif", nif::NS),
+    ("itsrdf", "http://www.w3.org/2005/11/its/rdf#"),
+    ("schema", schema::NS),
+    ("org", "http://www.w3.org/ns/org#"),
+    ("prov", "http://www.w3.org/ns/prov#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("rdf", rdf::NS),
+    ("rdfs", rdfs::NS),
+    ("xsd", xsd::NS),
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+];
+
+/// The default base for data IRIs (documents, sections, entities), overridable with `--base`.
+pub const DEFAULT_BASE: &str = "https://w3id.org/policykg/id/";
+
+macro_rules! terms {
+    ($ns:literal; $($(#[$doc:meta])* $name:ident = $local:literal),* $(,)?) => {
+        /// The namespace IRI.
+        pub const NS: &str = $ns;
+        $( $(#[$doc])* pub const $name: &str = concat!($ns, $local); )*
+    };
+}
+
+/// The policykg ontology, `https://w3id.org/policykg/ontology#`.
+pub mod pkg {
+    terms! { "https://w3id.org/policykg/ontology#";
+        /// A source document: a law, a report, a chapter.
+        DOCUMENT = "Document",
+        /// A (sub)section of a document, at any depth.
+        SECTION = "Section",
+        /// A paragraph of body text.
+        PARAGRAPH = "Paragraph",
+        /// A sentence inside a paragraph.
+        SENTENCE = "Sentence",
+        /// One item of an enumerated list of policy measures (一是…二是…).
+        MEASURE = "Measure",
+        /// Anything named in the text.
+        ENTITY = "Entity",
+        /// An organisation.
+        ORGANIZATION = "Organization",
+        /// A person.
+        PERSON = "Person",
+        /// A place.
+        PLACE = "Place",
+        /// A law, regulation or other titled document cited in 《》.
+        LEGISLATION = "Legislation",
+        /// A plan, programme or slogan written in quotation marks.
+        PLAN = "Plan",
+        /// Another quoted term that is not a plan.
+        TERM = "Term",
+        /// A time expression with a normalised value.
+        TIME_EXPRESSION = "TimeExpression",
+        /// A quantity with a normalised value and unit.
+        QUANTITY = "Quantity",
+        /// One occurrence of an entity in a document.
+        MENTION = "Mention",
+        /// A relation stated in the text, with its evidence.
+        STATEMENT = "Statement",
+        /// Hex SHA-256 of the document's decoded text.
+        SHA256 = "sha256",
+        /// Depth of a section, 1 = outermost.
+        LEVEL = "level",
+        /// Position or stated number among siblings, 1-based.
+        ORDINAL = "ordinal",
+        /// A section's numbering as written (第一章, 一、, （一）).
+        NUMBERING = "numbering",
+        /// The marker that opens a measure (一是, 第一).
+        MARKER = "marker",
+        /// The sentence a mention occurs in.
+        IN_SENTENCE = "inSentence",
+        /// One organisation was founded on the basis of another.
+        BASED_ON = "basedOn",
+        /// A document part cites a law or document.
+        CITES = "cites",
+        /// The sentence that states a relation.
+        EVIDENCE = "evidence",
+        /// The normalised value of a time expression or quantity.
+        NORMALIZED_VALUE = "normalizedValue",
+        /// First year (or day) covered by a time expression.
+        INTERVAL_START = "intervalStart",
+        /// Last year (or day) covered by a time expression.
+        INTERVAL_END = "intervalEnd",
+        /// The unit of a quantity (元, %, 个百分点, 座 …).
+        UNIT = "unit",
+        /// Version of the on-disk store layout.
+        SCHEMA_VERSION = "schemaVersion",
+    }
+}
+
+/// Dublin Core terms.
+pub mod dcterms {
+    terms! { "http://purl.org/dc/terms/";
+        /// Title of a document or section heading text.
+        TITLE = "title",
+        /// Where a document came from (path or URL).
+        SOURCE = "source",
+        /// The parent of a section, paragraph, sentence or measure.
+        IS_PART_OF = "isPartOf",
+        /// Publication date.
+        ISSUED = "issued",
+        /// Region a document is about.
+        SPATIAL = "spatial",
+        /// Generic metadata for columns without a better property.
+        DESCRIPTION = "description",
+        /// Publisher.
+        PUBLISHER = "publisher",
+        /// Creator or speaker.
+        CREATOR = "creator",
+        /// Coverage, e.g. the year of a report.
+        TEMPORAL = "temporal",
+    }
+}
+
+/// NLP Interchange Format core.
+pub mod nif {
+    terms! { "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+        /// The full text of a context (document).
+        IS_STRING = "isString",
+        /// The exact text of a span.
+        ANCHOR_OF = "anchorOf",
+        /// Start offset, code points, inclusive.
+        BEGIN_INDEX = "beginIndex",
+        /// End offset, code points, exclusive.
+        END_INDEX = "endIndex",
+        /// The document a span belongs to.
+        REFERENCE_CONTEXT = "referenceContext",
+    }
+}
+
+/// Internationalisation Tag Set.
+pub mod itsrdf {
+    terms! { "http://www.w3.org/2005/11/its/rdf#";
+        /// The entity a mention refers to.
+        TA_IDENT_REF = "taIdentRef",
+    }
+}
+
+/// schema.org.
+pub mod schema {
+    terms! { "http://schema.org/";
+        /// The date an organisation was founded.
+        FOUNDING_DATE = "foundingDate",
+        /// Organisation class.
+        ORGANIZATION = "Organization",
+        /// Person class.
+        PERSON = "Person",
+        /// Place class.
+        PLACE = "Place",
+        /// Legislation class.
+        LEGISLATION = "Legislation",
+        /// Quantitative value class.
+        QUANTITATIVE_VALUE = "QuantitativeValue",
+        /// Creative work class.
+        CREATIVE_WORK = "CreativeWork",
+    }
+}
+
+/// Organisation ontology.
+pub mod org {
+    terms! { "http://www.w3.org/ns/org#";
+        /// Organisation class.
+        ORGANIZATION = "Organization",
+    }
+}
+
+/// SKOS.
+pub mod skos {
+    terms! { "http://www.w3.org/2004/02/skos/core#";
+        /// Concept class.
+        CONCEPT = "Concept",
+    }
+}
+
+/// PROV-O.
+pub mod prov {
+    terms! { "http://www.w3.org/ns/prov#";
+        /// The document a statement was derived from.
+        WAS_DERIVED_FROM = "wasDerivedFrom",
+    }
+}
+
+/// RDF.
+pub mod rdf {
+    terms! { "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+        /// rdf:type.
+        TYPE = "type",
+        /// Subject of a reified statement.
+        SUBJECT = "subject",
+        /// Predicate of a reified statement.
+        PREDICATE = "predicate",
+        /// Object of a reified statement.
+        OBJECT = "object",
+    }
+}
+
+/// RDF Schema.
+pub mod rdfs {
+    terms! { "http://www.w3.org/2000/01/rdf-schema#";
+        /// A human-readable name.
+        LABEL = "label",
+    }
+}
+
+/// XML Schema datatypes.
+pub mod xsd {
+    terms! { "http://www.w3.org/2001/XMLSchema#";
+        /// xsd:integer.
+        INTEGER = "integer",
+        /// xsd:decimal.
+        DECIMAL = "decimal",
+        /// xsd:gYear.
+        G_YEAR = "gYear",
+        /// xsd:gYearMonth.
+        G_YEAR_MONTH = "gYearMonth",
+        /// xsd:date.
+        DATE = "date",
+        /// xsd:string.
+        STRING = "string",
+    }
+}
+
+/// Every `pkg:` term the code uses; `ontology/policykg.ttl` must declare exactly these.
+pub const PKG_TERMS: &[&str] = &[
+    pkg::DOCUMENT,
+    pkg::SECTION,
+    pkg::PARAGRAPH,
+    pkg::SENTENCE,
+    pkg::MEASURE,
+    pkg::ENTITY,
+    pkg::ORGANIZATION,
+    pkg::PERSON,
+    pkg::PLACE,
+    pkg::LEGISLATION,
+    pkg::PLAN,
+    pkg::TERM,
+    pkg::TIME_EXPRESSION,
+    pkg::QUANTITY,
+    pkg::MENTION,
+    pkg::STATEMENT,
+    pkg::SHA256,
+    pkg::LEVEL,
+    pkg::ORDINAL,
+    pkg::NUMBERING,
+    pkg::MARKER,
+    pkg::IN_SENTENCE,
+    pkg::BASED_ON,
+    pkg::CITES,
+    pkg::EVIDENCE,
+    pkg::NORMALIZED_VALUE,
+    pkg::INTERVAL_START,
+    pkg::INTERVAL_END,
+    pkg::UNIT,
+    pkg::SCHEMA_VERSION,
+];
