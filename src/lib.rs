@@ -7,3 +7,4 @@ pub mod numerals;
 pub mod source;
 pub mod structure;
 pub mod vocab;
+pub mod extract;

@@ -1,0 +1,383 @@
+//! Named entities in one paragraph: gazetteer names, organisations by suffix,
+//! 《》 titles, quoted plans and terms, people before their titles, times and
+//! quantities. Candidates that overlap are resolved longest first, so mentions never
+//! overlap and 上海市人民政府 is one organisation, not a place inside one.
+
+use super::lexicon::OrgSuffix;
+use super::{Entity, EntityKind, Lexicon, Value, quantity, time};
+use crate::numerals;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// An entity found in a paragraph, with code-point offsets relative to it.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub begin: usize,
+    pub end: usize,
+    pub entity: Entity,
+    /// Breaks ties between candidates of equal length; higher wins.
+    priority: u8,
+}
+
+/// Priority of a word that holds a name but is not one; such candidates win their
+/// span and are then dropped.
+const NOT_A_NAME: u8 = 0;
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{1,120})》").unwrap());
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"“([^“”\n]{1,24})”").unwrap());
+
+/// Maps byte offsets of a string to code-point offsets.
+struct Offsets(Vec<usize>);
+
+impl Offsets {
+    fn new(text: &str) -> Self {
+        let mut map = vec![0; text.len() + 1];
+        for (n, (b, _)) in text.char_indices().enumerate() {
+            map[b] = n;
+        }
+        map[text.len()] = text.chars().count();
+        Self(map)
+    }
+
+    fn char(&self, byte: usize) -> usize {
+        self.0[byte]
+    }
+}
+
+fn named(kind: EntityKind, label: &str) -> Entity {
+    Entity {
+        kind,
+        label: label.to_owned(),
+        key: label.to_owned(),
+        value: None,
+    }
+}
+
+/// Finds the entities of one paragraph, non-overlapping, in text order.
+pub(crate) fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
+    let chars: Vec<char> = text.chars().collect();
+    let offsets = Offsets::new(text);
+    let mut candidates = Vec::new();
+    let mut push = |b: usize, e: usize, entity: Entity, priority: u8| {
+        candidates.push(Found {
+            begin: offsets.char(b),
+            end: offsets.char(e),
+            entity,
+            priority,
+        });
+    };
+
+    for (b, e, entry) in lexicon.find_names(text) {
+        if let Some(end) = gazetteer_end(lexicon, text, b, e, entry.kind) {
+            let entry = lexicon.lookup(&text[b..end]).unwrap_or(entry);
+            push(b, end, named(entry.kind, &entry.label), 4);
+        }
+    }
+    for c in TITLE.captures_iter(text) {
+        let inner = c.get(1).unwrap();
+        let label: String = inner.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        if !label.is_empty() {
+            push(inner.start(), inner.end(), named(EntityKind::Legislation, &label), 9);
+        }
+    }
+    for c in QUOTED.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        let inner = c.get(1).unwrap();
+        let term = inner.as_str();
+        // A quotation of speech, not a term.
+        if term.contains(['，', '。', '；', '：', '！', '？', ',']) || term.chars().count() > 16 {
+            continue;
+        }
+        let after = &text[all.end()..];
+        if let Some(suffix) = lexicon
+            .plan_suffixes
+            .iter()
+            .filter(|s| after.starts_with(s.as_str()))
+            .max_by_key(|s| s.len())
+        {
+            let end = all.end() + suffix.len();
+            push(all.start(), end, named(EntityKind::Plan, &text[all.start()..end]), 6);
+        } else {
+            let kind = if term.chars().any(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch)) {
+                EntityKind::Plan
+            } else {
+                EntityKind::Term
+            };
+            push(inner.start(), inner.end(), named(kind, term), 5);
+        }
+    }
+    for (b, e, value) in time::find(text) {
+        let label = value.label();
+        push(
+            b,
+            e,
+            Entity {
+                kind: EntityKind::Time,
+                label,
+                key: value.value.clone(),
+                value: Some(Value::Time(value)),
+            },
+            8,
+        );
+    }
+    for (b, e, value) in quantity::find(text, lexicon, &lexicon.quantity_re) {
+        push(
+            b,
+            e,
+            Entity {
+                kind: EntityKind::Quantity,
+                label: value.label(),
+                key: format!("{}{}", value.value, value.unit),
+                value: Some(Value::Quantity(value)),
+            },
+            7,
+        );
+    }
+    for m in lexicon.not_names.find_iter(text) {
+        push(m.start(), m.end(), named(EntityKind::Term, ""), NOT_A_NAME);
+    }
+    drop(push);
+    candidates.extend(organisations_by_suffix(&chars, text, &offsets, lexicon));
+    candidates.extend(people(&chars, text, &offsets, lexicon));
+    resolve(candidates)
+}
+
+/// The end of a gazetteer match, or `None` when the name runs on into a longer
+/// common word (财政部门 is not 财政部); then a shorter name that fits is used.
+fn gazetteer_end(lexicon: &Lexicon, text: &str, begin: usize, end: usize, kind: EntityKind) -> Option<usize> {
+    let mut end = end;
+    loop {
+        let name = &text[begin..end];
+        let after = &text[end..];
+        let blocked = kind == EntityKind::Organization && suffix_blocked(lexicon, name, after)
+            || kind == EntityKind::Place && name.ends_with('市') && after.starts_with('场');
+        if !blocked && lexicon.lookup(name).is_some() {
+            return Some(end);
+        }
+        // Try the next shorter prefix that is itself a name.
+        let (last_start, _) = name.char_indices().next_back()?;
+        if last_start == 0 {
+            return None;
+        }
+        end = begin + last_start;
+    }
+}
+
+/// True when `name` ends with an organisation suffix whose blocked continuations
+/// include the start of `after`.
+fn suffix_blocked(lexicon: &Lexicon, name: &str, after: &str) -> bool {
+    suffix_rule(lexicon, name)
+        .is_some_and(|rule| rule.blocked_after.iter().any(|f| after.starts_with(f.as_str())))
+}
+
+/// The longest suffix rule that `name` ends with.
+fn suffix_rule<'a>(lexicon: &'a Lexicon, name: &str) -> Option<&'a OrgSuffix> {
+    lexicon
+        .org_suffixes
+        .iter()
+        .filter(|r| name.ends_with(r.suffix.as_str()))
+        .max_by_key(|r| r.suffix.len())
+}
+
+fn is_name_char(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}') || c.is_ascii_alphanumeric()
+}
+
+/// Organisation names that end in a suffix (…中心, …委员会) and start with a name head
+/// (中国, 国际, a known place or organisation).
+fn organisations_by_suffix(chars: &[char], text: &str, offsets: &Offsets, lexicon: &Lexicon) -> Vec<Found> {
+    const MAX_LEFT: usize = 16;
+    let joined = covered(chars, &lexicon.joined_phrases);
+    let mut out = Vec::new();
+    for m in lexicon.suffix_automaton.find_iter(text) {
+        let s = offsets.char(m.start());
+        let e = offsets.char(m.end());
+        if suffix_blocked(lexicon, &text[m.start()..m.end()], &text[m.end()..]) {
+            continue;
+        }
+        // How far left the name may reach.
+        let mut k = s;
+        while k > 0 && s - k < MAX_LEFT {
+            let c = chars[k - 1];
+            if !is_name_char(c) || (lexicon.stop_chars.contains(&c) && !joined[k - 1]) {
+                break;
+            }
+            if !joined[k - 1] && ends_with_any(&chars[..k], &lexicon.stop_phrases) {
+                break;
+            }
+            k -= 1;
+        }
+        // The leftmost name head in reach starts the name.
+        let Some((begin, head)) = (k..s).find_map(|p| Some((p, head_at(&chars[p..s], lexicon)?))) else {
+            continue;
+        };
+        let needs_core = suffix_rule(lexicon, &text[m.start()..m.end()]).is_some_and(|r| r.needs_core);
+        if needs_core && head.place && begin + head.len == s {
+            continue;
+        }
+        let label: String = chars[begin..e].iter().collect();
+        out.push(Found {
+            begin,
+            end: e,
+            entity: named(EntityKind::Organization, &label),
+            priority: 3,
+        });
+    }
+    out
+}
+
+/// Marks the characters covered by any of `phrases`.
+fn covered(chars: &[char], phrases: &[String]) -> Vec<bool> {
+    let mut mask = vec![false; chars.len()];
+    for phrase in phrases {
+        let p: Vec<char> = phrase.chars().collect();
+        if p.is_empty() || p.len() > chars.len() {
+            continue;
+        }
+        for i in 0..=chars.len() - p.len() {
+            if chars[i..i + p.len()] == p[..] {
+                mask[i..i + p.len()].iter_mut().for_each(|m| *m = true);
+            }
+        }
+    }
+    mask
+}
+
+fn ends_with_any(chars: &[char], phrases: &[String]) -> bool {
+    phrases.iter().any(|p| {
+        let n = p.chars().count();
+        n <= chars.len() && chars[chars.len() - n..].iter().copied().eq(p.chars())
+    })
+}
+
+/// A name head at the start of some text.
+struct Head {
+    /// Its length in code points.
+    len: usize,
+    /// It is a place from the gazetteer.
+    place: bool,
+}
+
+/// The longest name head (from name-heads.txt, or a known place or organisation)
+/// that `chars` starts with.
+fn head_at(chars: &[char], lexicon: &Lexicon) -> Option<Head> {
+    let known = (2..=chars.len().min(12)).rev().find_map(|n| {
+        let prefix: String = chars[..n].iter().collect();
+        let entry = lexicon.lookup(&prefix)?;
+        matches!(entry.kind, EntityKind::Place | EntityKind::Organization).then_some(Head {
+            len: n,
+            place: entry.kind == EntityKind::Place,
+        })
+    });
+    known.or_else(|| {
+        lexicon
+            .name_heads
+            .iter()
+            .filter(|h| {
+                h.chars().count() <= chars.len() && chars.iter().copied().zip(h.chars()).all(|(a, b)| a == b)
+            })
+            .map(|h| Head { len: h.chars().count(), place: false })
+            .max_by_key(|h| h.len)
+    })
+}
+
+/// People: a two- or three-character name starting with a common surname, right
+/// before a title (习近平总书记, 李强总理).
+fn people(chars: &[char], text: &str, offsets: &Offsets, lexicon: &Lexicon) -> Vec<Found> {
+    let mut out = Vec::new();
+    for m in lexicon.title_automaton.find_iter(text) {
+        let t = offsets.char(m.start());
+        for len in [3, 2] {
+            if t < len {
+                continue;
+            }
+            let name = &chars[t - len..t];
+            if !name.iter().all(|&c| is_name_char(c) && !c.is_ascii() && !lexicon.stop_chars.contains(&c)) {
+                continue;
+            }
+            let name: String = name.iter().collect();
+            let surname_ok = lexicon.surnames.contains(&name.chars().take(1).collect::<String>())
+                || lexicon.surnames.contains(&name.chars().take(2).collect::<String>());
+            if !surname_ok || lexicon.lookup(&name).is_some() {
+                continue;
+            }
+            out.push(Found {
+                begin: t - len,
+                end: t,
+                entity: named(EntityKind::Person, &name),
+                priority: 2,
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// Keeps the longest candidates (then the higher priority, then the leftmost) so that
+/// no two overlap; returns them in text order.
+fn resolve(mut candidates: Vec<Found>) -> Vec<Found> {
+    candidates.sort_by(|a, b| {
+        (b.end - b.begin)
+            .cmp(&(a.end - a.begin))
+            .then(b.priority.cmp(&a.priority))
+            .then(a.begin.cmp(&b.begin))
+    });
+    let mut taken: Vec<Found> = Vec::new();
+    for c in candidates {
+        if c.begin < c.end && taken.iter().all(|t| c.end <= t.begin || t.end <= c.begin) {
+            taken.push(c);
+        }
+    }
+    taken.retain(|f| f.priority != NOT_A_NAME);
+    taken.sort_by_key(|f| f.begin);
+    taken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[(&str, EntityKind)]) {
+        let lexicon = Lexicon::bundled();
+        let chars: Vec<char> = text.chars().collect();
+        let got: Vec<(String, EntityKind)> = find(text, &lexicon)
+            .into_iter()
+            .map(|f| (chars[f.begin..f.end].iter().collect(), f.entity.kind))
+            .collect();
+        let expected: Vec<(String, EntityKind)> = expected.iter().map(|(s, k)| ((*s).to_owned(), *k)).collect();
+        assert_eq!(got, expected, "{text}");
+    }
+
+    use EntityKind::*;
+
+    #[test]
+    fn seed_organisations_have_clean_boundaries() {
+        check(
+            "为了增进友谊， 1984年成立了中国职工对外交流中心，并在此基础上成立了中国职工旅行社。",
+            &[("1984年", Time), ("中国职工对外交流中心", Organization), ("中国职工旅行社", Organization)],
+        );
+        check(
+            "要求在国际工会运动和国际劳工组织中享有应有的权利",
+            &[("国际劳工组织", Organization)],
+        );
+        check("同周边国家和发展中国家工会的关系", &[]);
+        check("加强与区域工会组织的交流交往", &[]);
+    }
+
+    #[test]
+    fn longest_mention_wins() {
+        check("上海市人民政府", &[("上海市人民政府", Organization)]);
+        check("依照《中华人民共和国专利法》的规定", &[("中华人民共和国专利法", Legislation)]);
+        check("财政部门负责", &[]);
+    }
+
+    #[test]
+    fn quoted_plans_terms_and_people() {
+        check("“十五五”规划谋篇布局", &[("“十五五”规划", Plan)]);
+        check("加快建设“五个中心”", &[("五个中心", Plan)]);
+        check("简单地搞“接轨”", &[("接轨", Term)]);
+        check("“十四五”时期", &[("“十四五”时期", Time)]);
+        check("他说：“我们要坚定不移地走自己的路，不照搬。”", &[]);
+        check("贯彻落实习近平总书记重要讲话", &[("习近平", Person)]);
+    }
+}

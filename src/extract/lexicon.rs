@@ -1,0 +1,308 @@
+//! The gazetteer and rule tables: what the extractors know, loaded from `data/`.
+//!
+//! The bundled tables are compiled in, so the binary works anywhere; users add
+//! entities with `--gazetteer FILE` in the same format, without recompiling.
+
+use super::EntityKind;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Why a gazetteer file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// The file could not be read.
+    #[error("{path}: cannot read the gazetteer: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A line does not follow the `label<TAB>type<TAB>aliases` format.
+    #[error("{path}:{line}: {message}; each line is label<TAB>type<TAB>aliases (see data/gazetteer.tsv)")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// One gazetteer entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Canonical name.
+    pub label: String,
+    /// Its type.
+    pub kind: EntityKind,
+}
+
+/// An organisation suffix rule from `data/rules/org-suffixes.txt`.
+#[derive(Debug, Clone)]
+pub(crate) struct OrgSuffix {
+    pub suffix: String,
+    /// Words that, right after the suffix, show it is part of a longer common word.
+    pub blocked_after: Vec<String>,
+    /// A place alone before the suffix is not a name.
+    pub needs_core: bool,
+}
+
+/// Everything the extractors look up: names, suffixes, heads, stop words.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    /// Name → entry index, for every label and alias.
+    names: HashMap<String, usize>,
+    /// Built over `name_list` for leftmost-longest matching.
+    automaton: AhoCorasick,
+    name_list: Vec<(String, usize)>,
+    /// Organisation suffixes with the words that, following them, cancel the match.
+    pub(crate) org_suffixes: Vec<OrgSuffix>,
+    pub(crate) suffix_automaton: AhoCorasick,
+    pub(crate) name_heads: Vec<String>,
+    pub(crate) stop_chars: HashSet<char>,
+    pub(crate) stop_phrases: Vec<String>,
+    pub(crate) joined_phrases: Vec<String>,
+    pub(crate) surnames: HashSet<String>,
+    pub(crate) plan_suffixes: Vec<String>,
+    /// Unit as written → normalised unit, longest first.
+    pub(crate) units: Vec<(String, String)>,
+    /// Quantity pattern built from `units`.
+    pub(crate) quantity_re: regex::Regex,
+    /// Words that hold a name but are not one (发展中国家).
+    pub(crate) not_names: AhoCorasick,
+    /// Person titles, matched leftmost-longest (副市长 before 市长).
+    pub(crate) title_automaton: AhoCorasick,
+}
+
+const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
+const ORG_SUFFIXES: &str = include_str!("../../data/rules/org-suffixes.txt");
+const NAME_HEADS: &str = include_str!("../../data/rules/name-heads.txt");
+const STOP_CHARS: &str = include_str!("../../data/rules/stop-chars.txt");
+const STOP_PHRASES: &str = include_str!("../../data/rules/stop-phrases.txt");
+const JOINED_PHRASES: &str = include_str!("../../data/rules/joined-phrases.txt");
+const PERSON_TITLES: &str = include_str!("../../data/rules/person-titles.txt");
+const SURNAMES: &str = include_str!("../../data/rules/surnames.txt");
+const PLAN_SUFFIXES: &str = include_str!("../../data/rules/plan-suffixes.txt");
+const NOT_NAMES: &str = include_str!("../../data/rules/not-names.txt");
+const UNITS: &str = include_str!("../../data/rules/units.txt");
+
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn words(text: &str) -> Vec<String> {
+    lines(text).map(|(_, l)| l.trim().to_owned()).collect()
+}
+
+impl Lexicon {
+    /// The bundled gazetteer and rules from `data/`.
+    ///
+    /// ```
+    /// use policykg::extract::{Lexicon, EntityKind};
+    /// let lexicon = Lexicon::bundled();
+    /// assert_eq!(lexicon.lookup("中国职工对外交流中心").unwrap().kind, EntityKind::Organization);
+    /// ```
+    pub fn bundled() -> Self {
+        let mut lexicon = Self::rules_only();
+        lexicon
+            .add_gazetteer(Path::new("data/gazetteer.tsv"), GAZETTEER)
+            .expect("the bundled gazetteer is well-formed (checked by a test)");
+        lexicon.rebuild();
+        lexicon
+    }
+
+    fn rules_only() -> Self {
+        let org_suffixes: Vec<OrgSuffix> = lines(ORG_SUFFIXES)
+            .map(|(_, l)| {
+                let mut parts = l.split('\t');
+                let suffix = parts.next().unwrap_or("").trim().to_owned();
+                let blocked_after = parts
+                    .next()
+                    .map(|f| {
+                        f.split('|')
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_owned)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let needs_core = parts.next().is_some_and(|f| f.trim() == "core");
+                OrgSuffix { suffix, blocked_after, needs_core }
+            })
+            .collect();
+        let mut units: Vec<(String, String)> = lines(UNITS)
+            .map(|(_, l)| {
+                let mut parts = l.split('\t');
+                let written = parts.next().unwrap_or("").trim().to_owned();
+                let normal = parts.next().map_or_else(|| written.clone(), |n| n.trim().to_owned());
+                (written, normal)
+            })
+            .collect();
+        units.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        let surnames = lines(SURNAMES)
+            .flat_map(|(_, l)| {
+                let l = l.trim();
+                if l.chars().count() == 2 && !l.contains(|c: char| c.is_ascii()) && l.len() == 6 {
+                    // Lines of two characters are double surnames.
+                    vec![l.to_owned()]
+                } else {
+                    l.chars().map(String::from).collect()
+                }
+            })
+            .collect();
+        let suffix_automaton = build(org_suffixes.iter().map(|s| s.suffix.as_str()));
+        let person_titles = words(PERSON_TITLES);
+        let title_automaton = build(person_titles.iter().map(String::as_str));
+        let quantity_re = super::quantity::pattern(&units);
+        Self {
+            entries: Vec::new(),
+            names: HashMap::new(),
+            automaton: build(std::iter::empty::<&str>()),
+            name_list: Vec::new(),
+            org_suffixes,
+            suffix_automaton,
+            name_heads: words(NAME_HEADS),
+            stop_chars: lines(STOP_CHARS).flat_map(|(_, l)| l.chars().collect::<Vec<_>>()).collect(),
+            stop_phrases: words(STOP_PHRASES),
+            joined_phrases: words(JOINED_PHRASES),
+            surnames,
+            plan_suffixes: words(PLAN_SUFFIXES),
+            units,
+            quantity_re,
+            not_names: build(words(NOT_NAMES).iter().map(String::as_str)),
+            title_automaton,
+        }
+    }
+
+    /// Adds the entities of a user gazetteer file (same format as `data/gazetteer.tsv`).
+    /// A name already known is re-pointed to the user's entity.
+    pub fn extend_from_file(&mut self, path: &Path) -> Result<(), LexiconError> {
+        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        self.add_gazetteer(path, &text)?;
+        self.rebuild();
+        Ok(())
+    }
+
+    fn add_gazetteer(&mut self, path: &Path, text: &str) -> Result<(), LexiconError> {
+        let format = |line: usize, message: String| LexiconError::Format {
+            path: path.to_owned(),
+            line,
+            message,
+        };
+        let mut header_seen = false;
+        for (line, l) in lines(text) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            if !header_seen {
+                header_seen = true;
+                if cols.first().map(|c| c.trim()) == Some("label") {
+                    continue;
+                }
+            }
+            if cols.len() < 2 || cols.len() > 3 {
+                return Err(format(line, format!("expected 2 or 3 tab-separated columns, found {}", cols.len())));
+            }
+            let label = cols[0].trim();
+            if label.is_empty() {
+                return Err(format(line, "the label is empty".into()));
+            }
+            let kind = EntityKind::from_gazetteer_type(cols[1].trim()).ok_or_else(|| {
+                format(
+                    line,
+                    format!(
+                        "unknown type {:?}; use organization, place, person, legislation or plan",
+                        cols[1].trim()
+                    ),
+                )
+            })?;
+            let index = self.entries.len();
+            self.entries.push(Entry {
+                label: label.to_owned(),
+                kind,
+            });
+            self.names.insert(label.to_owned(), index);
+            for alias in cols.get(2).into_iter().flat_map(|a| a.split('|')) {
+                let alias = alias.trim();
+                if !alias.is_empty() {
+                    self.names.insert(alias.to_owned(), index);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn rebuild(&mut self) {
+        let mut name_list: Vec<(String, usize)> =
+            self.names.iter().map(|(n, &i)| (n.clone(), i)).collect();
+        name_list.sort();
+        self.automaton = build(name_list.iter().map(|(n, _)| n.as_str()));
+        self.name_list = name_list;
+    }
+
+    /// The entity a name (label or alias) stands for.
+    pub fn lookup(&self, name: &str) -> Option<&Entry> {
+        self.names.get(name).map(|&i| &self.entries[i])
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there are no entities.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Leftmost-longest gazetteer matches in `text`: (byte begin, byte end, entry).
+    pub(crate) fn find_names<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'a Entry)> + 'a {
+        self.automaton.find_iter(text).map(move |m| {
+            let entry = &self.entries[self.name_list[m.pattern().as_usize()].1];
+            (m.start(), m.end(), entry)
+        })
+    }
+}
+
+fn build<'a>(patterns: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("patterns are plain strings")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_tables_load() {
+        let l = Lexicon::bundled();
+        assert!(l.len() > 1000);
+        assert_eq!(l.lookup("上海").unwrap().label, "上海市");
+        assert!(l.surnames.contains("欧阳") && l.surnames.contains("王"));
+        assert!(l.stop_chars.contains(&'了'));
+        assert_eq!(l.units[0].0.chars().count(), l.units.iter().map(|u| u.0.chars().count()).max().unwrap());
+    }
+
+    #[test]
+    fn user_gazetteer_extends_and_errors_name_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.tsv");
+        std::fs::write(&path, "label\ttype\taliases\n测试联合体\torganization\t测联\n").unwrap();
+        let mut l = Lexicon::bundled();
+        l.extend_from_file(&path).unwrap();
+        assert_eq!(l.lookup("测联").unwrap().label, "测试联合体");
+        std::fs::write(&path, "label\ttype\n甲\tthing\n").unwrap();
+        let err = l.extend_from_file(&path).unwrap_err().to_string();
+        assert!(err.contains("mine.tsv:2:") && err.contains("unknown type"), "{err}");
+    }
+}

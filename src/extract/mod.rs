@@ -1,0 +1,247 @@
+//! EXTRACT: measures, entities and relations found in a document's paragraphs,
+//! as plain facts with code-point spans.
+//!
+//! Knows nothing of RDF; rules and lexicons come from `data/` through [`Lexicon`].
+
+mod entities;
+mod lexicon;
+mod measures;
+mod quantity;
+mod relations;
+mod time;
+
+pub use lexicon::{Entry, Lexicon, LexiconError};
+pub use quantity::QuantityValue;
+pub use time::{TimeType, TimeValue};
+
+use crate::structure::{Outline, Span};
+use serde::Serialize;
+
+/// The type of a named thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    /// 中国职工对外交流中心, 国务院.
+    Organization,
+    /// 习近平.
+    Person,
+    /// 上海市, 长三角.
+    Place,
+    /// A title in 《》.
+    Legislation,
+    /// “十五五”规划, “五个中心”.
+    Plan,
+    /// Another quoted term: “接轨”.
+    Term,
+    /// 1984年, 20世纪50年代.
+    Time,
+    /// 5.67万亿元, 5.4%.
+    Quantity,
+}
+
+impl EntityKind {
+    /// All kinds, in a fixed order.
+    pub const ALL: [EntityKind; 8] = [
+        EntityKind::Organization,
+        EntityKind::Person,
+        EntityKind::Place,
+        EntityKind::Legislation,
+        EntityKind::Plan,
+        EntityKind::Term,
+        EntityKind::Time,
+        EntityKind::Quantity,
+    ];
+
+    /// The kind named in a gazetteer's `type` column.
+    pub fn from_gazetteer_type(name: &str) -> Option<Self> {
+        Some(match name {
+            "organization" | "organisation" | "org" => Self::Organization,
+            "person" => Self::Person,
+            "place" => Self::Place,
+            "legislation" | "law" => Self::Legislation,
+            "plan" => Self::Plan,
+            "term" => Self::Term,
+            _ => return None,
+        })
+    }
+
+    /// A short lower-case name, used in IRIs and summaries.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Organization => "org",
+            Self::Person => "person",
+            Self::Place => "place",
+            Self::Legislation => "law",
+            Self::Plan => "plan",
+            Self::Term => "term",
+            Self::Time => "time",
+            Self::Quantity => "quantity",
+        }
+    }
+}
+
+/// A normalised value of a time expression or quantity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// A point or interval in time.
+    Time(TimeValue),
+    /// A number with a unit.
+    Quantity(QuantityValue),
+}
+
+/// Something named in the text; one per distinct key in a document, and one IRI
+/// per key across the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// Its type.
+    pub kind: EntityKind,
+    /// Canonical name (gazetteer label, or the normalised text).
+    pub label: String,
+    /// What makes it the same entity everywhere: the label, or the normalised value.
+    pub key: String,
+    /// The normalised value, for times and quantities.
+    pub value: Option<Value>,
+}
+
+/// One occurrence of an entity in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Its text in the document.
+    pub span: Span,
+    /// The text itself.
+    pub text: String,
+    /// Index into [`Extraction::entities`].
+    pub entity: usize,
+    /// Index of the sentence it occurs in.
+    pub sentence: usize,
+}
+
+/// One item of an enumerated list of measures (一是…).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    /// 1-based position in its list.
+    pub ordinal: u32,
+    /// The marker as written: 一是, 一要, 第一, 其一.
+    pub marker: String,
+    /// Short form: the text after the marker up to the first ，or 。.
+    pub label: String,
+    /// The whole item, marker included.
+    pub span: Span,
+    /// Index of the paragraph it starts in.
+    pub paragraph: usize,
+    /// Index of its list in the document (items of one list share it).
+    pub list: usize,
+}
+
+/// An enumerated list of measures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasureList {
+    /// The paragraph its first item is in.
+    pub paragraph: usize,
+    /// The sentence that introduces it (…采取了一系列重大措施。), when there is one.
+    pub lead_sentence: Option<usize>,
+}
+
+/// A relation stated in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "relation", rename_all = "kebab-case")]
+pub enum Fact {
+    /// An organisation was founded at a time (schema:foundingDate).
+    FoundingDate {
+        /// The organisation entity.
+        organization: usize,
+        /// The time entity.
+        time: usize,
+        /// The sentence that says so.
+        sentence: usize,
+    },
+    /// An organisation was founded on the basis of another (pkg:basedOn).
+    BasedOn {
+        /// The new organisation.
+        organization: usize,
+        /// The one it was based on.
+        basis: usize,
+        /// The sentence that says so.
+        sentence: usize,
+    },
+    /// A part of the document cites a law or document (pkg:cites).
+    Cites {
+        /// The citing section, or `None` for the document itself.
+        section: Option<usize>,
+        /// The cited legislation entity.
+        law: usize,
+        /// The sentence the citation is in.
+        sentence: usize,
+    },
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Extraction {
+    /// Measures, in document order.
+    pub measures: Vec<Measure>,
+    /// The lists the measures form.
+    pub lists: Vec<MeasureList>,
+    /// Entities, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Mentions, in document order; they never overlap.
+    pub mentions: Vec<Mention>,
+    /// Relations, in document order of their evidence.
+    pub facts: Vec<Fact>,
+}
+
+/// Extracts measures, entities and relations from a parsed document.
+///
+/// ```
+/// use policykg::{extract, structure};
+/// let text = "1984年成立了中国职工对外交流中心。一是加强交往，增进友谊。二是为发展中国家说话。";
+/// let outline = structure::parse(text);
+/// let found = extract::extract(text, &outline, &extract::Lexicon::bundled());
+/// assert_eq!(found.measures.len(), 2);
+/// assert!(found.entities.iter().any(|e| e.label == "中国职工对外交流中心"));
+/// assert_eq!(found.facts.len(), 1);
+/// ```
+pub fn extract(text: &str, outline: &Outline, lexicon: &Lexicon) -> Extraction {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Extraction::default();
+    let mut keys = std::collections::HashMap::new();
+    for (p, paragraph) in outline.paragraphs.iter().enumerate() {
+        let para_text: String = chars[paragraph.span.begin..paragraph.span.end].iter().collect();
+        for found in entities::find(&para_text, lexicon) {
+            let span = Span::new(paragraph.span.begin + found.begin, paragraph.span.begin + found.end);
+            let entity = *keys
+                .entry((found.entity.kind, found.entity.key.clone()))
+                .or_insert_with(|| {
+                    out.entities.push(found.entity.clone());
+                    out.entities.len() - 1
+                });
+            let sentence = sentence_of(outline, p, span);
+            out.mentions.push(Mention {
+                span,
+                text: chars[span.begin..span.end].iter().collect(),
+                entity,
+                sentence,
+            });
+        }
+    }
+    (out.measures, out.lists) = measures::find(&chars, outline);
+    out.facts = relations::find(&chars, outline, &out);
+    out
+}
+
+/// The sentence of paragraph `p` that holds the start of `span`.
+fn sentence_of(outline: &Outline, p: usize, span: Span) -> usize {
+    let first = outline.sentences.partition_point(|s| s.paragraph < p);
+    let mut best = first;
+    for (i, s) in outline.sentences.iter().enumerate().skip(first) {
+        if s.paragraph != p || s.span.begin > span.begin {
+            break;
+        }
+        best = i;
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,166 @@
+//! Quantities: a number, an optional Chinese scale (万, 亿, 万亿) and a unit from
+//! `data/rules/units.txt`, normalised to an exact decimal and the unit.
+//! 5.67万亿元 → 5670000000000 元; 增长5.4% → 5.4 %; 4.5%左右 → 4.5 %, approximate.
+
+use super::Lexicon;
+use regex::Regex;
+use serde::Serialize;
+
+/// A quantity's normalised value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuantityValue {
+    /// Exact decimal, no exponent, no trailing zeros after the point: `5670000000000`, `5.4`.
+    pub value: String,
+    /// The normalised unit: 元, %, 个百分点, 座 ….
+    pub unit: String,
+    /// Written with 左右, 约, 多 or 余.
+    pub approximate: bool,
+}
+
+impl QuantityValue {
+    /// A canonical label derived from value and unit: 5.67万亿元, 5.4%, 127座.
+    ///
+    /// ```
+    /// use policykg::extract::QuantityValue;
+    /// let q = QuantityValue { value: "5670000000000".into(), unit: "元".into(), approximate: false };
+    /// assert_eq!(q.label(), "5.67万亿元");
+    /// ```
+    pub fn label(&self) -> String {
+        let (int_part, _) = self.value.split_once('.').unwrap_or((&self.value, ""));
+        let digits = int_part.trim_start_matches('-').len();
+        let (shift, scale) = if digits > 12 {
+            (12, "万亿")
+        } else if digits > 8 {
+            (8, "亿")
+        } else if digits > 4 && self.unit.contains('元') {
+            (4, "万")
+        } else {
+            (0, "")
+        };
+        format!("{}{scale}{}", shift_decimal(&self.value, -(shift as i32)), self.unit)
+    }
+}
+
+/// Builds the quantity pattern for the lexicon's units, longest unit first.
+pub(crate) fn pattern(units: &[(String, String)]) -> Regex {
+    let alternatives: Vec<String> = units.iter().map(|(w, _)| regex::escape(w)).collect();
+    Regex::new(&format!(
+        r"(约|近|超过|超)?([0-9]+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?)(多|余)?(万亿|亿|万|千)?(多|余)?({})(左右|以上)?",
+        alternatives.join("|")
+    ))
+    .expect("units are escaped")
+}
+
+/// Quantities in `text`: (byte begin, byte end, value).
+pub(crate) fn find(text: &str, lexicon: &Lexicon, re: &Regex) -> Vec<(usize, usize, QuantityValue)> {
+    let mut out = Vec::new();
+    for c in re.captures_iter(text) {
+        let number = c.get(2).unwrap();
+        // Part of a longer token (v5.4%, A1级) or a year (2025年 is a time, not here).
+        if text[..number.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '.')
+        {
+            continue;
+        }
+        let unit_written = c.get(6).unwrap().as_str();
+        let unit = lexicon
+            .units
+            .iter()
+            .find(|(w, _)| w == unit_written)
+            .map_or(unit_written, |(_, n)| n.as_str());
+        let digits: String = number
+            .as_str()
+            .chars()
+            .map(|ch| match ch {
+                '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32).unwrap(),
+                '．' => '.',
+                _ => ch,
+            })
+            .collect();
+        let exponent = match c.get(4).map(|m| m.as_str()) {
+            Some("万亿") => 12,
+            Some("亿") => 8,
+            Some("万") => 4,
+            Some("千") => 3,
+            _ => 0,
+        };
+        let approximate = c.get(1).is_some() || c.get(3).is_some() || c.get(5).is_some()
+            || c.get(7).is_some_and(|m| m.as_str() == "左右");
+        // The mention starts at the number; 约/超过 are not part of the quantity's name.
+        out.push((
+            number.start(),
+            c.get(0).unwrap().end(),
+            QuantityValue {
+                value: shift_decimal(&digits, exponent),
+                unit: unit.to_owned(),
+                approximate,
+            },
+        ));
+    }
+    out
+}
+
+/// Multiplies a decimal string by 10^`exponent` exactly, in canonical form.
+fn shift_decimal(number: &str, exponent: i32) -> String {
+    let (int_part, frac_part) = number.split_once('.').unwrap_or((number, ""));
+    let mut digits: String = format!("{int_part}{frac_part}");
+    let mut point = int_part.len() as i32 + exponent;
+    if point < 0 {
+        digits = format!("{}{digits}", "0".repeat((-point) as usize));
+        point = 0;
+    }
+    let point = point as usize;
+    if digits.len() < point {
+        digits.push_str(&"0".repeat(point - digits.len()));
+    }
+    let (i, f) = digits.split_at(point);
+    let i = i.trim_start_matches('0');
+    let i = if i.is_empty() { "0" } else { i };
+    let f = f.trim_end_matches('0');
+    if f.is_empty() { i.to_owned() } else { format!("{i}.{f}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String, String, bool)> {
+        let lexicon = Lexicon::bundled();
+        let re = pattern(&lexicon.units);
+        find(text, &lexicon, &re)
+            .into_iter()
+            .map(|(b, e, q)| (text[b..e].to_owned(), q.value, q.unit, q.approximate))
+            .collect()
+    }
+
+    #[test]
+    fn amounts_percentages_and_counts() {
+        let s = |a: &str, v: &str, u: &str, approx: bool| (a.to_owned(), v.to_owned(), u.to_owned(), approx);
+        assert_eq!(found("全市生产总值5.67万亿元"), vec![s("5.67万亿元", "5670000000000", "元", false)]);
+        assert_eq!(found("增长5.4%"), vec![s("5.4%", "5.4", "%", false)]);
+        assert_eq!(found("160.6亿美元"), vec![s("160.6亿美元", "16060000000", "美元", false)]);
+        assert_eq!(found("新建127座"), vec![s("127座", "127", "座", false)]);
+        assert_eq!(found("增长4.5%左右"), vec![s("4.5%左右", "4.5", "%", true)]);
+        assert_eq!(found("下降0.1个百分点"), vec![s("0.1个百分点", "0.1", "个百分点", false)]);
+        assert!(found("1984年").is_empty());
+    }
+
+    #[test]
+    fn decimal_shift_is_exact() {
+        assert_eq!(shift_decimal("5.67", 12), "5670000000000");
+        assert_eq!(shift_decimal("0.10", 0), "0.1");
+        assert_eq!(shift_decimal("5670000000000", -12), "5.67");
+        assert_eq!(shift_decimal("12", -4), "0.0012");
+    }
+
+    #[test]
+    fn labels_are_derived_from_the_value() {
+        let q = |v: &str, u: &str| QuantityValue { value: v.into(), unit: u.into(), approximate: false }.label();
+        assert_eq!(q("16060000000", "美元"), "160.6亿美元");
+        assert_eq!(q("5.4", "%"), "5.4%");
+        assert_eq!(q("127", "座"), "127座");
+        assert_eq!(q("35000", "元"), "3.5万元");
+    }
+}

@@ -1,0 +1,252 @@
+//! Time expressions and their normalised values.
+//!
+//! Normalisation: a year (1984年, 一九八四年) → `1984` as `xsd:gYear`; a month
+//! (2026年2月) → `2026-02` as `xsd:gYearMonth`; a day (2026年2月3日) → `2026-02-03` as
+//! `xsd:date`; a decade (20世纪50年代, 50年代) → the EDTF/ISO 8601-2 form `195X` with the
+//! interval 1950–1959; a century (20世纪) → `19XX`, 1900–1999; a five-year-plan
+//! period (“十四五”时期) → the EDTF interval `2021/2025`.
+
+use crate::numerals;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// The XSD datatype a normalised time value is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeType {
+    /// xsd:gYear.
+    Year,
+    /// xsd:gYearMonth.
+    YearMonth,
+    /// xsd:date.
+    Date,
+    /// An EDTF string (decades `195X`, centuries `19XX`, intervals `2021/2025`).
+    Edtf,
+}
+
+/// A normalised time: its value and the interval of years or days it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimeValue {
+    /// `1984`, `2026-02`, `2026-02-03`, `195X`, `19XX`, `2021/2025`.
+    pub value: String,
+    /// How to type `value`.
+    pub datatype: TimeType,
+    /// First year (`1950`) or day (`2026-02-03`) covered.
+    pub start: String,
+    /// Last year or day covered.
+    pub end: String,
+}
+
+impl TimeValue {
+    fn year(y: u64) -> Self {
+        Self {
+            value: format!("{y:04}"),
+            datatype: TimeType::Year,
+            start: format!("{y:04}"),
+            end: format!("{y:04}"),
+        }
+    }
+
+    /// A canonical Chinese label derived from the value alone, so one value has one label.
+    ///
+    /// ```
+    /// use policykg::extract::{TimeType, TimeValue};
+    /// let fifties = TimeValue {
+    ///     value: "195X".into(),
+    ///     datatype: TimeType::Edtf,
+    ///     start: "1950".into(),
+    ///     end: "1959".into(),
+    /// };
+    /// assert_eq!(fifties.label(), "20世纪50年代");
+    /// ```
+    pub fn label(&self) -> String {
+        match self.datatype {
+            TimeType::Year => format!("{}年", self.value.trim_start_matches('0')),
+            TimeType::YearMonth => {
+                let (y, m) = self.value.split_once('-').unwrap_or((&self.value, "1"));
+                format!("{}年{}月", y, m.trim_start_matches('0'))
+            }
+            TimeType::Date => {
+                let parts: Vec<&str> = self.value.split('-').collect();
+                format!(
+                    "{}年{}月{}日",
+                    parts[0],
+                    parts.get(1).unwrap_or(&"1").trim_start_matches('0'),
+                    parts.get(2).unwrap_or(&"1").trim_start_matches('0')
+                )
+            }
+            TimeType::Edtf => {
+                if let Some((a, b)) = self.value.split_once('/') {
+                    format!("{a}—{b}年")
+                } else if let Some(decade) = self.value.strip_suffix('X').filter(|d| !d.ends_with('X')) {
+                    let n: u64 = decade.parse().unwrap_or(0);
+                    format!("{}世纪{}0年代", n / 10 + 1, n % 10)
+                } else {
+                    let century: u64 = self.value.trim_end_matches('X').parse().unwrap_or(0);
+                    format!("{}世纪", century + 1)
+                }
+            }
+        }
+    }
+}
+
+const CN_DIGITS: &str = "〇零一二三四五六七八九";
+const CN_SMALL: &str = "一二三四五六七八九十";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"([0-9]{{4}}|[0-9０-９]{{4}}|[{CN_DIGITS}]{{4}})年(?:([0-9]{{1,2}}|[{CN_SMALL}]{{1,3}})月(?:([0-9]{{1,2}}|[{CN_SMALL}]{{1,3}})日)?)?"
+    ))
+    .unwrap()
+});
+static DECADE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:([0-9]{{1,2}}|[{CN_SMALL}]{{1,3}})世纪)?(?:([1-9]0|[一二三四五六七八九]十)年代)|([0-9]{{1,2}}|[{CN_SMALL}]{{1,3}})世纪"
+    ))
+    .unwrap()
+});
+static PLAN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"“([一二三四五六七八九十]{1,3}五)”(?:时期|期间|以来|末|初)").unwrap()
+});
+
+/// Time expressions in `text`: (byte begin, byte end, value).
+pub(crate) fn find(text: &str) -> Vec<(usize, usize, TimeValue)> {
+    let mut out = Vec::new();
+    for c in DATE.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        // 12025年 is not a year; nor is the tail of a longer number.
+        if text[..all.start()].chars().next_back().is_some_and(|ch| ch.is_ascii_digit()) {
+            continue;
+        }
+        let Some(year) = numerals::parse(&c[1]) else { continue };
+        let month = c.get(2).and_then(|m| numerals::parse(m.as_str())).filter(|m| (1..=12).contains(m));
+        let day = c.get(3).and_then(|d| numerals::parse(d.as_str())).filter(|d| (1..=31).contains(d));
+        let (end, value) = match (month, day) {
+            (Some(m), Some(d)) => {
+                let v = format!("{year:04}-{m:02}-{d:02}");
+                (all.end(), TimeValue { value: v.clone(), datatype: TimeType::Date, start: v.clone(), end: v })
+            }
+            (Some(m), None) => {
+                let month_end = c.get(2).unwrap().end() + '月'.len_utf8();
+                let v = format!("{year:04}-{m:02}");
+                let last = days_in_month(year, m);
+                (
+                    month_end,
+                    TimeValue {
+                        value: v.clone(),
+                        datatype: TimeType::YearMonth,
+                        start: format!("{v}-01"),
+                        end: format!("{v}-{last:02}"),
+                    },
+                )
+            }
+            _ => (c.get(1).unwrap().end() + '年'.len_utf8(), TimeValue::year(year)),
+        };
+        out.push((all.start(), end, value));
+    }
+    for c in DECADE.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        if text[..all.start()].chars().next_back().is_some_and(|ch| ch.is_ascii_digit()) {
+            continue;
+        }
+        let value = if let Some(century) = c.get(3) {
+            let Some(n) = numerals::parse(century.as_str()).filter(|n| (1..=30).contains(n)) else { continue };
+            let hundreds = n - 1;
+            TimeValue {
+                value: format!("{hundreds:02}XX"),
+                datatype: TimeType::Edtf,
+                start: format!("{:04}", hundreds * 100),
+                end: format!("{:04}", hundreds * 100 + 99),
+            }
+        } else {
+            // Without a century, 50年代 means the 1950s.
+            let century = c.get(1).and_then(|m| numerals::parse(m.as_str())).unwrap_or(20);
+            let Some(decade) = c.get(2).and_then(|m| numerals::parse(m.as_str())) else { continue };
+            let first = (century - 1) * 100 + decade;
+            TimeValue {
+                value: format!("{:03}X", first / 10),
+                datatype: TimeType::Edtf,
+                start: format!("{first:04}"),
+                end: format!("{:04}", first + 9),
+            }
+        };
+        out.push((all.start(), all.end(), value));
+    }
+    for c in PLAN_PERIOD.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        let ordinal = c[1].strip_suffix('五').and_then(numerals::parse);
+        let Some(n) = ordinal.filter(|n| (1..=30).contains(n)) else { continue };
+        let start = match n {
+            1 => 1953,
+            2 => 1958,
+            _ => 1966 + 5 * (n - 3),
+        };
+        out.push((
+            all.start(),
+            all.end(),
+            TimeValue {
+                value: format!("{start}/{}", start + 4),
+                datatype: TimeType::Edtf,
+                start: format!("{start}"),
+                end: format!("{}", start + 4),
+            },
+        ));
+    }
+    out
+}
+
+fn days_in_month(year: u64, month: u64) -> u64 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> (String, TimeValue) {
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let (b, e, v) = found.into_iter().next().unwrap();
+        (text[b..e].to_owned(), v)
+    }
+
+    #[test]
+    fn years_months_days() {
+        let (s, v) = one("1984年成立了");
+        assert_eq!((s.as_str(), v.value.as_str(), v.datatype), ("1984年", "1984", TimeType::Year));
+        let (s, v) = one("——2026年2月3日在上海");
+        assert_eq!((s.as_str(), v.value.as_str(), v.datatype), ("2026年2月3日", "2026-02-03", TimeType::Date));
+        let (_, v) = one("二〇二五年十二月");
+        assert_eq!((v.value.as_str(), v.end.as_str()), ("2025-12", "2025-12-31"));
+        assert_eq!(v.label(), "2025年12月");
+    }
+
+    #[test]
+    fn decades_centuries_and_plan_periods() {
+        let (s, v) = one("20世纪50年代，中国工会");
+        assert_eq!(s, "20世纪50年代");
+        assert_eq!((v.value.as_str(), v.start.as_str(), v.end.as_str()), ("195X", "1950", "1959"));
+        assert_eq!(v.label(), "20世纪50年代");
+        let (_, v) = one("上世纪八十年代");
+        assert_eq!(v.value, "198X");
+        let (_, v) = one("二十一世纪");
+        assert_eq!((v.value.as_str(), v.start.as_str()), ("20XX", "2000"));
+        assert_eq!(v.label(), "21世纪");
+        let (s, v) = one("“十四五”时期");
+        assert_eq!((s.as_str(), v.value.as_str()), ("“十四五”时期", "2021/2025"));
+        let (_, v) = one("“十五五”期间");
+        assert_eq!(v.value, "2026/2030");
+    }
+
+    #[test]
+    fn not_times() {
+        assert!(find("12025年").is_empty());
+        assert!(find("200多年的发展").is_empty());
+    }
+}
