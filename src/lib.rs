@@ -8,3 +8,7 @@ pub mod source;
 pub mod structure;
 pub mod vocab;
 pub mod extract;
+pub mod rdf;
+pub mod export;
+pub mod store;
+pub mod pipeline;

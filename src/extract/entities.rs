@@ -136,7 +136,6 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
     for m in lexicon.not_names.find_iter(text) {
         push(m.start(), m.end(), named(EntityKind::Term, ""), NOT_A_NAME);
     }
-    drop(push);
     candidates.extend(organisations_by_suffix(&chars, text, &offsets, lexicon));
     candidates.extend(people(&chars, text, &offsets, lexicon));
     resolve(candidates)

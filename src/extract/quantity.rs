@@ -37,7 +37,7 @@ impl QuantityValue {
         } else {
             (0, "")
         };
-        format!("{}{scale}{}", shift_decimal(&self.value, -(shift as i32)), self.unit)
+        format!("{}{scale}{}", shift_decimal(&self.value, -shift), self.unit)
     }
 }
 

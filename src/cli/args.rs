@@ -1,0 +1,218 @@
+//! What the user typed: the clap definitions. Doc comments are the help text.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Turn Chinese policy and legal text into an RDF knowledge graph.
+///
+/// Sections, enumerated measures (一是…二是…), named entities and the facts the text
+/// states become triples in an embedded Oxigraph store that answers SPARQL.
+#[derive(Debug, Parser)]
+#[command(
+    name = "policykg",
+    version,
+    after_help = "Examples:
+  policykg demo
+  policykg convert data/中国工会国际工作.txt -o out.ttl
+  policykg load corpus/ --store ./kg
+  policykg query --store ./kg 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  policykg query --store ./kg -q queries/measures.rq -f csv
+  policykg export --store ./kg -o kg.jsonld
+  policykg stats --store ./kg
+
+Exit status: 0 on success, 1 when some inputs failed (the others were processed),
+2 on a usage error or a fatal error."
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Convert the bundled document, load it into a temporary store and print the
+    /// answers to the example queries in queries/.
+    Demo(DemoArgs),
+    /// Convert documents to an RDF file (or stdout).
+    #[command(after_help = "Examples:
+  policykg convert data/中国工会国际工作.txt -o out.ttl
+  policykg convert corpus/ -f nq > corpus.nq
+  cat report.txt | policykg convert - -f jsonld")]
+    Convert(ConvertArgs),
+    /// Load documents into a persistent store, one named graph per document.
+    /// Unchanged documents are skipped; changed ones replace their graph atomically.
+    #[command(after_help = "Examples:
+  policykg load data/ --store ./kg
+  policykg load reports.csv --text-column full_text")]
+    Load(LoadArgs),
+    /// Run a SPARQL 1.1 query against the store. The default graph is the union of
+    /// all document graphs.
+    #[command(after_help = "Examples:
+  policykg query 'SELECT ?l WHERE { ?o a <https://w3id.org/policykg/ontology#Organization> ; rdfs:label ?l }'
+  policykg query -q queries/measures.rq -f json
+  policykg query 'CONSTRUCT WHERE { ?s ?p ?o } LIMIT 10' -f ttl")]
+    Query(QueryArgs),
+    /// Run a SPARQL 1.1 update against the store.
+    Update(UpdateArgs),
+    /// Write the store (or one document graph) in an RDF syntax.
+    Export(ExportArgs),
+    /// Count documents, sections, measures, entities by type, mentions and triples.
+    Stats(StatsArgs),
+    /// Show how a document is read: its sections, measures, entities and relations.
+    Parse(ParseArgs),
+}
+
+/// How much to print on stderr.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct Verbosity {
+    /// Print nothing but errors.
+    #[arg(short, long, global = false)]
+    pub quiet: bool,
+    /// Print more: every document and every warning in full.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// Options that shape conversion.
+#[derive(Debug, Args, Clone)]
+pub struct ConversionArgs {
+    /// Base IRI for documents and entities.
+    #[arg(long, value_name = "IRI", default_value = "https://w3id.org/policykg/id/")]
+    pub base: String,
+    /// Extra gazetteer entities (label<TAB>type<TAB>aliases, like data/gazetteer.tsv).
+    /// May be given more than once.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+    /// The column of a CSV or JSONL file that holds the text (detected by default,
+    /// e.g. full_text, text, content, 正文).
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
+}
+
+/// Where the store is.
+#[derive(Debug, Args, Clone)]
+pub struct StoreArgs {
+    /// The store folder (created by `load` if missing).
+    #[arg(long, value_name = "DIR", env = "POLICYKG_STORE", default_value = "./policykg-store")]
+    pub store: PathBuf,
+}
+
+/// `policykg demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Keep the demo store in this folder instead of a temporary one.
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+}
+
+/// `policykg convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Files or folders to convert (.txt, .md, .csv, .jsonl); `-` reads stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Output file; stdout when absent or `-`.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output syntax: ttl, trig, nt, nq, rdf (RDF/XML) or jsonld, or a media type.
+    /// Defaults from the output file's extension, else Turtle.
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    #[command(flatten)]
+    pub conversion: ConversionArgs,
+    #[command(flatten)]
+    pub verbosity: Verbosity,
+}
+
+/// `policykg load`.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Files or folders to load (.txt, .md, .csv, .jsonl); `-` reads stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[command(flatten)]
+    pub conversion: ConversionArgs,
+    #[command(flatten)]
+    pub verbosity: Verbosity,
+}
+
+/// `policykg query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The SPARQL query; or use -q FILE; or stdin when neither is given.
+    #[arg(value_name = "SPARQL", conflicts_with = "query_file")]
+    pub query: Option<String>,
+    /// Read the query from a file.
+    #[arg(short = 'q', long, value_name = "FILE")]
+    pub query_file: Option<PathBuf>,
+    /// Result format: table, json, csv, tsv or xml for SELECT/ASK; an RDF syntax (ttl,
+    /// nt, nq, trig, rdf, jsonld) for CONSTRUCT/DESCRIBE. Default: a table on a
+    /// terminal, TSV otherwise; Turtle for graphs.
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Write the results to a file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `policykg update`.
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// The SPARQL update; or use -u FILE; or stdin when neither is given.
+    #[arg(value_name = "SPARQL", conflicts_with = "update_file")]
+    pub update: Option<String>,
+    /// Read the update from a file.
+    #[arg(short = 'u', long, value_name = "FILE")]
+    pub update_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `policykg export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output file; stdout when absent or `-`.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output syntax: ttl, trig, nt, nq, rdf or jsonld. Defaults from the output
+    /// file's extension, else N-Quads.
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Export only this document graph (its IRI).
+    #[arg(long, value_name = "IRI")]
+    pub graph: Option<String>,
+    /// Base IRI used for the `id:` prefix in the output.
+    #[arg(long, value_name = "IRI", default_value = "https://w3id.org/policykg/id/")]
+    pub base: String,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `policykg stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print the counts as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `policykg parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// The file to parse; `-` reads stdin.
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+    /// Print the whole document model as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub conversion: ConversionArgs,
+}

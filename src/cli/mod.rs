@@ -1,0 +1,174 @@
+//! Binary only: one function per subcommand, progress and printing. Everything it
+//! does goes through the library's public API.
+
+pub mod args;
+mod convert;
+mod demo;
+mod export;
+mod load;
+mod parse;
+mod query;
+mod stats;
+mod table;
+
+use anyhow::{Context, Result};
+use args::{Cli, Command, ConversionArgs, Verbosity};
+use policykg::pipeline::Settings;
+use policykg::source::{self, Document, ReadOptions};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Some inputs failed; the rest were processed.
+pub const EXIT_PARTIAL: u8 = 1;
+/// A usage error or a fatal error.
+pub const EXIT_FATAL: u8 = 2;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Demo(a) => demo::run(a),
+        Command::Convert(a) => convert::run(a),
+        Command::Load(a) => load::run(a),
+        Command::Query(a) => query::run(a),
+        Command::Update(a) => query::run_update(a),
+        Command::Export(a) => export::run(a),
+        Command::Stats(a) => stats::run(a),
+        Command::Parse(a) => parse::run(a),
+    }
+}
+
+/// Builds the conversion settings: checks the base IRI, loads extra gazetteers.
+fn settings(args: &ConversionArgs) -> Result<Settings> {
+    policykg::rdf::check_base(&args.base)?;
+    let mut settings = Settings {
+        base: args.base.clone(),
+        ..Settings::default()
+    };
+    for path in &args.gazetteer {
+        settings.lexicon.extend_from_file(path)?;
+    }
+    Ok(settings)
+}
+
+/// Prints warnings and errors on stderr, as much as the verbosity asks for, and
+/// remembers whether any input failed.
+pub struct Reporter {
+    verbosity: Verbosity,
+    /// Inputs that could not be read or converted.
+    pub failures: usize,
+    /// Warnings about documents.
+    pub warnings: usize,
+}
+
+impl Reporter {
+    fn new(verbosity: Verbosity) -> Self {
+        Self {
+            verbosity,
+            failures: 0,
+            warnings: 0,
+        }
+    }
+
+    /// An input that could not be read: reported, and the run goes on.
+    fn failure(&mut self, error: &dyn std::fmt::Display) {
+        self.failures += 1;
+        eprintln!("error: {error}");
+    }
+
+    /// Warnings about one document.
+    fn diagnostics(&mut self, doc: &Document, diagnostics: &[policykg::diagnostic::Diagnostic]) {
+        self.warnings += diagnostics.len();
+        if self.verbosity.quiet {
+            return;
+        }
+        for d in diagnostics {
+            eprintln!("warning: {}:{}:{}: {}", doc.source, d.line, d.column, d.message);
+        }
+    }
+
+    /// Progress or summary information.
+    fn info(&self, message: &str) {
+        if !self.verbosity.quiet {
+            eprintln!("{message}");
+        }
+    }
+
+    /// Per-document detail, only with -v.
+    fn detail(&self, message: &str) {
+        if self.verbosity.verbose && !self.verbosity.quiet {
+            eprintln!("{message}");
+        }
+    }
+
+    fn exit_code(&self) -> ExitCode {
+        if self.failures > 0 {
+            ExitCode::from(EXIT_PARTIAL)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Reads every document under the inputs, reporting unreadable files and going on.
+/// Calls `each` for every document read. A path that does not exist at all fails
+/// the run before anything is done.
+fn for_each_document(
+    inputs: &[PathBuf],
+    read: &ReadOptions,
+    reporter: &mut Reporter,
+    mut each: impl FnMut(Document, &mut Reporter) -> Result<()>,
+) -> Result<usize> {
+    let mut found = Vec::new();
+    for path in inputs {
+        match source::discover(path) {
+            Ok(inputs) => found.extend(inputs),
+            Err(e @ source::ReadError::NotFound { .. }) => return Err(e.into()),
+            Err(e) => reporter.failure(&e),
+        }
+    }
+    let mut documents = 0;
+    for input in &found {
+        match source::read(input, read) {
+            Ok(docs) => {
+                for doc in docs {
+                    documents += 1;
+                    each(doc, reporter)?;
+                }
+            }
+            Err(e) => reporter.failure(&e),
+        }
+    }
+    Ok(documents)
+}
+
+/// Opens the output up front (so a bad path fails before any work), or stdout.
+fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    match path {
+        Some(p) if p != Path::new("-") => {
+            let file = File::create(p)
+                .with_context(|| format!("{}: cannot create the output file; check the folder exists and is writable", p.display()))?;
+            Ok(Box::new(BufWriter::new(file)))
+        }
+        _ => Ok(Box::new(BufWriter::new(std::io::stdout().lock()))),
+    }
+}
+
+/// Reads a query or update: the argument, else the file, else stdin.
+fn read_text_arg(inline: Option<&str>, file: Option<&Path>, what: &str) -> Result<String> {
+    if let Some(text) = inline {
+        return Ok(text.to_owned());
+    }
+    if let Some(path) = file {
+        return std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read the {what} file", path.display()));
+    }
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+        .with_context(|| format!("cannot read the {what} from stdin"))?;
+    if text.trim().is_empty() {
+        anyhow::bail!("no {what} given: pass it as an argument, with a file, or on stdin");
+    }
+    Ok(text)
+}

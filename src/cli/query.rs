@@ -1,0 +1,86 @@
+//! `policykg query` and `policykg update`.
+
+use super::args::{QueryArgs, UpdateArgs};
+use super::{open_output, read_text_arg, table};
+use anyhow::{Context, Result, bail};
+use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use policykg::export::{self, Format};
+use policykg::store::KgStore;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+pub fn run(args: QueryArgs) -> Result<ExitCode> {
+    let sparql = read_text_arg(args.query.as_deref(), args.query_file.as_deref(), "query")?;
+    let store = KgStore::open_read_only(&args.store.store)
+        .or_else(|_| KgStore::open(&args.store.store))
+        .with_context(|| format!("{}: cannot open the store", args.store.store.display()))?;
+    let results = store.query(&sparql)?;
+    let mut out = open_output(args.output.as_deref())?;
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let wanted = args.format.as_deref().map(str::to_ascii_lowercase);
+    match results {
+        QueryResults::Graph(triples) => {
+            let format = Format::from_name(wanted.as_deref().unwrap_or("ttl"))?;
+            let quads = triples.map(|t| {
+                t.map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph))
+            });
+            export::write(format, policykg::vocab::DEFAULT_BASE, quads, &mut out)?;
+        }
+        results => {
+            let table = match wanted.as_deref() {
+                Some("table") => true,
+                None => to_terminal,
+                _ => false,
+            };
+            if table {
+                match results {
+                    QueryResults::Solutions(solutions) => {
+                        let (text, rows) = table::render(solutions)?;
+                        writeln!(out, "{text}")?;
+                        writeln!(out, "{rows} row{}", if rows == 1 { "" } else { "s" })?;
+                    }
+                    QueryResults::Boolean(b) => writeln!(out, "{b}")?,
+                    QueryResults::Graph(_) => unreachable!("handled above"),
+                }
+            } else {
+                let name = wanted.as_deref().unwrap_or("tsv");
+                let format = QueryResultsFormat::from_extension(name)
+                    .or_else(|| QueryResultsFormat::from_media_type(name));
+                let Some(format) = format else {
+                    bail!("unknown result format {name:?}; use table, json, csv, tsv or xml");
+                };
+                write_results(results, format, &mut out)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_results(results: QueryResults<'_>, format: QueryResultsFormat, out: &mut dyn Write) -> Result<()> {
+    let serializer = QueryResultsSerializer::from_format(format);
+    match results {
+        QueryResults::Boolean(b) => {
+            serializer.serialize_boolean_to_writer(out, b)?;
+        }
+        QueryResults::Solutions(solutions) => {
+            let mut writer = serializer
+                .serialize_solutions_to_writer(out, solutions.variables().to_vec())?;
+            for solution in solutions {
+                writer.serialize(&solution?)?;
+            }
+            writer.finish()?;
+        }
+        QueryResults::Graph(_) => unreachable!("graphs are written as RDF"),
+    }
+    Ok(())
+}
+
+pub fn run_update(args: UpdateArgs) -> Result<ExitCode> {
+    let sparql = read_text_arg(args.update.as_deref(), args.update_file.as_deref(), "update")?;
+    let store = KgStore::open(&args.store.store)?;
+    store.update(&sparql)?;
+    eprintln!("update applied to {}", args.store.store.display());
+    Ok(ExitCode::SUCCESS)
+}

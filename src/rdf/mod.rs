@@ -1,0 +1,294 @@
+//! MAP: a document, its outline and what was extracted become quads in the
+//! vocabulary v1, all in the document's own named graph.
+//!
+//! No blank nodes, stable IRIs (see [`iri`]), so the same input gives the same
+//! quads. This module holds no store and does no I/O.
+
+pub mod iri;
+
+use crate::extract::{EntityKind, Extraction, Fact, TimeType, Value};
+use crate::source::Document;
+use crate::structure::Outline;
+use crate::vocab::{dcterms, itsrdf, nif, org, pkg, prov, rdf, rdfs, schema, skos, xsd};
+use iri::Minter;
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use std::collections::HashSet;
+
+/// Why a base IRI was refused.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid base IRI {base:?}: {message}; give an absolute IRI ending in / or #, e.g. https://example.org/id/")]
+pub struct BaseError {
+    base: String,
+    message: String,
+}
+
+/// Checks a `--base` IRI: absolute, ending in `/` or `#`.
+pub fn check_base(base: &str) -> Result<(), BaseError> {
+    let error = |message: &str| BaseError {
+        base: base.to_owned(),
+        message: message.to_owned(),
+    };
+    NamedNode::new(base).map_err(|e| error(&e.to_string()))?;
+    if !base.ends_with(['/', '#']) {
+        return Err(error("it must end in / or #"));
+    }
+    Ok(())
+}
+
+fn node(iri: impl Into<String>) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+fn int(n: impl Into<i64>) -> Literal {
+    Literal::from(n.into())
+}
+
+fn zh(text: &str) -> Literal {
+    if text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        Literal::new_language_tagged_literal_unchecked(text, "zh")
+    } else {
+        Literal::new_simple_literal(text)
+    }
+}
+
+fn typed(value: &str, datatype: &str) -> Literal {
+    Literal::new_typed_literal(value, node(datatype))
+}
+
+/// The typed literal of a normalised time: gYear, gYearMonth, date, or an EDTF string.
+pub fn time_literal(value: &crate::extract::TimeValue) -> Literal {
+    match value.datatype {
+        TimeType::Year => typed(&value.value, xsd::G_YEAR),
+        TimeType::YearMonth => typed(&value.value, xsd::G_YEAR_MONTH),
+        TimeType::Date => typed(&value.value, xsd::DATE),
+        TimeType::Edtf => Literal::new_simple_literal(&value.value),
+    }
+}
+
+fn time_point(point: &str) -> Literal {
+    if point.len() == 10 {
+        typed(point, xsd::DATE)
+    } else {
+        typed(point, xsd::G_YEAR)
+    }
+}
+
+/// Collects the quads of one graph.
+struct Graph {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Graph {
+    fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
+        self.quads.push(Quad::new(
+            NamedOrBlankNode::from(s.clone()),
+            node(p),
+            o.into(),
+            self.graph.clone(),
+        ));
+    }
+
+    fn span(&mut self, s: &NamedNode, chars: &[char], begin: usize, end: usize, doc: &NamedNode) {
+        let anchor: String = chars[begin..end].iter().collect();
+        self.add(s, nif::ANCHOR_OF, Literal::new_simple_literal(anchor));
+        self.add(s, nif::BEGIN_INDEX, int(begin as i64));
+        self.add(s, nif::END_INDEX, int(end as i64));
+        self.add(s, nif::REFERENCE_CONTEXT, doc.clone());
+    }
+}
+
+/// The pkg class and the external class an entity of this kind gets.
+fn classes(kind: EntityKind) -> (&'static str, Option<&'static str>) {
+    match kind {
+        EntityKind::Organization => (pkg::ORGANIZATION, Some(org::ORGANIZATION)),
+        EntityKind::Person => (pkg::PERSON, Some(schema::PERSON)),
+        EntityKind::Place => (pkg::PLACE, Some(schema::PLACE)),
+        EntityKind::Legislation => (pkg::LEGISLATION, Some(schema::LEGISLATION)),
+        EntityKind::Plan => (pkg::PLAN, Some(skos::CONCEPT)),
+        EntityKind::Term => (pkg::TERM, Some(skos::CONCEPT)),
+        EntityKind::Time => (pkg::TIME_EXPRESSION, None),
+        EntityKind::Quantity => (pkg::QUANTITY, Some(schema::QUANTITATIVE_VALUE)),
+    }
+}
+
+/// Metadata columns and the property each maps to; other columns go to
+/// `dcterms:description` as `column: value`.
+fn meta_property(column: &str) -> Option<&'static str> {
+    Some(match column.to_ascii_lowercase().as_str() {
+        "source_url" | "url" | "link" | "来源链接" | "网址" => dcterms::SOURCE,
+        "publish_date" | "date" | "issued" | "发布日期" | "日期" | "发布时间" => dcterms::ISSUED,
+        "province" | "region" | "area" | "city" | "省份" | "地区" | "地域" => dcterms::SPATIAL,
+        "year" | "年份" | "年度" => dcterms::TEMPORAL,
+        "publisher" | "source" | "来源" | "发布机关" => dcterms::PUBLISHER,
+        "author" | "speaker" | "creator" | "作者" => dcterms::CREATOR,
+        _ => return None,
+    })
+}
+
+fn meta_value(property: &str, value: &str) -> Term {
+    let value = value.trim();
+    match property {
+        dcterms::SOURCE if value.starts_with("http://") || value.starts_with("https://") => {
+            match NamedNode::new(value) {
+                Ok(n) => n.into(),
+                Err(_) => Literal::new_simple_literal(value).into(),
+            }
+        }
+        dcterms::ISSUED if is_iso_date(value) => typed(value, xsd::DATE).into(),
+        dcterms::TEMPORAL if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) => {
+            typed(value, xsd::G_YEAR).into()
+        }
+        _ => zh(value).into(),
+    }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// Maps one document to quads in its own named graph, in a fixed order: the
+/// document, sections, paragraphs, sentences, measures, entities, mentions, facts.
+///
+/// ```
+/// use policykg::{extract, rdf, source::Document, structure};
+/// let doc = Document::from_text("demo", "（一）标题\n1984年成立了中国职工对外交流中心。");
+/// let outline = structure::parse(&doc.text);
+/// let found = extract::extract(&doc.text, &outline, &extract::Lexicon::bundled());
+/// let quads = rdf::map(&doc, &outline, &found, policykg::vocab::DEFAULT_BASE);
+/// assert!(quads.iter().all(|q| q.graph_name.to_string() == "<https://w3id.org/policykg/id/doc/demo>"));
+/// ```
+pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) -> Vec<Quad> {
+    let minter = Minter::new(base, &doc.id);
+    let d = node(minter.document());
+    let mut g = Graph {
+        graph: GraphName::NamedNode(d.clone()),
+        quads: Vec::with_capacity(64 + outline.sentences.len() * 6 + found.mentions.len() * 8),
+    };
+    let chars: Vec<char> = doc.text.chars().collect();
+
+    g.add(&d, rdf::TYPE, node(pkg::DOCUMENT));
+    g.add(&d, dcterms::TITLE, zh(&doc.title));
+    let mut has_source = false;
+    for (column, value) in &doc.meta {
+        match meta_property(column) {
+            Some(p) => {
+                has_source |= p == dcterms::SOURCE;
+                g.add(&d, p, meta_value(p, value));
+            }
+            None => g.add(&d, dcterms::DESCRIPTION, zh(&format!("{column}: {}", value.trim()))),
+        }
+    }
+    if !has_source {
+        g.add(&d, dcterms::SOURCE, Literal::new_simple_literal(&doc.source));
+    }
+    g.add(&d, pkg::SHA256, Literal::new_simple_literal(doc.sha256()));
+    g.add(&d, nif::IS_STRING, Literal::new_simple_literal(&doc.text));
+
+    let section = |i: usize| node(minter.part("section", i + 1));
+    let paragraph = |i: usize| node(minter.part("paragraph", i + 1));
+    let sentence = |i: usize| node(minter.part("sentence", i + 1));
+    for (i, s) in outline.sections.iter().enumerate() {
+        let n = section(i);
+        g.add(&n, rdf::TYPE, node(pkg::SECTION));
+        g.add(&n, pkg::LEVEL, int(s.level));
+        g.add(&n, pkg::ORDINAL, int(s.ordinal));
+        if !s.numbering.is_empty() {
+            g.add(&n, pkg::NUMBERING, zh(&s.numbering));
+        }
+        g.add(&n, dcterms::TITLE, zh(&s.title));
+        g.add(&n, dcterms::IS_PART_OF, s.parent.map_or_else(|| d.clone(), section));
+        g.span(&n, &chars, s.heading.begin, s.heading.end, &d);
+    }
+    for (i, p) in outline.paragraphs.iter().enumerate() {
+        let n = paragraph(i);
+        g.add(&n, rdf::TYPE, node(pkg::PARAGRAPH));
+        g.add(&n, pkg::ORDINAL, int(p.ordinal));
+        g.add(&n, dcterms::IS_PART_OF, p.section.map_or_else(|| d.clone(), section));
+        g.span(&n, &chars, p.span.begin, p.span.end, &d);
+    }
+    for (i, s) in outline.sentences.iter().enumerate() {
+        let n = sentence(i);
+        g.add(&n, rdf::TYPE, node(pkg::SENTENCE));
+        g.add(&n, pkg::ORDINAL, int(s.ordinal));
+        g.add(&n, dcterms::IS_PART_OF, paragraph(s.paragraph));
+        g.span(&n, &chars, s.span.begin, s.span.end, &d);
+    }
+    for (i, m) in found.measures.iter().enumerate() {
+        let n = node(minter.part("measure", i + 1));
+        g.add(&n, rdf::TYPE, node(pkg::MEASURE));
+        g.add(&n, pkg::ORDINAL, int(m.ordinal));
+        g.add(&n, pkg::MARKER, zh(&m.marker));
+        g.add(&n, rdfs::LABEL, zh(&m.label));
+        g.add(&n, dcterms::IS_PART_OF, paragraph(m.paragraph));
+        g.span(&n, &chars, m.span.begin, m.span.end, &d);
+    }
+    let entity_iris: Vec<NamedNode> = found
+        .entities
+        .iter()
+        .map(|e| node(minter.entity(e.kind, &e.key)))
+        .collect();
+    for (e, n) in found.entities.iter().zip(&entity_iris) {
+        let (class, external) = classes(e.kind);
+        g.add(n, rdf::TYPE, node(class));
+        if let Some(external) = external {
+            g.add(n, rdf::TYPE, node(external));
+        }
+        g.add(n, rdfs::LABEL, zh(&e.label));
+        match &e.value {
+            Some(Value::Time(t)) => {
+                g.add(n, pkg::NORMALIZED_VALUE, time_literal(t));
+                g.add(n, pkg::INTERVAL_START, time_point(&t.start));
+                g.add(n, pkg::INTERVAL_END, time_point(&t.end));
+            }
+            Some(Value::Quantity(q)) => {
+                g.add(n, pkg::NORMALIZED_VALUE, typed(&q.value, xsd::DECIMAL));
+                g.add(n, pkg::UNIT, zh(&q.unit));
+            }
+            None => {}
+        }
+    }
+    for m in &found.mentions {
+        let n = node(minter.mention(m.span.begin, m.span.end));
+        g.add(&n, rdf::TYPE, node(pkg::MENTION));
+        g.span(&n, &chars, m.span.begin, m.span.end, &d);
+        g.add(&n, pkg::IN_SENTENCE, sentence(m.sentence));
+        g.add(&n, itsrdf::TA_IDENT_REF, entity_iris[m.entity].clone());
+    }
+    let mut stated = HashSet::new();
+    for (i, fact) in found.facts.iter().enumerate() {
+        let (subject, predicate, object, evidence): (NamedNode, &str, Term, usize) = match *fact {
+            Fact::FoundingDate { organization, time, sentence } => {
+                let Some(Value::Time(t)) = &found.entities[time].value else { continue };
+                (entity_iris[organization].clone(), schema::FOUNDING_DATE, time_literal(t).into(), sentence)
+            }
+            Fact::BasedOn { organization, basis, sentence } => (
+                entity_iris[organization].clone(),
+                pkg::BASED_ON,
+                entity_iris[basis].clone().into(),
+                sentence,
+            ),
+            Fact::Cites { section: s, law, sentence } => (
+                s.map_or_else(|| d.clone(), section),
+                pkg::CITES,
+                entity_iris[law].clone().into(),
+                sentence,
+            ),
+        };
+        if stated.insert((subject.clone(), predicate, object.clone())) {
+            g.add(&subject, predicate, object.clone());
+        }
+        let st = node(minter.part("statement", i + 1));
+        g.add(&st, rdf::TYPE, node(pkg::STATEMENT));
+        g.add(&st, rdf::SUBJECT, subject);
+        g.add(&st, rdf::PREDICATE, node(predicate));
+        g.add(&st, rdf::OBJECT, object);
+        g.add(&st, pkg::EVIDENCE, sentence(evidence));
+        g.add(&st, prov::WAS_DERIVED_FROM, d.clone());
+    }
+    g.quads
+}

@@ -1,0 +1,319 @@
+//! The only module that opens an Oxigraph store: load documents (one named graph
+//! each), replace them atomically, query, update, dump and count.
+
+use crate::vocab::{pkg, rdf};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::{StorageError, Store};
+use std::path::{Path, PathBuf};
+
+/// Version of the store layout this build writes and reads.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// The graph holding the store's own metadata (its schema version).
+pub const META_GRAPH: &str = "https://w3id.org/policykg/store";
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The store folder could not be opened.
+    #[error("{path}: cannot open the store: {source}; check the path and that no other policykg process is using it")]
+    Open {
+        /// The folder.
+        path: PathBuf,
+        /// The underlying error.
+        source: StorageError,
+    },
+    /// The folder holds an Oxigraph store not written by policykg, or by a newer version.
+    #[error("{path}: {message}")]
+    Incompatible {
+        /// The folder.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// Reading or writing the store failed.
+    #[error("store error: {0}")]
+    Storage(#[from] StorageError),
+    /// The SPARQL query is not valid or failed.
+    #[error("SPARQL query failed: {0}")]
+    Query(#[from] oxigraph::sparql::QueryEvaluationError),
+    /// The SPARQL query has a syntax error.
+    #[error("SPARQL syntax error: {0}")]
+    Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
+    /// The SPARQL update failed.
+    #[error("SPARQL update failed: {0}")]
+    Update(#[from] oxigraph::sparql::UpdateEvaluationError),
+}
+
+/// What loading one document did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadOutcome {
+    /// The document was new.
+    Added,
+    /// It was there with different content; its graph was replaced.
+    Replaced,
+    /// It was there with the same content; nothing was written.
+    Unchanged,
+}
+
+/// Counts over the whole store, for `policykg stats`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Documents (named graphs with a pkg:Document).
+    pub documents: u64,
+    /// Sections by level, outermost first: (level, count).
+    pub sections_by_level: Vec<(i64, u64)>,
+    /// Paragraphs.
+    pub paragraphs: u64,
+    /// Sentences.
+    pub sentences: u64,
+    /// Measures.
+    pub measures: u64,
+    /// Distinct entities by pkg class local name (Organization, Place, …).
+    pub entities_by_type: Vec<(String, u64)>,
+    /// Mentions.
+    pub mentions: u64,
+    /// Quads in document graphs.
+    pub triples: u64,
+}
+
+/// A policykg store: an Oxigraph store with one named graph per document.
+pub struct KgStore {
+    store: Store,
+}
+
+impl KgStore {
+    /// Opens (or creates) a persistent store in a folder.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let store = Store::open(path).map_err(|source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        let kg = Self { store };
+        kg.check_version(path)?;
+        Ok(kg)
+    }
+
+    /// Opens an existing store read-only, e.g. for queries while another process loads.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        if !path.join("CURRENT").exists() {
+            return Err(StoreError::Incompatible {
+                path: path.to_owned(),
+                message: "no store here; create one with `policykg load FILES --store DIR`".into(),
+            });
+        }
+        let store = Store::open_read_only(path).map_err(|source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        let kg = Self { store };
+        kg.check_version(path)?;
+        Ok(kg)
+    }
+
+    /// A store in memory, gone when dropped.
+    pub fn in_memory() -> Result<Self, StoreError> {
+        let kg = Self { store: Store::new()? };
+        kg.check_version(Path::new("(memory)"))?;
+        Ok(kg)
+    }
+
+    fn check_version(&self, path: &Path) -> Result<(), StoreError> {
+        let meta = NamedNodeRef::new_unchecked(META_GRAPH);
+        let version_p = NamedNodeRef::new_unchecked(pkg::SCHEMA_VERSION);
+        let found = self
+            .store
+            .quads_for_pattern(Some(meta.into()), Some(version_p), None, Some(meta.into()))
+            .next()
+            .transpose()?;
+        match found {
+            None if self.store.is_empty()? => {
+                self.store.insert(QuadRef::new(
+                    meta,
+                    version_p,
+                    &Literal::from(SCHEMA_VERSION),
+                    meta,
+                ))?;
+                Ok(())
+            }
+            None => Err(StoreError::Incompatible {
+                path: path.to_owned(),
+                message: "this Oxigraph store was not written by policykg (no schema version); use an empty folder".into(),
+            }),
+            Some(quad) => {
+                let version = match &quad.object {
+                    Term::Literal(l) => l.value().parse::<i64>().ok(),
+                    _ => None,
+                };
+                match version {
+                    Some(v) if v <= SCHEMA_VERSION => Ok(()),
+                    _ => Err(StoreError::Incompatible {
+                        path: path.to_owned(),
+                        message: format!(
+                            "written by a newer policykg (schema version {}); upgrade policykg",
+                            quad.object
+                        ),
+                    }),
+                }
+            }
+        }
+    }
+
+    /// The underlying Oxigraph store.
+    pub fn inner(&self) -> &Store {
+        &self.store
+    }
+
+    /// The pkg:sha256 stored for a document graph, if the document is there.
+    pub fn stored_sha256(&self, graph: &NamedNode) -> Result<Option<String>, StoreError> {
+        let sha = NamedNodeRef::new_unchecked(pkg::SHA256);
+        let quad = self
+            .store
+            .quads_for_pattern(Some(graph.as_ref().into()), Some(sha), None, Some(graph.as_ref().into()))
+            .next()
+            .transpose()?;
+        Ok(quad.and_then(|q| match q.object {
+            Term::Literal(l) => Some(l.value().to_owned()),
+            _ => None,
+        }))
+    }
+
+    /// Replaces a document's graph with `quads` in one transaction: readers see the
+    /// old graph or the new one, never a mix, and a crash leaves the old one.
+    pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        let mut transaction = self.store.start_transaction()?;
+        transaction.clear_graph(graph.as_ref())?;
+        transaction.extend(quads.iter());
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Loads a converted document unless the stored copy has the same sha256.
+    pub fn load(
+        &self,
+        graph: &NamedNode,
+        sha256: &str,
+        quads: impl FnOnce() -> Vec<Quad>,
+    ) -> Result<LoadOutcome, StoreError> {
+        let outcome = match self.stored_sha256(graph)? {
+            Some(stored) if stored == sha256 => return Ok(LoadOutcome::Unchanged),
+            Some(_) => LoadOutcome::Replaced,
+            None => LoadOutcome::Added,
+        };
+        self.replace_graph(graph, &quads())?;
+        Ok(outcome)
+    }
+
+    /// Removes a document's graph.
+    pub fn remove_graph(&self, graph: &NamedNode) -> Result<(), StoreError> {
+        self.store.remove_named_graph(graph.as_ref())?;
+        Ok(())
+    }
+
+    /// The IRIs of the document graphs, sorted.
+    pub fn document_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let mut graphs = Vec::new();
+        for g in self.store.named_graphs() {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = g?
+                && n.as_str() != META_GRAPH {
+                    graphs.push(n);
+                }
+        }
+        graphs.sort();
+        Ok(graphs)
+    }
+
+    /// Runs a SPARQL query. Without FROM clauses, the default graph is the union of
+    /// all graphs, so queries need no GRAPH patterns.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
+        let mut prepared = SparqlEvaluator::new().parse_query(sparql)?;
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        Ok(prepared.on_store(&self.store).execute()?)
+    }
+
+    /// Runs a SPARQL update.
+    pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        SparqlEvaluator::new()
+            .parse_update(sparql)?
+            .on_store(&self.store)
+            .execute()?;
+        Ok(())
+    }
+
+    /// All quads of document graphs (or of one graph), in store order.
+    pub fn quads(&self, graph: Option<&NamedNode>) -> impl Iterator<Item = Result<Quad, StoreError>> + '_ {
+        let graph_ref: Option<GraphNameRef<'_>> = graph.map(|g| g.as_ref().into());
+        self.store
+            .quads_for_pattern(None, None, None, graph_ref)
+            .map(|q| q.map_err(StoreError::from))
+            .filter(|q| {
+                !matches!(q, Ok(q) if matches!(&q.graph_name, GraphName::NamedNode(n) if n.as_str() == META_GRAPH))
+            })
+    }
+
+    /// Counts documents, sections, measures, entities, mentions and quads.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let count = |class: &str| -> Result<u64, StoreError> {
+            self.single_count(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?x <{}> <{class}> }} }}", rdf::TYPE))
+        };
+        let mut stats = Stats {
+            documents: count(pkg::DOCUMENT)?,
+            paragraphs: count(pkg::PARAGRAPH)?,
+            sentences: count(pkg::SENTENCE)?,
+            measures: count(pkg::MEASURE)?,
+            mentions: count(pkg::MENTION)?,
+            ..Stats::default()
+        };
+        if let QueryResults::Solutions(rows) = self.query(&format!(
+            "SELECT ?level (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{}> <{}> ; <{}> ?level }} }} GROUP BY ?level ORDER BY ?level",
+            rdf::TYPE,
+            pkg::SECTION,
+            pkg::LEVEL
+        ))? {
+            for row in rows {
+                let row = row?;
+                let level = literal_i64(row.get("level")).unwrap_or(0);
+                stats.sections_by_level.push((level, literal_i64(row.get("n")).unwrap_or(0) as u64));
+            }
+        }
+        if let QueryResults::Solutions(rows) = self.query(&format!(
+            "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?m <{}> ?e . ?e <{}> ?class . FILTER(STRSTARTS(STR(?class), \"{}\")) }} GROUP BY ?class ORDER BY ?class",
+            crate::vocab::itsrdf::TA_IDENT_REF,
+            rdf::TYPE,
+            pkg::NS
+        ))? {
+            for row in rows {
+                let row = row?;
+                let class = match row.get("class") {
+                    Some(Term::NamedNode(n)) => n.as_str().trim_start_matches(pkg::NS).to_owned(),
+                    _ => continue,
+                };
+                stats.entities_by_type.push((class, literal_i64(row.get("n")).unwrap_or(0) as u64));
+            }
+        }
+        let meta = self
+            .store
+            .quads_for_pattern(None, None, None, Some(NamedNodeRef::new_unchecked(META_GRAPH).into()))
+            .count();
+        stats.triples = (self.store.len()? - meta) as u64;
+        Ok(stats)
+    }
+
+    fn single_count(&self, sparql: &str) -> Result<u64, StoreError> {
+        if let QueryResults::Solutions(mut rows) = self.query(sparql)?
+            && let Some(row) = rows.next() {
+                return Ok(literal_i64(row?.get("n")).unwrap_or(0) as u64);
+            }
+        Ok(0)
+    }
+}
+
+fn literal_i64(term: Option<&Term>) -> Option<i64> {
+    match term? {
+        Term::Literal(l) => l.value().parse().ok(),
+        _ => None,
+    }
+}
