@@ -46,6 +46,10 @@ impl std::fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Note => "note",
         };
-        write!(f, "{}:{}: {severity}: {}", self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}: {severity}: {}",
+            self.line, self.column, self.message
+        )
     }
 }

@@ -3,12 +3,12 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod diagnostic;
+pub mod export;
+pub mod extract;
 pub mod numerals;
+pub mod pipeline;
+pub mod rdf;
 pub mod source;
+pub mod store;
 pub mod structure;
 pub mod vocab;
-pub mod extract;
-pub mod rdf;
-pub mod export;
-pub mod store;
-pub mod pipeline;

@@ -57,9 +57,9 @@ pub fn parse(s: &str) -> Option<u64> {
     }
     // Digit by digit when there is no unit character: 二〇二五, 一九八四.
     if s.chars().count() > 1 && s.chars().all(|c| digit(c).is_some() && c != '两') {
-        return s.chars().try_fold(0u64, |acc, c| {
-            acc.checked_mul(10)?.checked_add(digit(c)?)
-        });
+        return s
+            .chars()
+            .try_fold(0u64, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?));
     }
     let mut total: u64 = 0; // completed 亿 and 万 groups
     let mut section: u64 = 0; // below 万

@@ -53,7 +53,12 @@ pub fn parse(document: Document, settings: &Settings) -> Parsed {
 impl Parsed {
     /// The document's quads, all in its own named graph.
     pub fn quads(&self, settings: &Settings) -> Vec<Quad> {
-        rdf::map(&self.document, &self.outline, &self.extraction, &settings.base)
+        rdf::map(
+            &self.document,
+            &self.outline,
+            &self.extraction,
+            &settings.base,
+        )
     }
 }
 

@@ -79,7 +79,11 @@ pub struct Verbosity {
 #[derive(Debug, Args, Clone)]
 pub struct ConversionArgs {
     /// Base IRI for documents and entities.
-    #[arg(long, value_name = "IRI", default_value = "https://w3id.org/policykg/id/")]
+    #[arg(
+        long,
+        value_name = "IRI",
+        default_value = "https://w3id.org/policykg/id/"
+    )]
     pub base: String,
     /// Extra gazetteer entities (label<TAB>type<TAB>aliases, like data/gazetteer.tsv).
     /// May be given more than once.
@@ -95,7 +99,12 @@ pub struct ConversionArgs {
 #[derive(Debug, Args, Clone)]
 pub struct StoreArgs {
     /// The store folder (created by `load` if missing).
-    #[arg(long, value_name = "DIR", env = "POLICYKG_STORE", default_value = "./policykg-store")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "POLICYKG_STORE",
+        default_value = "./policykg-store"
+    )]
     pub store: PathBuf,
 }
 
@@ -188,7 +197,11 @@ pub struct ExportArgs {
     #[arg(long, value_name = "IRI")]
     pub graph: Option<String>,
     /// Base IRI used for the `id:` prefix in the output.
-    #[arg(long, value_name = "IRI", default_value = "https://w3id.org/policykg/id/")]
+    #[arg(
+        long,
+        value_name = "IRI",
+        default_value = "https://w3id.org/policykg/id/"
+    )]
     pub base: String,
     #[command(flatten)]
     pub store: StoreArgs,

@@ -32,14 +32,23 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
         Ok(())
     })?;
     let triples = quads.len();
-    export::write(format, &settings.base, quads.into_iter().map(Ok::<_, std::io::Error>), &mut out)
-        .context("cannot write the output")?;
+    export::write(
+        format,
+        &settings.base,
+        quads.into_iter().map(Ok::<_, std::io::Error>),
+        &mut out,
+    )
+    .context("cannot write the output")?;
     out.flush().context("cannot write the output")?;
     reporter.info(&format!(
         "converted {documents} document{} to {triples} quads ({}){}",
         if documents == 1 { "" } else { "s" },
         format.extension(),
-        if reporter.failures > 0 { format!("; {} input(s) failed", reporter.failures) } else { String::new() }
+        if reporter.failures > 0 {
+            format!("; {} input(s) failed", reporter.failures)
+        } else {
+            String::new()
+        }
     ));
     if documents == 0 && reporter.failures > 0 {
         return Ok(ExitCode::from(super::EXIT_PARTIAL));

@@ -12,15 +12,33 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The bundled document.
-const DOCUMENT: (&str, &str) = ("data/中国工会国际工作.txt", include_str!("../../data/中国工会国际工作.txt"));
+const DOCUMENT: (&str, &str) = (
+    "data/中国工会国际工作.txt",
+    include_str!("../../data/中国工会国际工作.txt"),
+);
 
 /// The example queries, in the order the demo asks them.
 pub const QUERIES: &[(&str, &str)] = &[
-    ("queries/sections.rq", include_str!("../../queries/sections.rq")),
-    ("queries/measures.rq", include_str!("../../queries/measures.rq")),
-    ("queries/organizations.rq", include_str!("../../queries/organizations.rq")),
-    ("queries/founding-facts.rq", include_str!("../../queries/founding-facts.rq")),
-    ("queries/offsets-invariant.rq", include_str!("../../queries/offsets-invariant.rq")),
+    (
+        "queries/sections.rq",
+        include_str!("../../queries/sections.rq"),
+    ),
+    (
+        "queries/measures.rq",
+        include_str!("../../queries/measures.rq"),
+    ),
+    (
+        "queries/organizations.rq",
+        include_str!("../../queries/organizations.rq"),
+    ),
+    (
+        "queries/founding-facts.rq",
+        include_str!("../../queries/founding-facts.rq"),
+    ),
+    (
+        "queries/offsets-invariant.rq",
+        include_str!("../../queries/offsets-invariant.rq"),
+    ),
 ];
 
 pub fn run(args: DemoArgs) -> Result<ExitCode> {
@@ -28,7 +46,8 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
     let store_dir = match args.store {
         Some(dir) => dir,
         None => {
-            temp = tempfile::tempdir().context("cannot create a temporary folder for the demo store")?;
+            temp = tempfile::tempdir()
+                .context("cannot create a temporary folder for the demo store")?;
             temp.path().join("store")
         }
     };
@@ -43,7 +62,10 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
         .into_iter()
         .next()
         .context("the bundled document is empty")?;
-    println!("policykg demo: {path} ({} characters)\n", document.text.chars().count());
+    println!(
+        "policykg demo: {path} ({} characters)\n",
+        document.text.chars().count()
+    );
     let parsed = pipeline::parse(document, &settings);
     for d in &parsed.outline.diagnostics {
         println!("warning: {path}:{}:{}: {}", d.line, d.column, d.message);
@@ -72,6 +94,8 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
             QueryResults::Graph(_) => println!("(a graph; run it with `policykg query -q {name}`)"),
         }
     }
-    println!("\nTry: policykg convert {path} -o out.ttl   |   policykg load data/ && policykg query -q queries/measures.rq");
+    println!(
+        "\nTry: policykg convert {path} -o out.ttl   |   policykg load data/ && policykg query -q queries/measures.rq"
+    );
     Ok(ExitCode::SUCCESS)
 }

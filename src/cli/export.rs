@@ -24,9 +24,13 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
         .transpose()?;
     let store = KgStore::open_read_only(&args.store.store)?;
     if let Some(g) = &graph
-        && !store.document_graphs()?.contains(g) {
-            anyhow::bail!("no document graph {g} in {}; list them with `policykg query 'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{}} }}'`", args.store.store.display());
-        }
+        && !store.document_graphs()?.contains(g)
+    {
+        anyhow::bail!(
+            "no document graph {g} in {}; list them with `policykg query 'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{}} }}'`",
+            args.store.store.display()
+        );
+    }
     let mut out = open_output(args.output.as_deref())?;
     export::write(format, &args.base, store.quads(graph.as_ref()), &mut out)?;
     out.flush()?;

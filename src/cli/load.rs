@@ -31,7 +31,9 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
                 reporter.diagnostics(&parsed.document, &diagnostics);
                 q
             })
-            .with_context(|| format!("{source}: cannot load into {}", args.store.store.display()))?;
+            .with_context(|| {
+                format!("{source}: cannot load into {}", args.store.store.display())
+            })?;
         match outcome {
             LoadOutcome::Added => added += 1,
             LoadOutcome::Replaced => replaced += 1,

@@ -84,7 +84,10 @@ impl Reporter {
             return;
         }
         for d in diagnostics {
-            eprintln!("warning: {}:{}:{}: {}", doc.source, d.line, d.column, d.message);
+            eprintln!(
+                "warning: {}:{}:{}: {}",
+                doc.source, d.line, d.column, d.message
+            );
         }
     }
 
@@ -147,8 +150,12 @@ fn for_each_document(
 fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
     match path {
         Some(p) if p != Path::new("-") => {
-            let file = File::create(p)
-                .with_context(|| format!("{}: cannot create the output file; check the folder exists and is writable", p.display()))?;
+            let file = File::create(p).with_context(|| {
+                format!(
+                    "{}: cannot create the output file; check the folder exists and is writable",
+                    p.display()
+                )
+            })?;
             Ok(Box::new(BufWriter::new(file)))
         }
         _ => Ok(Box::new(BufWriter::new(std::io::stdout().lock()))),

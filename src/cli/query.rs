@@ -22,9 +22,8 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
     match results {
         QueryResults::Graph(triples) => {
             let format = Format::from_name(wanted.as_deref().unwrap_or("ttl"))?;
-            let quads = triples.map(|t| {
-                t.map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph))
-            });
+            let quads =
+                triples.map(|t| t.map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph)));
             export::write(format, policykg::vocab::DEFAULT_BASE, quads, &mut out)?;
         }
         results => {
@@ -58,15 +57,19 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_results(results: QueryResults<'_>, format: QueryResultsFormat, out: &mut dyn Write) -> Result<()> {
+fn write_results(
+    results: QueryResults<'_>,
+    format: QueryResultsFormat,
+    out: &mut dyn Write,
+) -> Result<()> {
     let serializer = QueryResultsSerializer::from_format(format);
     match results {
         QueryResults::Boolean(b) => {
             serializer.serialize_boolean_to_writer(out, b)?;
         }
         QueryResults::Solutions(solutions) => {
-            let mut writer = serializer
-                .serialize_solutions_to_writer(out, solutions.variables().to_vec())?;
+            let mut writer =
+                serializer.serialize_solutions_to_writer(out, solutions.variables().to_vec())?;
             for solution in solutions {
                 writer.serialize(&solution?)?;
             }
@@ -78,7 +81,11 @@ fn write_results(results: QueryResults<'_>, format: QueryResultsFormat, out: &mu
 }
 
 pub fn run_update(args: UpdateArgs) -> Result<ExitCode> {
-    let sparql = read_text_arg(args.update.as_deref(), args.update_file.as_deref(), "update")?;
+    let sparql = read_text_arg(
+        args.update.as_deref(),
+        args.update_file.as_deref(),
+        "update",
+    )?;
     let store = KgStore::open(&args.store.store)?;
     store.update(&sparql)?;
     eprintln!("update applied to {}", args.store.store.display());

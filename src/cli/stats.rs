@@ -38,7 +38,11 @@ pub fn render(stats: &Stats) -> String {
     out += &format!("documents   {}\n", stats.documents);
     out += &format!("sections    {sections}");
     if !stats.sections_by_level.is_empty() {
-        let levels: Vec<String> = stats.sections_by_level.iter().map(|(l, n)| format!("level {l}: {n}")).collect();
+        let levels: Vec<String> = stats
+            .sections_by_level
+            .iter()
+            .map(|(l, n)| format!("level {l}: {n}"))
+            .collect();
         out += &format!("  ({})", levels.join(", "));
     }
     out += "\n";

@@ -25,11 +25,14 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
         out.push(bytes[i]);
         i += 1;
     }
@@ -49,7 +52,11 @@ pub fn display(term: &Term) -> String {
 
 /// Renders solutions as a table; returns it with the number of rows.
 pub fn render(solutions: QuerySolutionIter<'_>) -> anyhow::Result<(String, usize)> {
-    let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
+    let variables: Vec<String> = solutions
+        .variables()
+        .iter()
+        .map(|v| v.as_str().to_owned())
+        .collect();
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED)

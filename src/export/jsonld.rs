@@ -23,7 +23,11 @@ fn compact(iri: &str, prefixes: &[(&str, &str)]) -> String {
         .map(|(p, ns)| {
             let local = &iri[ns.len()..];
             // A local part starting with // would read as an absolute IRI.
-            if local.starts_with("//") { iri.to_owned() } else { format!("{p}:{local}") }
+            if local.starts_with("//") {
+                iri.to_owned()
+            } else {
+                format!("{p}:{local}")
+            }
         })
         .unwrap_or_else(|| iri.to_owned())
 }
@@ -46,9 +50,10 @@ fn literal(l: &Literal, prefixes: &[(&str, &str)]) -> Value {
     if datatype == xsd::INTEGER {
         // Only canonical integers round-trip as JSON numbers.
         if let Ok(n) = l.value().parse::<i64>()
-            && n.to_string() == l.value() {
-                return json!(n);
-            }
+            && n.to_string() == l.value()
+        {
+            return json!(n);
+        }
     }
     json!({"@value": l.value(), "@type": compact(datatype, prefixes)})
 }
@@ -87,13 +92,16 @@ pub fn write<E>(
             .entry(subject_id(&quad.subject, &prefixes))
             .or_default();
         if quad.predicate.as_str() == rdf_type
-            && let Term::NamedNode(class) = &quad.object {
-                node.entry("@type".into())
-                    .or_default()
-                    .push(Value::String(compact(class.as_str(), &prefixes)));
-                continue;
-            }
-        let values = node.entry(compact(quad.predicate.as_str(), &prefixes)).or_default();
+            && let Term::NamedNode(class) = &quad.object
+        {
+            node.entry("@type".into())
+                .or_default()
+                .push(Value::String(compact(class.as_str(), &prefixes)));
+            continue;
+        }
+        let values = node
+            .entry(compact(quad.predicate.as_str(), &prefixes))
+            .or_default();
         let value = object(&quad.object, &prefixes);
         if !values.contains(&value) {
             values.push(value);
@@ -106,7 +114,11 @@ pub fn write<E>(
                 let mut obj = Map::new();
                 obj.insert("@id".into(), Value::String(id));
                 for (p, mut values) in props {
-                    let v = if values.len() == 1 { values.remove(0) } else { Value::Array(values) };
+                    let v = if values.len() == 1 {
+                        values.remove(0)
+                    } else {
+                        Value::Array(values)
+                    };
                     obj.insert(p, v);
                 }
                 Value::Object(obj)

@@ -30,7 +30,9 @@ pub enum Format {
 
 /// A format name that policykg does not know.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown RDF format {0:?}; use ttl, trig, nt, nq, rdf or jsonld (or a media type such as text/turtle)")]
+#[error(
+    "unknown RDF format {0:?}; use ttl, trig, nt, nq, rdf or jsonld (or a media type such as text/turtle)"
+)]
 pub struct UnknownFormat(pub String);
 
 impl Format {
@@ -98,7 +100,9 @@ impl Format {
     pub fn media_type(self) -> &'static str {
         match self {
             Self::JsonLd => "application/ld+json",
-            other => other.rdf_format().map_or("application/octet-stream", RdfFormat::media_type),
+            other => other
+                .rdf_format()
+                .map_or("application/octet-stream", RdfFormat::media_type),
         }
     }
 
@@ -145,7 +149,9 @@ pub fn write<E>(
     let mut serializer = RdfSerializer::from_format(rdf_format);
     if matches!(format, Format::Turtle | Format::TriG | Format::RdfXml) {
         for (prefix, ns) in PREFIXES {
-            serializer = serializer.with_prefix(*prefix, *ns).expect("prefixes are valid IRIs");
+            serializer = serializer
+                .with_prefix(*prefix, *ns)
+                .expect("prefixes are valid IRIs");
         }
         if let Ok(s) = serializer.clone().with_prefix("id", base) {
             serializer = s;

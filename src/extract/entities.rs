@@ -75,9 +75,18 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
     }
     for c in TITLE.captures_iter(text) {
         let inner = c.get(1).unwrap();
-        let label: String = inner.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        let label: String = inner
+            .as_str()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         if !label.is_empty() {
-            push(inner.start(), inner.end(), named(EntityKind::Legislation, &label), 9);
+            push(
+                inner.start(),
+                inner.end(),
+                named(EntityKind::Legislation, &label),
+                9,
+            );
         }
     }
     for c in QUOTED.captures_iter(text) {
@@ -85,7 +94,8 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
         let inner = c.get(1).unwrap();
         let term = inner.as_str();
         // A quotation of speech, not a term.
-        if term.contains(['，', '。', '；', '：', '！', '？', ',']) || term.chars().count() > 16 {
+        if term.contains(['，', '。', '；', '：', '！', '？', ',']) || term.chars().count() > 16
+        {
             continue;
         }
         let after = &text[all.end()..];
@@ -96,9 +106,17 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
             .max_by_key(|s| s.len())
         {
             let end = all.end() + suffix.len();
-            push(all.start(), end, named(EntityKind::Plan, &text[all.start()..end]), 6);
+            push(
+                all.start(),
+                end,
+                named(EntityKind::Plan, &text[all.start()..end]),
+                6,
+            );
         } else {
-            let kind = if term.chars().any(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch)) {
+            let kind = if term
+                .chars()
+                .any(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch))
+            {
                 EntityKind::Plan
             } else {
                 EntityKind::Term
@@ -143,7 +161,13 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
 
 /// The end of a gazetteer match, or `None` when the name runs on into a longer
 /// common word (财政部门 is not 财政部); then a shorter name that fits is used.
-fn gazetteer_end(lexicon: &Lexicon, text: &str, begin: usize, end: usize, kind: EntityKind) -> Option<usize> {
+fn gazetteer_end(
+    lexicon: &Lexicon,
+    text: &str,
+    begin: usize,
+    end: usize,
+    kind: EntityKind,
+) -> Option<usize> {
     let mut end = end;
     loop {
         let name = &text[begin..end];
@@ -165,8 +189,11 @@ fn gazetteer_end(lexicon: &Lexicon, text: &str, begin: usize, end: usize, kind: 
 /// True when `name` ends with an organisation suffix whose blocked continuations
 /// include the start of `after`.
 fn suffix_blocked(lexicon: &Lexicon, name: &str, after: &str) -> bool {
-    suffix_rule(lexicon, name)
-        .is_some_and(|rule| rule.blocked_after.iter().any(|f| after.starts_with(f.as_str())))
+    suffix_rule(lexicon, name).is_some_and(|rule| {
+        rule.blocked_after
+            .iter()
+            .any(|f| after.starts_with(f.as_str()))
+    })
 }
 
 /// The longest suffix rule that `name` ends with.
@@ -184,7 +211,12 @@ fn is_name_char(c: char) -> bool {
 
 /// Organisation names that end in a suffix (…中心, …委员会) and start with a name head
 /// (中国, 国际, a known place or organisation).
-fn organisations_by_suffix(chars: &[char], text: &str, offsets: &Offsets, lexicon: &Lexicon) -> Vec<Found> {
+fn organisations_by_suffix(
+    chars: &[char],
+    text: &str,
+    offsets: &Offsets,
+    lexicon: &Lexicon,
+) -> Vec<Found> {
     const MAX_LEFT: usize = 16;
     let joined = covered(chars, &lexicon.joined_phrases);
     let mut out = Vec::new();
@@ -207,10 +239,12 @@ fn organisations_by_suffix(chars: &[char], text: &str, offsets: &Offsets, lexico
             k -= 1;
         }
         // The leftmost name head in reach starts the name.
-        let Some((begin, head)) = (k..s).find_map(|p| Some((p, head_at(&chars[p..s], lexicon)?))) else {
+        let Some((begin, head)) = (k..s).find_map(|p| Some((p, head_at(&chars[p..s], lexicon)?)))
+        else {
             continue;
         };
-        let needs_core = suffix_rule(lexicon, &text[m.start()..m.end()]).is_some_and(|r| r.needs_core);
+        let needs_core =
+            suffix_rule(lexicon, &text[m.start()..m.end()]).is_some_and(|r| r.needs_core);
         if needs_core && head.place && begin + head.len == s {
             continue;
         }
@@ -273,9 +307,13 @@ fn head_at(chars: &[char], lexicon: &Lexicon) -> Option<Head> {
             .name_heads
             .iter()
             .filter(|h| {
-                h.chars().count() <= chars.len() && chars.iter().copied().zip(h.chars()).all(|(a, b)| a == b)
+                h.chars().count() <= chars.len()
+                    && chars.iter().copied().zip(h.chars()).all(|(a, b)| a == b)
             })
-            .map(|h| Head { len: h.chars().count(), place: false })
+            .map(|h| Head {
+                len: h.chars().count(),
+                place: false,
+            })
             .max_by_key(|h| h.len)
     })
 }
@@ -291,12 +329,19 @@ fn people(chars: &[char], text: &str, offsets: &Offsets, lexicon: &Lexicon) -> V
                 continue;
             }
             let name = &chars[t - len..t];
-            if !name.iter().all(|&c| is_name_char(c) && !c.is_ascii() && !lexicon.stop_chars.contains(&c)) {
+            if !name
+                .iter()
+                .all(|&c| is_name_char(c) && !c.is_ascii() && !lexicon.stop_chars.contains(&c))
+            {
                 continue;
             }
             let name: String = name.iter().collect();
-            let surname_ok = lexicon.surnames.contains(&name.chars().take(1).collect::<String>())
-                || lexicon.surnames.contains(&name.chars().take(2).collect::<String>());
+            let surname_ok = lexicon
+                .surnames
+                .contains(&name.chars().take(1).collect::<String>())
+                || lexicon
+                    .surnames
+                    .contains(&name.chars().take(2).collect::<String>());
             if !surname_ok || lexicon.lookup(&name).is_some() {
                 continue;
             }
@@ -343,7 +388,10 @@ mod tests {
             .into_iter()
             .map(|f| (chars[f.begin..f.end].iter().collect(), f.entity.kind))
             .collect();
-        let expected: Vec<(String, EntityKind)> = expected.iter().map(|(s, k)| ((*s).to_owned(), *k)).collect();
+        let expected: Vec<(String, EntityKind)> = expected
+            .iter()
+            .map(|(s, k)| ((*s).to_owned(), *k))
+            .collect();
         assert_eq!(got, expected, "{text}");
     }
 
@@ -353,7 +401,11 @@ mod tests {
     fn seed_organisations_have_clean_boundaries() {
         check(
             "为了增进友谊， 1984年成立了中国职工对外交流中心，并在此基础上成立了中国职工旅行社。",
-            &[("1984年", Time), ("中国职工对外交流中心", Organization), ("中国职工旅行社", Organization)],
+            &[
+                ("1984年", Time),
+                ("中国职工对外交流中心", Organization),
+                ("中国职工旅行社", Organization),
+            ],
         );
         check(
             "要求在国际工会运动和国际劳工组织中享有应有的权利",
@@ -366,7 +418,10 @@ mod tests {
     #[test]
     fn longest_mention_wins() {
         check("上海市人民政府", &[("上海市人民政府", Organization)]);
-        check("依照《中华人民共和国专利法》的规定", &[("中华人民共和国专利法", Legislation)]);
+        check(
+            "依照《中华人民共和国专利法》的规定",
+            &[("中华人民共和国专利法", Legislation)],
+        );
         check("财政部门负责", &[]);
     }
 

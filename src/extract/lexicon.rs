@@ -20,7 +20,9 @@ pub enum LexiconError {
         source: std::io::Error,
     },
     /// A line does not follow the `label<TAB>type<TAB>aliases` format.
-    #[error("{path}:{line}: {message}; each line is label<TAB>type<TAB>aliases (see data/gazetteer.tsv)")]
+    #[error(
+        "{path}:{line}: {message}; each line is label<TAB>type<TAB>aliases (see data/gazetteer.tsv)"
+    )]
     Format {
         /// The file.
         path: PathBuf,
@@ -134,14 +136,20 @@ impl Lexicon {
                     })
                     .unwrap_or_default();
                 let needs_core = parts.next().is_some_and(|f| f.trim() == "core");
-                OrgSuffix { suffix, blocked_after, needs_core }
+                OrgSuffix {
+                    suffix,
+                    blocked_after,
+                    needs_core,
+                }
             })
             .collect();
         let mut units: Vec<(String, String)> = lines(UNITS)
             .map(|(_, l)| {
                 let mut parts = l.split('\t');
                 let written = parts.next().unwrap_or("").trim().to_owned();
-                let normal = parts.next().map_or_else(|| written.clone(), |n| n.trim().to_owned());
+                let normal = parts
+                    .next()
+                    .map_or_else(|| written.clone(), |n| n.trim().to_owned());
                 (written, normal)
             })
             .collect();
@@ -169,7 +177,9 @@ impl Lexicon {
             org_suffixes,
             suffix_automaton,
             name_heads: words(NAME_HEADS),
-            stop_chars: lines(STOP_CHARS).flat_map(|(_, l)| l.chars().collect::<Vec<_>>()).collect(),
+            stop_chars: lines(STOP_CHARS)
+                .flat_map(|(_, l)| l.chars().collect::<Vec<_>>())
+                .collect(),
             stop_phrases: words(STOP_PHRASES),
             joined_phrases: words(JOINED_PHRASES),
             surnames,
@@ -209,7 +219,13 @@ impl Lexicon {
                 }
             }
             if cols.len() < 2 || cols.len() > 3 {
-                return Err(format(line, format!("expected 2 or 3 tab-separated columns, found {}", cols.len())));
+                return Err(format(
+                    line,
+                    format!(
+                        "expected 2 or 3 tab-separated columns, found {}",
+                        cols.len()
+                    ),
+                ));
             }
             let label = cols[0].trim();
             if label.is_empty() {
@@ -264,7 +280,10 @@ impl Lexicon {
     }
 
     /// Leftmost-longest gazetteer matches in `text`: (byte begin, byte end, entry).
-    pub(crate) fn find_names<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'a Entry)> + 'a {
+    pub(crate) fn find_names<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, &'a Entry)> + 'a {
         self.automaton.find_iter(text).map(move |m| {
             let entry = &self.entries[self.name_list[m.pattern().as_usize()].1];
             (m.start(), m.end(), entry)
@@ -290,19 +309,29 @@ mod tests {
         assert_eq!(l.lookup("上海").unwrap().label, "上海市");
         assert!(l.surnames.contains("欧阳") && l.surnames.contains("王"));
         assert!(l.stop_chars.contains(&'了'));
-        assert_eq!(l.units[0].0.chars().count(), l.units.iter().map(|u| u.0.chars().count()).max().unwrap());
+        assert_eq!(
+            l.units[0].0.chars().count(),
+            l.units.iter().map(|u| u.0.chars().count()).max().unwrap()
+        );
     }
 
     #[test]
     fn user_gazetteer_extends_and_errors_name_the_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("mine.tsv");
-        std::fs::write(&path, "label\ttype\taliases\n测试联合体\torganization\t测联\n").unwrap();
+        std::fs::write(
+            &path,
+            "label\ttype\taliases\n测试联合体\torganization\t测联\n",
+        )
+        .unwrap();
         let mut l = Lexicon::bundled();
         l.extend_from_file(&path).unwrap();
         assert_eq!(l.lookup("测联").unwrap().label, "测试联合体");
         std::fs::write(&path, "label\ttype\n甲\tthing\n").unwrap();
         let err = l.extend_from_file(&path).unwrap_err().to_string();
-        assert!(err.contains("mine.tsv:2:") && err.contains("unknown type"), "{err}");
+        assert!(
+            err.contains("mine.tsv:2:") && err.contains("unknown type"),
+            "{err}"
+        );
     }
 }

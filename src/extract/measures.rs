@@ -39,7 +39,11 @@ fn markers(chars: &[char], span: Span) -> Vec<Marker> {
         let all = c.get(0).unwrap();
         let before = text[..all.start()].chars().next_back();
         let at_boundary = before.is_none_or(|ch| {
-            ch.is_whitespace() || matches!(ch, '。' | '；' | '：' | '！' | '？' | '，' | ',' | ';' | ':' | '）' | ')')
+            ch.is_whitespace()
+                || matches!(
+                    ch,
+                    '。' | '；' | '：' | '！' | '？' | '，' | ',' | ';' | ':' | '）' | ')'
+                )
         });
         if !at_boundary {
             continue;
@@ -48,7 +52,11 @@ fn markers(chars: &[char], span: Span) -> Vec<Marker> {
             (Family::Di, d.as_str(), format!("第{}", d.as_str()))
         } else if let Some(d) = c.get(3) {
             let rest = &all.as_str()[3 + d.len()..];
-            let written = if rest == "是" { format!("其{}是", d.as_str()) } else { format!("其{}", d.as_str()) };
+            let written = if rest == "是" {
+                format!("其{}是", d.as_str())
+            } else {
+                format!("其{}", d.as_str())
+            };
             (Family::Qi, d.as_str(), written)
         } else {
             let d = c.get(4).unwrap();
@@ -84,7 +92,12 @@ fn label(chars: &[char], from: usize, to: usize) -> String {
         .map_or(to, |p| from + p);
     chars[from..to]
         .iter()
-        .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?'))
+        .take_while(|c| {
+            !matches!(
+                c,
+                '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?'
+            )
+        })
         .collect::<String>()
         .trim()
         .to_owned()
@@ -225,8 +238,10 @@ mod tests {
             .iter()
             .map(|m| (m.ordinal, m.marker.clone(), m.label.clone()))
             .collect();
-        let expected: Vec<(u32, String, String)> =
-            expected.iter().map(|(o, m, l)| (*o, (*m).to_owned(), (*l).to_owned())).collect();
+        let expected: Vec<(u32, String, String)> = expected
+            .iter()
+            .map(|(o, m, l)| (*o, (*m).to_owned(), (*l).to_owned()))
+            .collect();
         assert_eq!(got, expected, "{text}");
         lists
     }
@@ -235,12 +250,22 @@ mod tests {
     fn in_paragraph_lists_with_lead_sentence() {
         let lists = check(
             "采取了一系列重大措施。一是加强交往，首先是领导人。二是为发展中国家说话，支持。三是给予帮助。",
-            &[(1, "一是", "加强交往"), (2, "二是", "为发展中国家说话"), (3, "三是", "给予帮助")],
+            &[
+                (1, "一是", "加强交往"),
+                (2, "二是", "为发展中国家说话"),
+                (3, "三是", "给予帮助"),
+            ],
         );
         assert_eq!(lists.len(), 1);
         assert_eq!(lists[0].lead_sentence, Some(0));
-        check("第一，稳增长；第二，促改革。", &[(1, "第一", "稳增长"), (2, "第二", "促改革")]);
-        check("一要坚持，二要创新。", &[(1, "一要", "坚持"), (2, "二要", "创新")]);
+        check(
+            "第一，稳增长；第二，促改革。",
+            &[(1, "第一", "稳增长"), (2, "第二", "促改革")],
+        );
+        check(
+            "一要坚持，二要创新。",
+            &[(1, "一要", "坚持"), (2, "二要", "创新")],
+        );
     }
 
     #[test]

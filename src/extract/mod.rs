@@ -207,9 +207,14 @@ pub fn extract(text: &str, outline: &Outline, lexicon: &Lexicon) -> Extraction {
     let mut out = Extraction::default();
     let mut keys = std::collections::HashMap::new();
     for (p, paragraph) in outline.paragraphs.iter().enumerate() {
-        let para_text: String = chars[paragraph.span.begin..paragraph.span.end].iter().collect();
+        let para_text: String = chars[paragraph.span.begin..paragraph.span.end]
+            .iter()
+            .collect();
         for found in entities::find(&para_text, lexicon) {
-            let span = Span::new(paragraph.span.begin + found.begin, paragraph.span.begin + found.end);
+            let span = Span::new(
+                paragraph.span.begin + found.begin,
+                paragraph.span.begin + found.end,
+            );
             let entity = *keys
                 .entry((found.entity.kind, found.entity.key.clone()))
                 .or_insert_with(|| {

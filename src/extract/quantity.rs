@@ -52,7 +52,11 @@ pub(crate) fn pattern(units: &[(String, String)]) -> Regex {
 }
 
 /// Quantities in `text`: (byte begin, byte end, value).
-pub(crate) fn find(text: &str, lexicon: &Lexicon, re: &Regex) -> Vec<(usize, usize, QuantityValue)> {
+pub(crate) fn find(
+    text: &str,
+    lexicon: &Lexicon,
+    re: &Regex,
+) -> Vec<(usize, usize, QuantityValue)> {
     let mut out = Vec::new();
     for c in re.captures_iter(text) {
         let number = c.get(2).unwrap();
@@ -86,7 +90,9 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon, re: &Regex) -> Vec<(usize, usi
             Some("千") => 3,
             _ => 0,
         };
-        let approximate = c.get(1).is_some() || c.get(3).is_some() || c.get(5).is_some()
+        let approximate = c.get(1).is_some()
+            || c.get(3).is_some()
+            || c.get(5).is_some()
             || c.get(7).is_some_and(|m| m.as_str() == "左右");
         // The mention starts at the number; 约/超过 are not part of the quantity's name.
         out.push((
@@ -119,7 +125,11 @@ fn shift_decimal(number: &str, exponent: i32) -> String {
     let i = i.trim_start_matches('0');
     let i = if i.is_empty() { "0" } else { i };
     let f = f.trim_end_matches('0');
-    if f.is_empty() { i.to_owned() } else { format!("{i}.{f}") }
+    if f.is_empty() {
+        i.to_owned()
+    } else {
+        format!("{i}.{f}")
+    }
 }
 
 #[cfg(test)]
@@ -137,13 +147,24 @@ mod tests {
 
     #[test]
     fn amounts_percentages_and_counts() {
-        let s = |a: &str, v: &str, u: &str, approx: bool| (a.to_owned(), v.to_owned(), u.to_owned(), approx);
-        assert_eq!(found("全市生产总值5.67万亿元"), vec![s("5.67万亿元", "5670000000000", "元", false)]);
+        let s = |a: &str, v: &str, u: &str, approx: bool| {
+            (a.to_owned(), v.to_owned(), u.to_owned(), approx)
+        };
+        assert_eq!(
+            found("全市生产总值5.67万亿元"),
+            vec![s("5.67万亿元", "5670000000000", "元", false)]
+        );
         assert_eq!(found("增长5.4%"), vec![s("5.4%", "5.4", "%", false)]);
-        assert_eq!(found("160.6亿美元"), vec![s("160.6亿美元", "16060000000", "美元", false)]);
+        assert_eq!(
+            found("160.6亿美元"),
+            vec![s("160.6亿美元", "16060000000", "美元", false)]
+        );
         assert_eq!(found("新建127座"), vec![s("127座", "127", "座", false)]);
         assert_eq!(found("增长4.5%左右"), vec![s("4.5%左右", "4.5", "%", true)]);
-        assert_eq!(found("下降0.1个百分点"), vec![s("0.1个百分点", "0.1", "个百分点", false)]);
+        assert_eq!(
+            found("下降0.1个百分点"),
+            vec![s("0.1个百分点", "0.1", "个百分点", false)]
+        );
         assert!(found("1984年").is_empty());
     }
 
@@ -157,7 +178,14 @@ mod tests {
 
     #[test]
     fn labels_are_derived_from_the_value() {
-        let q = |v: &str, u: &str| QuantityValue { value: v.into(), unit: u.into(), approximate: false }.label();
+        let q = |v: &str, u: &str| {
+            QuantityValue {
+                value: v.into(),
+                unit: u.into(),
+                approximate: false,
+            }
+            .label()
+        };
         assert_eq!(q("16060000000", "美元"), "160.6亿美元");
         assert_eq!(q("5.4", "%"), "5.4%");
         assert_eq!(q("127", "座"), "127座");

@@ -44,9 +44,11 @@ pub(crate) fn find(chars: &[char], outline: &Outline, found: &Extraction) -> Vec
                     }
                     let basis_phrase = before.strip_suffix('了').unwrap_or(&before);
                     let on_basis = FOUND_VERBS.iter().any(|v| {
-                        basis_phrase
-                            .strip_suffix(v)
-                            .is_some_and(|b| b.ends_with("在此基础上") || b.ends_with("在此基础上，") || b.ends_with("基础上"))
+                        basis_phrase.strip_suffix(v).is_some_and(|b| {
+                            b.ends_with("在此基础上")
+                                || b.ends_with("在此基础上，")
+                                || b.ends_with("基础上")
+                        })
                     });
                     if on_basis {
                         // 在X的基础上成立了Y, or 在此基础上 referring to the last one named.
@@ -54,9 +56,12 @@ pub(crate) fn find(chars: &[char], outline: &Outline, found: &Extraction) -> Vec
                             .iter()
                             .rev()
                             .take_while(|t| t.sentence == m.sentence)
-                            .find(|t| kind(t) == EntityKind::Organization && {
-                                let between: String = chars[t.span.end..m.span.begin].iter().collect();
-                                between.trim_start_matches('的').starts_with("基础上")
+                            .find(|t| {
+                                kind(t) == EntityKind::Organization && {
+                                    let between: String =
+                                        chars[t.span.end..m.span.begin].iter().collect();
+                                    between.trim_start_matches('的').starts_with("基础上")
+                                }
                             });
                         let basis = explicit.map(|t| t.entity).or(last_org);
                         if let Some(basis) = basis.filter(|&b| b != m.entity) {

@@ -33,19 +33,35 @@ fn seed_has_exactly_four_measures() {
 fn seed_entities() {
     let (_, found) = seed();
     let has = |label: &str, kind: EntityKind| {
-        found.entities.iter().any(|e| e.label == label && e.kind == kind)
+        found
+            .entities
+            .iter()
+            .any(|e| e.label == label && e.kind == kind)
     };
-    for org in ["中国工会", "中国职工对外交流中心", "中国职工旅行社", "国际劳工组织"] {
+    for org in [
+        "中国工会",
+        "中国职工对外交流中心",
+        "中国职工旅行社",
+        "国际劳工组织",
+    ] {
         assert!(has(org, EntityKind::Organization), "{org} missing");
     }
     assert!(has("1984年", EntityKind::Time));
     assert!(has("20世纪50年代", EntityKind::Time));
     // No organisation mention is part of a longer organisation name.
-    let orgs: Vec<&Entity> = found.entities.iter().filter(|e| e.kind == EntityKind::Organization).collect();
+    let orgs: Vec<&Entity> = found
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .collect();
     for a in &orgs {
         for b in &orgs {
-            assert!(a.label == b.label || !b.label.contains(&a.label) || !SEED.contains(&b.label),
-                "{} is a fragment of {}", a.label, b.label);
+            assert!(
+                a.label == b.label || !b.label.contains(&a.label) || !SEED.contains(&b.label),
+                "{} is a fragment of {}",
+                a.label,
+                b.label
+            );
         }
     }
 }
@@ -73,15 +89,29 @@ fn seed_founding_facts() {
     let mut saw_basis = false;
     for fact in &found.facts {
         match *fact {
-            Fact::FoundingDate { organization, time, sentence } => {
-                assert_eq!((label(organization), label(time)), ("中国职工对外交流中心", "1984年"));
+            Fact::FoundingDate {
+                organization,
+                time,
+                sentence,
+            } => {
+                assert_eq!(
+                    (label(organization), label(time)),
+                    ("中国职工对外交流中心", "1984年")
+                );
                 let s = outline.sentences[sentence].span;
                 let text: String = chars[s.begin..s.end].iter().collect();
                 assert!(text.contains("1984年成立了中国职工对外交流中心"), "{text}");
                 saw_date = true;
             }
-            Fact::BasedOn { organization, basis, .. } => {
-                assert_eq!((label(organization), label(basis)), ("中国职工旅行社", "中国职工对外交流中心"));
+            Fact::BasedOn {
+                organization,
+                basis,
+                ..
+            } => {
+                assert_eq!(
+                    (label(organization), label(basis)),
+                    ("中国职工旅行社", "中国职工对外交流中心")
+                );
                 saw_basis = true;
             }
             Fact::Cites { .. } => {}
@@ -89,4 +119,3 @@ fn seed_founding_facts() {
     }
     assert!(saw_date && saw_basis, "{:?}", found.facts);
 }
-

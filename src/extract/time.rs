@@ -79,7 +79,9 @@ impl TimeValue {
             TimeType::Edtf => {
                 if let Some((a, b)) = self.value.split_once('/') {
                     format!("{a}—{b}年")
-                } else if let Some(decade) = self.value.strip_suffix('X').filter(|d| !d.ends_with('X')) {
+                } else if let Some(decade) =
+                    self.value.strip_suffix('X').filter(|d| !d.ends_with('X'))
+                {
                     let n: u64 = decade.parse().unwrap_or(0);
                     format!("{}世纪{}0年代", n / 10 + 1, n % 10)
                 } else {
@@ -116,16 +118,36 @@ pub(crate) fn find(text: &str) -> Vec<(usize, usize, TimeValue)> {
     for c in DATE.captures_iter(text) {
         let all = c.get(0).unwrap();
         // 12025年 is not a year; nor is the tail of a longer number.
-        if text[..all.start()].chars().next_back().is_some_and(|ch| ch.is_ascii_digit()) {
+        if text[..all.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_ascii_digit())
+        {
             continue;
         }
-        let Some(year) = numerals::parse(&c[1]) else { continue };
-        let month = c.get(2).and_then(|m| numerals::parse(m.as_str())).filter(|m| (1..=12).contains(m));
-        let day = c.get(3).and_then(|d| numerals::parse(d.as_str())).filter(|d| (1..=31).contains(d));
+        let Some(year) = numerals::parse(&c[1]) else {
+            continue;
+        };
+        let month = c
+            .get(2)
+            .and_then(|m| numerals::parse(m.as_str()))
+            .filter(|m| (1..=12).contains(m));
+        let day = c
+            .get(3)
+            .and_then(|d| numerals::parse(d.as_str()))
+            .filter(|d| (1..=31).contains(d));
         let (end, value) = match (month, day) {
             (Some(m), Some(d)) => {
                 let v = format!("{year:04}-{m:02}-{d:02}");
-                (all.end(), TimeValue { value: v.clone(), datatype: TimeType::Date, start: v.clone(), end: v })
+                (
+                    all.end(),
+                    TimeValue {
+                        value: v.clone(),
+                        datatype: TimeType::Date,
+                        start: v.clone(),
+                        end: v,
+                    },
+                )
             }
             (Some(m), None) => {
                 let month_end = c.get(2).unwrap().end() + '月'.len_utf8();
@@ -141,17 +163,26 @@ pub(crate) fn find(text: &str) -> Vec<(usize, usize, TimeValue)> {
                     },
                 )
             }
-            _ => (c.get(1).unwrap().end() + '年'.len_utf8(), TimeValue::year(year)),
+            _ => (
+                c.get(1).unwrap().end() + '年'.len_utf8(),
+                TimeValue::year(year),
+            ),
         };
         out.push((all.start(), end, value));
     }
     for c in DECADE.captures_iter(text) {
         let all = c.get(0).unwrap();
-        if text[..all.start()].chars().next_back().is_some_and(|ch| ch.is_ascii_digit()) {
+        if text[..all.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_ascii_digit())
+        {
             continue;
         }
         let value = if let Some(century) = c.get(3) {
-            let Some(n) = numerals::parse(century.as_str()).filter(|n| (1..=30).contains(n)) else { continue };
+            let Some(n) = numerals::parse(century.as_str()).filter(|n| (1..=30).contains(n)) else {
+                continue;
+            };
             let hundreds = n - 1;
             TimeValue {
                 value: format!("{hundreds:02}XX"),
@@ -161,8 +192,13 @@ pub(crate) fn find(text: &str) -> Vec<(usize, usize, TimeValue)> {
             }
         } else {
             // Without a century, 50年代 means the 1950s.
-            let century = c.get(1).and_then(|m| numerals::parse(m.as_str())).unwrap_or(20);
-            let Some(decade) = c.get(2).and_then(|m| numerals::parse(m.as_str())) else { continue };
+            let century = c
+                .get(1)
+                .and_then(|m| numerals::parse(m.as_str()))
+                .unwrap_or(20);
+            let Some(decade) = c.get(2).and_then(|m| numerals::parse(m.as_str())) else {
+                continue;
+            };
             let first = (century - 1) * 100 + decade;
             TimeValue {
                 value: format!("{:03}X", first / 10),
@@ -176,7 +212,9 @@ pub(crate) fn find(text: &str) -> Vec<(usize, usize, TimeValue)> {
     for c in PLAN_PERIOD.captures_iter(text) {
         let all = c.get(0).unwrap();
         let ordinal = c[1].strip_suffix('五').and_then(numerals::parse);
-        let Some(n) = ordinal.filter(|n| (1..=30).contains(n)) else { continue };
+        let Some(n) = ordinal.filter(|n| (1..=30).contains(n)) else {
+            continue;
+        };
         let start = match n {
             1 => 1953,
             2 => 1958,
@@ -198,7 +236,9 @@ pub(crate) fn find(text: &str) -> Vec<(usize, usize, TimeValue)> {
 
 fn days_in_month(year: u64, month: u64) -> u64 {
     match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -219,11 +259,20 @@ mod tests {
     #[test]
     fn years_months_days() {
         let (s, v) = one("1984年成立了");
-        assert_eq!((s.as_str(), v.value.as_str(), v.datatype), ("1984年", "1984", TimeType::Year));
+        assert_eq!(
+            (s.as_str(), v.value.as_str(), v.datatype),
+            ("1984年", "1984", TimeType::Year)
+        );
         let (s, v) = one("——2026年2月3日在上海");
-        assert_eq!((s.as_str(), v.value.as_str(), v.datatype), ("2026年2月3日", "2026-02-03", TimeType::Date));
+        assert_eq!(
+            (s.as_str(), v.value.as_str(), v.datatype),
+            ("2026年2月3日", "2026-02-03", TimeType::Date)
+        );
         let (_, v) = one("二〇二五年十二月");
-        assert_eq!((v.value.as_str(), v.end.as_str()), ("2025-12", "2025-12-31"));
+        assert_eq!(
+            (v.value.as_str(), v.end.as_str()),
+            ("2025-12", "2025-12-31")
+        );
         assert_eq!(v.label(), "2025年12月");
     }
 
@@ -231,7 +280,10 @@ mod tests {
     fn decades_centuries_and_plan_periods() {
         let (s, v) = one("20世纪50年代，中国工会");
         assert_eq!(s, "20世纪50年代");
-        assert_eq!((v.value.as_str(), v.start.as_str(), v.end.as_str()), ("195X", "1950", "1959"));
+        assert_eq!(
+            (v.value.as_str(), v.start.as_str(), v.end.as_str()),
+            ("195X", "1950", "1959")
+        );
         assert_eq!(v.label(), "20世纪50年代");
         let (_, v) = one("上世纪八十年代");
         assert_eq!(v.value, "198X");
@@ -239,7 +291,10 @@ mod tests {
         assert_eq!((v.value.as_str(), v.start.as_str()), ("20XX", "2000"));
         assert_eq!(v.label(), "21世纪");
         let (s, v) = one("“十四五”时期");
-        assert_eq!((s.as_str(), v.value.as_str()), ("“十四五”时期", "2021/2025"));
+        assert_eq!(
+            (s.as_str(), v.value.as_str()),
+            ("“十四五”时期", "2021/2025")
+        );
         let (_, v) = one("“十五五”期间");
         assert_eq!(v.value, "2026/2030");
     }

@@ -16,7 +16,9 @@ use std::collections::HashSet;
 
 /// Why a base IRI was refused.
 #[derive(Debug, thiserror::Error)]
-#[error("invalid base IRI {base:?}: {message}; give an absolute IRI ending in / or #, e.g. https://example.org/id/")]
+#[error(
+    "invalid base IRI {base:?}: {message}; give an absolute IRI ending in / or #, e.g. https://example.org/id/"
+)]
 pub struct BaseError {
     base: String,
     message: String,
@@ -117,8 +119,12 @@ fn classes(kind: EntityKind) -> (&'static str, Option<&'static str>) {
 fn meta_property(column: &str) -> Option<&'static str> {
     Some(match column.to_ascii_lowercase().as_str() {
         "source_url" | "url" | "link" | "来源链接" | "网址" => dcterms::SOURCE,
-        "publish_date" | "date" | "issued" | "发布日期" | "日期" | "发布时间" => dcterms::ISSUED,
-        "province" | "region" | "area" | "city" | "省份" | "地区" | "地域" => dcterms::SPATIAL,
+        "publish_date" | "date" | "issued" | "发布日期" | "日期" | "发布时间" => {
+            dcterms::ISSUED
+        }
+        "province" | "region" | "area" | "city" | "省份" | "地区" | "地域" => {
+            dcterms::SPATIAL
+        }
         "year" | "年份" | "年度" => dcterms::TEMPORAL,
         "publisher" | "source" | "来源" | "发布机关" => dcterms::PUBLISHER,
         "author" | "speaker" | "creator" | "作者" => dcterms::CREATOR,
@@ -148,7 +154,9 @@ fn is_iso_date(s: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// Maps one document to quads in its own named graph, in a fixed order: the
@@ -180,11 +188,19 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
                 has_source |= p == dcterms::SOURCE;
                 g.add(&d, p, meta_value(p, value));
             }
-            None => g.add(&d, dcterms::DESCRIPTION, zh(&format!("{column}: {}", value.trim()))),
+            None => g.add(
+                &d,
+                dcterms::DESCRIPTION,
+                zh(&format!("{column}: {}", value.trim())),
+            ),
         }
     }
     if !has_source {
-        g.add(&d, dcterms::SOURCE, Literal::new_simple_literal(&doc.source));
+        g.add(
+            &d,
+            dcterms::SOURCE,
+            Literal::new_simple_literal(&doc.source),
+        );
     }
     g.add(&d, pkg::SHA256, Literal::new_simple_literal(doc.sha256()));
     g.add(&d, nif::IS_STRING, Literal::new_simple_literal(&doc.text));
@@ -201,14 +217,22 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
             g.add(&n, pkg::NUMBERING, zh(&s.numbering));
         }
         g.add(&n, dcterms::TITLE, zh(&s.title));
-        g.add(&n, dcterms::IS_PART_OF, s.parent.map_or_else(|| d.clone(), section));
+        g.add(
+            &n,
+            dcterms::IS_PART_OF,
+            s.parent.map_or_else(|| d.clone(), section),
+        );
         g.span(&n, &chars, s.heading.begin, s.heading.end, &d);
     }
     for (i, p) in outline.paragraphs.iter().enumerate() {
         let n = paragraph(i);
         g.add(&n, rdf::TYPE, node(pkg::PARAGRAPH));
         g.add(&n, pkg::ORDINAL, int(p.ordinal));
-        g.add(&n, dcterms::IS_PART_OF, p.section.map_or_else(|| d.clone(), section));
+        g.add(
+            &n,
+            dcterms::IS_PART_OF,
+            p.section.map_or_else(|| d.clone(), section),
+        );
         g.span(&n, &chars, p.span.begin, p.span.end, &d);
     }
     for (i, s) in outline.sentences.iter().enumerate() {
@@ -262,17 +286,36 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
     let mut stated = HashSet::new();
     for (i, fact) in found.facts.iter().enumerate() {
         let (subject, predicate, object, evidence): (NamedNode, &str, Term, usize) = match *fact {
-            Fact::FoundingDate { organization, time, sentence } => {
-                let Some(Value::Time(t)) = &found.entities[time].value else { continue };
-                (entity_iris[organization].clone(), schema::FOUNDING_DATE, time_literal(t).into(), sentence)
+            Fact::FoundingDate {
+                organization,
+                time,
+                sentence,
+            } => {
+                let Some(Value::Time(t)) = &found.entities[time].value else {
+                    continue;
+                };
+                (
+                    entity_iris[organization].clone(),
+                    schema::FOUNDING_DATE,
+                    time_literal(t).into(),
+                    sentence,
+                )
             }
-            Fact::BasedOn { organization, basis, sentence } => (
+            Fact::BasedOn {
+                organization,
+                basis,
+                sentence,
+            } => (
                 entity_iris[organization].clone(),
                 pkg::BASED_ON,
                 entity_iris[basis].clone().into(),
                 sentence,
             ),
-            Fact::Cites { section: s, law, sentence } => (
+            Fact::Cites {
+                section: s,
+                law,
+                sentence,
+            } => (
                 s.map_or_else(|| d.clone(), section),
                 pkg::CITES,
                 entity_iris[law].clone().into(),

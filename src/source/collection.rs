@@ -7,7 +7,15 @@ use indexmap::IndexMap;
 
 /// Column names tried, in order, when `--text-column` is not given.
 pub const TEXT_COLUMNS: &[&str] = &[
-    "full_text", "text", "content", "body", "fulltext", "正文", "全文", "内容", "文本",
+    "full_text",
+    "text",
+    "content",
+    "body",
+    "fulltext",
+    "正文",
+    "全文",
+    "内容",
+    "文本",
 ];
 
 /// Column names that hold a document's title.
@@ -178,7 +186,9 @@ fn csv_error(input: &Input, e: &csv::Error) -> ReadError {
     ReadError::Collection {
         path: input.path.clone(),
         line: e.position().map_or(1, |p| p.line()),
-        message: format!("malformed CSV: {e}; check quoting and that every row has as many fields as the header"),
+        message: format!(
+            "malformed CSV: {e}; check quoting and that every row has as many fields as the header"
+        ),
     }
 }
 

@@ -50,7 +50,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
     let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
     // Chinese text that is not UTF-8 is almost always GBK or GB18030; GB18030 is a
     // superset of GBK, so decode with it whenever the detector points that way.
-    let encoding = if guess == encoding_rs::GBK { GB18030 } else { guess };
+    let encoding = if guess == encoding_rs::GBK {
+        GB18030
+    } else {
+        guess
+    };
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors {
         return Err(DecodeProblem::Undecodable);

@@ -125,7 +125,9 @@ pub enum ReadError {
         source: std::io::Error,
     },
     /// A folder that holds no file policykg reads.
-    #[error("{path}: no documents found (looked for .txt, .md, .csv, .jsonl files); point at a file or a folder that holds some")]
+    #[error(
+        "{path}: no documents found (looked for .txt, .md, .csv, .jsonl files); point at a file or a folder that holds some"
+    )]
     NoDocuments {
         /// The folder.
         path: PathBuf,
@@ -137,7 +139,9 @@ pub enum ReadError {
         path: PathBuf,
     },
     /// The bytes are not text in any encoding policykg knows.
-    #[error("{path}: not a text file ({reason}); policykg reads UTF-8 or GB18030/GBK text, Markdown, CSV and JSONL")]
+    #[error(
+        "{path}: not a text file ({reason}); policykg reads UTF-8 or GB18030/GBK text, Markdown, CSV and JSONL"
+    )]
     NotText {
         /// The file.
         path: PathBuf,
@@ -327,8 +331,12 @@ mod tests {
         )
         .unwrap();
         assert_eq!(docs[0].title, "中华人民共和国专利法");
-        let docs = read_bytes(&text_input("dir/文件"), "正文。".as_bytes(), &ReadOptions::default())
-            .unwrap();
+        let docs = read_bytes(
+            &text_input("dir/文件"),
+            "正文。".as_bytes(),
+            &ReadOptions::default(),
+        )
+        .unwrap();
         assert_eq!(docs[0].title, "文件");
     }
 

@@ -2,7 +2,9 @@
 //! each), replace them atomically, query, update, dump and count.
 
 use crate::vocab::{pkg, rdf};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term,
+};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 use std::path::{Path, PathBuf};
@@ -17,7 +19,9 @@ pub const META_GRAPH: &str = "https://w3id.org/policykg/store";
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The store folder could not be opened.
-    #[error("{path}: cannot open the store: {source}; check the path and that no other policykg process is using it")]
+    #[error(
+        "{path}: cannot open the store: {source}; check the path and that no other policykg process is using it"
+    )]
     Open {
         /// The folder.
         path: PathBuf,
@@ -114,7 +118,9 @@ impl KgStore {
 
     /// A store in memory, gone when dropped.
     pub fn in_memory() -> Result<Self, StoreError> {
-        let kg = Self { store: Store::new()? };
+        let kg = Self {
+            store: Store::new()?,
+        };
         kg.check_version(Path::new("(memory)"))?;
         Ok(kg)
     }
@@ -170,7 +176,12 @@ impl KgStore {
         let sha = NamedNodeRef::new_unchecked(pkg::SHA256);
         let quad = self
             .store
-            .quads_for_pattern(Some(graph.as_ref().into()), Some(sha), None, Some(graph.as_ref().into()))
+            .quads_for_pattern(
+                Some(graph.as_ref().into()),
+                Some(sha),
+                None,
+                Some(graph.as_ref().into()),
+            )
             .next()
             .transpose()?;
         Ok(quad.and_then(|q| match q.object {
@@ -216,9 +227,10 @@ impl KgStore {
         let mut graphs = Vec::new();
         for g in self.store.named_graphs() {
             if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = g?
-                && n.as_str() != META_GRAPH {
-                    graphs.push(n);
-                }
+                && n.as_str() != META_GRAPH
+            {
+                graphs.push(n);
+            }
         }
         graphs.sort();
         Ok(graphs)
@@ -244,7 +256,10 @@ impl KgStore {
     }
 
     /// All quads of document graphs (or of one graph), in store order.
-    pub fn quads(&self, graph: Option<&NamedNode>) -> impl Iterator<Item = Result<Quad, StoreError>> + '_ {
+    pub fn quads(
+        &self,
+        graph: Option<&NamedNode>,
+    ) -> impl Iterator<Item = Result<Quad, StoreError>> + '_ {
         let graph_ref: Option<GraphNameRef<'_>> = graph.map(|g| g.as_ref().into());
         self.store
             .quads_for_pattern(None, None, None, graph_ref)
@@ -257,7 +272,10 @@ impl KgStore {
     /// Counts documents, sections, measures, entities, mentions and quads.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let count = |class: &str| -> Result<u64, StoreError> {
-            self.single_count(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?x <{}> <{class}> }} }}", rdf::TYPE))
+            self.single_count(&format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?x <{}> <{class}> }} }}",
+                rdf::TYPE
+            ))
         };
         let mut stats = Stats {
             documents: count(pkg::DOCUMENT)?,
@@ -296,7 +314,12 @@ impl KgStore {
         }
         let meta = self
             .store
-            .quads_for_pattern(None, None, None, Some(NamedNodeRef::new_unchecked(META_GRAPH).into()))
+            .quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(NamedNodeRef::new_unchecked(META_GRAPH).into()),
+            )
             .count();
         stats.triples = (self.store.len()? - meta) as u64;
         Ok(stats)
@@ -304,9 +327,10 @@ impl KgStore {
 
     fn single_count(&self, sparql: &str) -> Result<u64, StoreError> {
         if let QueryResults::Solutions(mut rows) = self.query(sparql)?
-            && let Some(row) = rows.next() {
-                return Ok(literal_i64(row?.get("n")).unwrap_or(0) as u64);
-            }
+            && let Some(row) = rows.next()
+        {
+            return Ok(literal_i64(row?.get("n")).unwrap_or(0) as u64);
+        }
         Ok(0)
     }
 }

@@ -111,7 +111,10 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     let mut offset = 0; // code points
     for (i, raw) in text.split('\n').enumerate() {
         let raw_chars = raw.chars().count();
-        let lead = raw.chars().take_while(|c| c.is_whitespace() || *c == '\u{feff}').count();
+        let lead = raw
+            .chars()
+            .take_while(|c| c.is_whitespace() || *c == '\u{feff}')
+            .count();
         let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         let mut begin = offset + lead;
         let mut content = trimmed;
@@ -212,8 +215,8 @@ impl Builder {
                 }
                 let section = self.stack.last().map(|&(_, i)| i);
                 self.paragraph(line, 0, section, list_item);
-                self.list_context = line.text.ends_with(['：', ':'])
-                    || (list_item && self.list_context);
+                self.list_context =
+                    line.text.ends_with(['：', ':']) || (list_item && self.list_context);
             }
         }
     }
@@ -279,7 +282,12 @@ impl Builder {
         }
     }
 
-    fn open_section(&mut self, line: &Line<'_>, n: Option<&Numbered>, shape: &HeadingShape) -> usize {
+    fn open_section(
+        &mut self,
+        line: &Line<'_>,
+        n: Option<&Numbered>,
+        shape: &HeadingShape,
+    ) -> usize {
         let kind = shape.kind;
         // Close sections until the new one fits: a sibling of its own kind, a child of
         // a higher legal rank, or of whatever is open for kinds ranked by appearance.
@@ -344,7 +352,10 @@ impl Builder {
 
     fn paragraph(&mut self, line: &Line<'_>, from: usize, section: Option<usize>, list_item: bool) {
         let chars: Vec<char> = line.text.chars().collect();
-        let lead = chars[from..].iter().take_while(|c| c.is_whitespace()).count();
+        let lead = chars[from..]
+            .iter()
+            .take_while(|c| c.is_whitespace())
+            .count();
         let begin = line.begin + from + lead;
         let end = line.begin + chars.len();
         if begin >= end {

@@ -70,8 +70,10 @@ pub struct Numbered {
 const CN: &str = "[一二三四五六七八九十百千零〇两]+";
 
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^第({CN}|[0-9０-９]+)(分编|编|章|节|条)(之[一二三四五六七八九十]+)?(?:[\s\u3000]+|$)"))
-        .unwrap()
+    Regex::new(&format!(
+        r"^第({CN}|[0-9０-９]+)(分编|编|章|节|条)(之[一二三四五六七八九十]+)?(?:[\s\u3000]+|$)"
+    ))
+    .unwrap()
 });
 static CN_COMMA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^({CN})[、，,]\s*")).unwrap());
@@ -81,8 +83,7 @@ static ARABIC_DOT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9０-９]{1,3})(?:[.．、]|\s)[\s\u3000]*").unwrap());
 static ARABIC_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]([0-9０-９]{1,3})[）)][\s\u3000]*").unwrap());
-static CIRCLED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([①-⑳])[\s\u3000]*").unwrap());
+static CIRCLED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([①-⑳])[\s\u3000]*").unwrap());
 static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(附件[0-9０-９一二三四五六七八九十]*|附录[0-9０-９一二三四五六七八九十]*|名词解释)[：:]?[\s\u3000]*")
         .unwrap()
@@ -108,7 +109,13 @@ pub fn numbering_of(line: &str) -> Option<Numbered> {
             _ => Kind::Article,
         };
         let written_end = c.get(3).map_or(c.get(2).unwrap().end(), |m| m.end());
-        return Some(numbered(kind, &line[..written_end], &c[1], line, c.get(0).unwrap().end()));
+        return Some(numbered(
+            kind,
+            &line[..written_end],
+            &c[1],
+            line,
+            c.get(0).unwrap().end(),
+        ));
     }
     let simple: [(&Regex, Kind); 5] = [
         (&CN_PAREN, Kind::CnParen),
@@ -124,7 +131,8 @@ pub fn numbering_of(line: &str) -> Option<Numbered> {
             // 1.5万 and 2025年 are numbers in text, not numberings.
             if kind == Kind::ArabicDot {
                 let next = line[all.end()..].chars().next();
-                if next.is_some_and(|ch| ch.is_ascii_digit() || "年月日%万亿个．.".contains(ch)) {
+                if next.is_some_and(|ch| ch.is_ascii_digit() || "年月日%万亿个．.".contains(ch))
+                {
                     continue;
                 }
             }
@@ -183,8 +191,14 @@ mod tests {
         check("第三编　合同", Some((Kind::Part, "第三编", Some(3))));
         check("第一分编 通则", Some((Kind::SubPart, "第一分编", Some(1))));
         check("第十二节 附则", Some((Kind::Section, "第十二节", Some(12))));
-        check("第一百零五条 规定", Some((Kind::Article, "第一百零五条", Some(105))));
-        check("第十条之一 规定", Some((Kind::Article, "第十条之一", Some(10))));
+        check(
+            "第一百零五条 规定",
+            Some((Kind::Article, "第一百零五条", Some(105))),
+        );
+        check(
+            "第十条之一 规定",
+            Some((Kind::Article, "第十条之一", Some(10))),
+        );
         check("一、2025年工作回顾", Some((Kind::CnComma, "一、", Some(1))));
         check("（十二）加强", Some((Kind::CnParen, "（十二）", Some(12))));
         check("(一) 巩固", Some((Kind::CnParen, "(一)", Some(1))));

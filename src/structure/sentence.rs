@@ -8,7 +8,10 @@ pub fn is_terminator(c: char) -> bool {
 
 /// Closing punctuation that stays with the sentence before it (。” belongs together).
 fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\''
+    )
 }
 
 /// Splits `text` into sentence spans `(begin, end)` in code points relative to `text`,

@@ -12,7 +12,11 @@ fn outline(text: &str) -> String {
         while let Some(p) = paras.next_if(|p| p.section == section) {
             let t: String = chars[p.span.begin..p.span.end].iter().take(8).collect();
             let marker = if p.list_item { "•" } else { "¶" };
-            out.push_str(&format!("{}{marker}{} {t}\n", "  ".repeat(depth(&o, section)), p.ordinal));
+            out.push_str(&format!(
+                "{}{marker}{} {t}\n",
+                "  ".repeat(depth(&o, section)),
+                p.ordinal
+            ));
         }
     };
     emit_paras(None, &mut out);
@@ -44,7 +48,10 @@ fn seed_like_chapter_with_repeated_section() {
     );
     assert_eq!(o.diagnostics.len(), 1);
     let message = &o.diagnostics[0].message;
-    assert!(message.contains("line 3") && message.contains("line 1"), "{message}");
+    assert!(
+        message.contains("line 3") && message.contains("line 1"),
+        "{message}"
+    );
     assert_eq!(o.sentences.len(), 3);
 }
 
@@ -73,10 +80,7 @@ fn report_headings_run_in_headings_and_list_items() {
 #[test]
 fn long_numbered_body_lines_are_paragraphs() {
     let text = "一、总体要求\n（一）这是一个很长的编号正文行，它包含逗号，并且远远超过了一个标题应有的长度，所以它是正文而不是标题。\n";
-    assert_eq!(
-        outline(text),
-        "1 1 一、 总体要求\n  ¶1 （一）这是一个很\n"
-    );
+    assert_eq!(outline(text), "1 1 一、 总体要求\n  ¶1 （一）这是一个很\n");
 }
 
 #[test]
