@@ -2,7 +2,7 @@
 
 use super::args::{QueryArgs, UpdateArgs};
 use super::{open_output, read_text_arg, table};
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use policykg::export::{self, Format};
@@ -12,9 +12,7 @@ use std::process::ExitCode;
 
 pub fn run(args: QueryArgs) -> Result<ExitCode> {
     let sparql = read_text_arg(args.query.as_deref(), args.query_file.as_deref(), "query")?;
-    let store = KgStore::open_read_only(&args.store.store)
-        .or_else(|_| KgStore::open(&args.store.store))
-        .with_context(|| format!("{}: cannot open the store", args.store.store.display()))?;
+    let store = KgStore::open_read_only(&args.store.store)?;
     let results = store.query(&sparql)?;
     let mut out = open_output(args.output.as_deref())?;
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();

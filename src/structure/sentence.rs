@@ -20,7 +20,7 @@ fn is_closer(c: char) -> bool {
 /// ```
 /// use policykg::structure::sentence::split;
 /// assert_eq!(split("甲。乙！“丙？”丁"), vec![(0, 2), (2, 4), (4, 8), (8, 9)]);
-/// assert_eq!(split("影响力; 通过研讨会。"), vec![(0, 4), (5, 10)]);
+/// assert_eq!(split("影响力; 通过研讨会。"), vec![(0, 4), (5, 11)]);
 /// ```
 pub fn split(text: &str) -> Vec<(usize, usize)> {
     let chars: Vec<char> = text.chars().collect();

@@ -1,0 +1,308 @@
+//! The command line on the seed and on bad input: exit codes, messages, formats.
+
+use crate::{policykg, seed};
+use predicates::prelude::*;
+use std::fs;
+
+#[test]
+fn convert_writes_every_format_and_they_parse_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["ttl", "trig", "nt", "nq", "rdf", "jsonld"] {
+        let out = dir.path().join(format!("out.{ext}"));
+        policykg()
+            .arg("convert")
+            .arg(seed())
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let bytes = fs::read(&out).unwrap();
+        assert!(bytes.len() > 10_000, "{ext}: {} bytes", bytes.len());
+        let format = match ext {
+            "jsonld" => oxigraph::io::RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+            other => oxigraph::io::RdfFormat::from_extension(other).unwrap(),
+        };
+        let count = oxigraph::io::RdfParser::from_format(format)
+            .for_slice(&bytes)
+            .map(|q| q.unwrap_or_else(|e| panic!("{ext}: {e}")))
+            .count();
+        assert!(count > 500, "{ext}: {count} quads");
+    }
+    let ttl = fs::read_to_string(dir.path().join("out.ttl")).unwrap();
+    assert!(ttl.contains("@prefix pkg: <https://w3id.org/policykg/ontology#>"));
+    assert!(ttl.contains("pkg:Measure"));
+}
+
+#[test]
+fn convert_to_stdout_with_format_flag() {
+    policykg()
+        .args(["convert", "-f", "nq"])
+        .arg(seed())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "<https://w3id.org/policykg/id/org/中国职工对外交流中心>",
+        ))
+        .stderr(predicate::str::contains("repeats the section at line 1"));
+}
+
+#[test]
+fn convert_reads_stdin() {
+    policykg()
+        .args(["convert", "-", "-f", "nt"])
+        .write_stdin("（一）标题\n1984年成立了中国职工对外交流中心。")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "\"1984\"^^<http://www.w3.org/2001/XMLSchema#gYear>",
+        ));
+}
+
+#[test]
+fn load_query_stats_export_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("kg");
+    policykg()
+        .arg("load")
+        .arg(seed())
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 added"));
+    // Again: unchanged, skipped.
+    policykg()
+        .arg("load")
+        .arg(seed())
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 unchanged"));
+    let measures = crate::root().join("queries/measures.rq");
+    policykg()
+        .args(["query", "-f", "csv", "-q"])
+        .arg(&measures)
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("加强人员之间的交往"))
+        .stdout(predicate::str::contains("推动发展中国家工会之间团结合作"));
+    policykg()
+        .args(["query", "-f", "table", "SELECT ?l WHERE { ?o a <https://w3id.org/policykg/ontology#Organization> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l"])
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("中国职工旅行社"))
+        .stdout(predicate::str::contains("rows"));
+    for format in ["json", "tsv", "xml"] {
+        policykg()
+            .args([
+                "query",
+                "-f",
+                format,
+                "ASK { ?s a <https://w3id.org/policykg/ontology#Measure> }",
+            ])
+            .arg("--store")
+            .arg(&store)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("true"));
+    }
+    policykg()
+        .args(["query", "-f", "nt", "CONSTRUCT { ?o <http://schema.org/foundingDate> ?d } WHERE { ?o <http://schema.org/foundingDate> ?d }"])
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"1984\"^^<http://www.w3.org/2001/XMLSchema#gYear>"));
+    policykg()
+        .args(["stats", "--json", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"measures\": 4"))
+        .stdout(predicate::str::contains("\"documents\": 1"));
+    let out = dir.path().join("kg.jsonld");
+    policykg()
+        .args(["export", "-o"])
+        .arg(&out)
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    assert_eq!(
+        json["@context"]["pkg"],
+        "https://w3id.org/policykg/ontology#"
+    );
+    policykg()
+        .args(["update", "DELETE WHERE { GRAPH ?g { ?m a <https://w3id.org/policykg/ontology#Measure> ; ?p ?o } }", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
+    policykg()
+        .args(["stats", "--json", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"measures\": 0"));
+}
+
+#[test]
+fn parse_json_prints_the_document_model() {
+    let output = policykg()
+        .arg("parse")
+        .arg(seed())
+        .arg("--json")
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
+    assert_eq!(json["outline"]["sections"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        json["extraction"]["measures"][0]["label"],
+        "加强人员之间的交往"
+    );
+    policykg()
+        .arg("parse")
+        .arg(seed())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "中国职工旅行社 basedOn 中国职工对外交流中心",
+        ));
+}
+
+#[test]
+fn demo_prints_the_answers() {
+    policykg()
+        .arg("demo")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("加强人员之间的交往"))
+        .stdout(predicate::str::contains("中国职工对外交流中心"))
+        .stdout(predicate::str::contains("foundingDate"))
+        .stdout(predicate::str::contains(
+            "在对外交往中注意学习借鉴外国工运经验",
+        ));
+}
+
+#[test]
+fn missing_file_is_an_error_naming_it() {
+    policykg()
+        .args(["convert", "no/such/file.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no/such/file.txt: no such file or folder",
+        ));
+}
+
+#[test]
+fn empty_folder_empty_file_and_binary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty_dir = dir.path().join("empty");
+    fs::create_dir(&empty_dir).unwrap();
+    policykg()
+        .arg("convert")
+        .arg(&empty_dir)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no documents found"));
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, "  \n").unwrap();
+    policykg()
+        .arg("convert")
+        .arg(&empty)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("empty.txt: the file is empty"));
+    let binary = dir.path().join("image.txt");
+    fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
+    policykg()
+        .arg("convert")
+        .arg(&binary)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("image.txt: not a text file"));
+}
+
+#[test]
+fn a_bad_file_in_a_folder_is_reported_and_the_rest_loaded_without_losing_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("kg");
+    // Something already in the store.
+    policykg()
+        .arg("load")
+        .arg(seed())
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), "（一）甲\n国际劳工组织召开会议。").unwrap();
+    fs::write(corpus.join("b.txt"), b"\0\0\0binary").unwrap();
+    fs::write(
+        corpus.join("c.md"),
+        "# 标题\n\n## 第一章 总则\n\n第一条 为了规范，制定本法。\n",
+    )
+    .unwrap();
+    policykg()
+        .arg("load")
+        .arg(&corpus)
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("b.txt: not a text file"))
+        .stderr(predicate::str::contains("2 added"));
+    policykg()
+        .args(["stats", "--json", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"documents\": 3"));
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    policykg()
+        .args(["convert", "-f", "docx"])
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown RDF format"));
+    policykg()
+        .args(["convert", "--base", "not an iri"])
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid base IRI"));
+    policykg()
+        .args(["convert", "-o", "/no/such/dir/out.ttl"])
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot create the output file"));
+    policykg()
+        .args(["query", "--store", "/no/such/store", "ASK {}"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/no/such/store: no store here"));
+    let dir = tempfile::tempdir().unwrap();
+    policykg()
+        .args(["stats", "--store"])
+        .arg(dir.path().join("kg"))
+        .assert()
+        .code(2);
+    assert!(
+        !dir.path().join("kg").exists(),
+        "reading commands never create a store"
+    );
+    policykg().arg("frobnicate").assert().code(2);
+}

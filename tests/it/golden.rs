@@ -1,0 +1,87 @@
+//! Golden tests: each folder under tests/golden holds an input document, the sorted
+//! N-Quads it must convert to, and the diagnostics it must produce. Run with
+//! UPDATE_GOLDEN=1 to rewrite the expectations after a deliberate mapping change;
+//! the diff then shows in review.
+
+use policykg::export::sorted_nquads;
+use policykg::pipeline::{self, Settings};
+use policykg::source::{self, ReadOptions};
+use std::path::Path;
+
+fn check(case: &str) {
+    let dir = crate::root().join("tests/golden").join(case);
+    let input = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_stem().is_some_and(|s| s == "input"))
+        .unwrap_or_else(|| panic!("{case}: no input.* file"));
+    let settings = Settings::default();
+    let mut nquads = String::new();
+    let mut diagnostics = String::new();
+    for found in source::discover(&input).unwrap() {
+        for doc in source::read(&found, &ReadOptions::default()).unwrap() {
+            let parsed = pipeline::parse(doc, &settings);
+            for d in &parsed.outline.diagnostics {
+                diagnostics.push_str(&format!("{d}\n"));
+            }
+            nquads.push_str(&sorted_nquads(&parsed.quads(&settings)));
+        }
+    }
+    compare(&dir.join("expected.nq"), &nquads);
+    compare(&dir.join("expected.diagnostics"), &diagnostics);
+}
+
+fn compare(path: &Path, actual: &str) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing; run with UPDATE_GOLDEN=1 to create it",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let diff = similar_lines(&expected, actual);
+        panic!(
+            "{} differs (run with UPDATE_GOLDEN=1 to accept):\n{diff}",
+            path.display()
+        );
+    }
+}
+
+/// The lines only in one side, prefixed with - (expected) and + (actual).
+fn similar_lines(expected: &str, actual: &str) -> String {
+    let e: std::collections::BTreeSet<&str> = expected.lines().collect();
+    let a: std::collections::BTreeSet<&str> = actual.lines().collect();
+    let mut out = String::new();
+    for line in e.difference(&a).take(20) {
+        out.push_str(&format!("- {line}\n"));
+    }
+    for line in a.difference(&e).take(20) {
+        out.push_str(&format!("+ {line}\n"));
+    }
+    out
+}
+
+#[test]
+fn golden_seed() {
+    check("seed");
+}
+
+#[test]
+fn converting_twice_gives_identical_bytes() {
+    let settings = Settings::default();
+    let convert = || {
+        let input = source::discover(&crate::seed()).unwrap().remove(0);
+        let doc = source::read(&input, &ReadOptions::default())
+            .unwrap()
+            .remove(0);
+        sorted_nquads(&pipeline::convert(doc, &settings))
+    };
+    let first = convert();
+    assert!(first.lines().count() > 500);
+    assert_eq!(first, convert());
+    assert!(!first.contains("_:"), "no blank nodes");
+}
