@@ -153,9 +153,6 @@ pub fn write<E>(
                 .with_prefix(*prefix, *ns)
                 .expect("prefixes are valid IRIs");
         }
-        if let Ok(s) = serializer.clone().with_prefix("id", base) {
-            serializer = s;
-        }
     }
     let mut writer = serializer.for_writer(out);
     let mut seen: HashSet<Triple> = HashSet::new();

@@ -42,7 +42,7 @@ pub struct Entry {
     pub kind: EntityKind,
 }
 
-/// An organisation suffix rule from `data/rules/org-suffixes.txt`.
+/// An organisation suffix rule from `data/rules/org-suffixes.tsv`.
 #[derive(Debug, Clone)]
 pub(crate) struct OrgSuffix {
     pub suffix: String,
@@ -81,16 +81,16 @@ pub struct Lexicon {
 }
 
 const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
-const ORG_SUFFIXES: &str = include_str!("../../data/rules/org-suffixes.txt");
-const NAME_HEADS: &str = include_str!("../../data/rules/name-heads.txt");
-const STOP_CHARS: &str = include_str!("../../data/rules/stop-chars.txt");
-const STOP_PHRASES: &str = include_str!("../../data/rules/stop-phrases.txt");
-const JOINED_PHRASES: &str = include_str!("../../data/rules/joined-phrases.txt");
-const PERSON_TITLES: &str = include_str!("../../data/rules/person-titles.txt");
-const SURNAMES: &str = include_str!("../../data/rules/surnames.txt");
-const PLAN_SUFFIXES: &str = include_str!("../../data/rules/plan-suffixes.txt");
-const NOT_NAMES: &str = include_str!("../../data/rules/not-names.txt");
-const UNITS: &str = include_str!("../../data/rules/units.txt");
+const ORG_SUFFIXES: &str = include_str!("../../data/rules/org-suffixes.tsv");
+const NAME_HEADS: &str = include_str!("../../data/rules/name-heads.tsv");
+const STOP_CHARS: &str = include_str!("../../data/rules/stop-chars.tsv");
+const STOP_PHRASES: &str = include_str!("../../data/rules/stop-phrases.tsv");
+const JOINED_PHRASES: &str = include_str!("../../data/rules/joined-phrases.tsv");
+const PERSON_TITLES: &str = include_str!("../../data/rules/person-titles.tsv");
+const SURNAMES: &str = include_str!("../../data/rules/surnames.tsv");
+const PLAN_SUFFIXES: &str = include_str!("../../data/rules/plan-suffixes.tsv");
+const NOT_NAMES: &str = include_str!("../../data/rules/not-names.tsv");
+const UNITS: &str = include_str!("../../data/rules/units.tsv");
 
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()

@@ -1,5 +1,5 @@
 //! Quantities: a number, an optional Chinese scale (万, 亿, 万亿) and a unit from
-//! `data/rules/units.txt`, normalised to an exact decimal and the unit.
+//! `data/rules/units.tsv`, normalised to an exact decimal and the unit.
 //! 5.67万亿元 → 5670000000000 元; 增长5.4% → 5.4 %; 4.5%左右 → 4.5 %, approximate.
 
 use super::Lexicon;
