@@ -245,9 +245,28 @@ impl Builder {
                 })
             }
             _ => {
+                let ends_open = !rest.ends_with(|c: char| {
+                    sentence::is_terminator(c) || matches!(c, '，' | ',' | '：' | ':' | '、')
+                });
                 // Inside an article, （一） items are 项, never headings.
                 if self.in_article() && n.kind != Kind::Appendix {
                     return None;
+                }
+                // Decisions and interpretations number their clauses 一、二、 at the top
+                // level, each a line of body text: each clause is a section of its own
+                // with no title, as an article is (even after …决定：).
+                let clause_level = match self.stack.last() {
+                    None => true,
+                    Some(&(k, i)) => {
+                        k == Kind::CnComma && self.outline.sections[i].title.is_empty()
+                    }
+                };
+                if n.kind == Kind::CnComma && clause_level && !(ends_open && rest_len <= 50) {
+                    return Some(HeadingShape {
+                        kind: n.kind,
+                        title_end: n.rest,
+                        body_begin: Some(n.rest),
+                    });
                 }
                 // After a line ending in ：, numbered lines are list items, unless their
                 // kind is already open as a heading (二、 after （一）…（三） items).
@@ -255,9 +274,6 @@ impl Builder {
                 if self.list_context && !open_kind {
                     return None;
                 }
-                let ends_open = !rest.ends_with(|c: char| {
-                    sentence::is_terminator(c) || matches!(c, '，' | ',' | '：' | ':' | '、')
-                });
                 if ends_open && rest_len <= 50 {
                     return Some(HeadingShape {
                         kind: n.kind,
@@ -268,7 +284,8 @@ impl Builder {
                 // A run-in heading: a short first sentence, then body text.
                 let first_end = rest.chars().position(sentence::is_terminator)?;
                 let first: String = rest.chars().take(first_end).collect();
-                if first_end <= 30 && !first.contains(['，', ',', '：', ':']) {
+                // Reports write run-in headings such as （一）着力强化内需主导作用，服务构建新发展格局。
+                if first_end <= 40 && !first.contains(['：', ':', '；', ';']) {
                     let title_end = n.rest + first_end;
                     let body = title_end + 1;
                     return Some(HeadingShape {

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per concern.
 
 mod cli;
+mod corpus;
 mod golden;
 mod graph;
 mod vocabulary;
