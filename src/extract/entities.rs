@@ -26,6 +26,32 @@ const NOT_A_NAME: u8 = 0;
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{1,120})》").unwrap());
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"“([^“”\n]{1,24})”").unwrap());
 
+/// What is left of a quoted amount once its numerals are removed (“十五日”, “二年内”).
+const QUOTED_AMOUNT_UNITS: &[&str] = &[
+    "日",
+    "年",
+    "月",
+    "天",
+    "周",
+    "个月",
+    "小时",
+    "分钟",
+    "年内",
+    "日内",
+    "月内",
+    "次",
+    "倍",
+    "元",
+    "万元",
+    "人",
+    "个",
+    "%",
+    "日以内",
+    "年以下",
+    "年以上",
+    "日以上",
+];
+
 /// Maps byte offsets of a string to code-point offsets.
 struct Offsets(Vec<usize>);
 
@@ -94,11 +120,30 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
         let inner = c.get(1).unwrap();
         let term = inner.as_str();
         // A quotation of speech, not a term.
-        if term.contains(['，', '。', '；', '：', '！', '？', ',']) || term.chars().count() > 16
+        let length = term.chars().count();
+        if term.contains(['，', '。', '；', '：', '！', '？', ','])
+            || length > 16
+            || (term.contains('、') && length > 10)
         {
             continue;
         }
+        // A quoted amount (将“三日”修改为“五日”), not a name.
+        let rest: String = term
+            .chars()
+            .filter(|&c| !c.is_ascii_digit() && !numerals::is_numeral_char(c) && c != '.')
+            .collect();
+        let five_year_plan = rest.is_empty() && term.ends_with('五');
         let after = &text[all.end()..];
+        let has_plan_suffix = lexicon
+            .plan_suffixes
+            .iter()
+            .any(|s| after.starts_with(s.as_str()));
+        if !five_year_plan
+            && !has_plan_suffix
+            && (rest.is_empty() || QUOTED_AMOUNT_UNITS.contains(&rest.as_str()))
+        {
+            continue;
+        }
         if let Some(suffix) = lexicon
             .plan_suffixes
             .iter()
@@ -248,7 +293,18 @@ fn organisations_by_suffix(
         if needs_core && head.place && begin + head.len == s {
             continue;
         }
+        // A name head alone before the suffix is a generic phrase (国际组织, 中国政府).
+        if !head.place && begin + head.len == s && !head.known {
+            continue;
+        }
         let label: String = chars[begin..e].iter().collect();
+        if lexicon
+            .not_name_words
+            .iter()
+            .any(|w| label.ends_with(w.as_str()))
+        {
+            continue;
+        }
         out.push(Found {
             begin,
             end: e,
@@ -289,6 +345,8 @@ struct Head {
     len: usize,
     /// It is a place from the gazetteer.
     place: bool,
+    /// It is a place or organisation from the gazetteer.
+    known: bool,
 }
 
 /// The longest name head (from name-heads.txt, or a known place or organisation)
@@ -300,6 +358,7 @@ fn head_at(chars: &[char], lexicon: &Lexicon) -> Option<Head> {
         matches!(entry.kind, EntityKind::Place | EntityKind::Organization).then_some(Head {
             len: n,
             place: entry.kind == EntityKind::Place,
+            known: true,
         })
     });
     known.or_else(|| {
@@ -313,48 +372,87 @@ fn head_at(chars: &[char], lexicon: &Lexicon) -> Option<Head> {
             .map(|h| Head {
                 len: h.chars().count(),
                 place: false,
+                known: false,
             })
             .max_by_key(|h| h.len)
     })
 }
 
 /// People: a two- or three-character name starting with a common surname, right
-/// before a title (习近平总书记, 李强总理).
+/// before a title and after a boundary (习近平总书记), or after a title and spaces at
+/// the end of the text (上海市市长 龚 正).
 fn people(chars: &[char], text: &str, offsets: &Offsets, lexicon: &Lexicon) -> Vec<Found> {
+    let is_boundary = |i: usize| {
+        i == 0 || {
+            let c = chars[i - 1];
+            !is_name_char(c)
+                || c.is_ascii()
+                || matches!(
+                    c,
+                    '的' | '和' | '与' | '同' | '及' | '对' | '向' | '是' | '由' | '在' | '了'
+                )
+        }
+    };
+    let plausible = |name: &[char]| -> bool {
+        let surname_len = if name.len() >= 3
+            && lexicon
+                .surnames
+                .contains(&name[..2].iter().collect::<String>())
+        {
+            2
+        } else if lexicon.surnames.contains(&name[0].to_string()) {
+            1
+        } else {
+            return false;
+        };
+        let given = &name[surname_len..];
+        !given.is_empty()
+            && given.len() <= 2
+            && name
+                .iter()
+                .all(|&c| is_name_char(c) && !c.is_ascii() && !lexicon.stop_chars.contains(&c))
+            && given.iter().all(|c| !lexicon.not_given_name.contains(c))
+            && lexicon.lookup(&name.iter().collect::<String>()).is_none()
+    };
     let mut out = Vec::new();
     for m in lexicon.title_automaton.find_iter(text) {
         let t = offsets.char(m.start());
+        let title_end = offsets.char(m.end());
+        // Name, then title.
         for len in [3, 2] {
-            if t < len {
-                continue;
+            if t >= len && is_boundary(t - len) && plausible(&chars[t - len..t]) {
+                out.push(person(&chars[t - len..t], t - len, t));
+                break;
             }
-            let name = &chars[t - len..t];
-            if !name
+        }
+        // Title, spaces, name at the end of the line: a signature.
+        let spaces = chars[title_end..]
+            .iter()
+            .take_while(|c| matches!(c, ' ' | '\u{3000}'))
+            .count();
+        if spaces > 0 {
+            let begin = title_end + spaces;
+            let rest = &chars[begin..];
+            let name: Vec<char> = rest
                 .iter()
-                .all(|&c| is_name_char(c) && !c.is_ascii() && !lexicon.stop_chars.contains(&c))
-            {
-                continue;
+                .copied()
+                .filter(|c| !matches!(c, ' ' | '\u{3000}'))
+                .collect();
+            if (2..=3).contains(&name.len()) && rest.len() <= name.len() + 1 && plausible(&name) {
+                out.push(person(&name, begin, chars.len()));
             }
-            let name: String = name.iter().collect();
-            let surname_ok = lexicon
-                .surnames
-                .contains(&name.chars().take(1).collect::<String>())
-                || lexicon
-                    .surnames
-                    .contains(&name.chars().take(2).collect::<String>());
-            if !surname_ok || lexicon.lookup(&name).is_some() {
-                continue;
-            }
-            out.push(Found {
-                begin: t - len,
-                end: t,
-                entity: named(EntityKind::Person, &name),
-                priority: 2,
-            });
-            break;
         }
     }
     out
+}
+
+fn person(name: &[char], begin: usize, end: usize) -> Found {
+    Found {
+        begin,
+        end,
+        entity: named(EntityKind::Person, &name.iter().collect::<String>()),
+        priority: 2,
+    }
 }
 
 /// Keeps the longest candidates (then the higher priority, then the leftmost) so that
@@ -433,5 +531,12 @@ mod tests {
         check("“十四五”时期", &[("“十四五”时期", Time)]);
         check("他说：“我们要坚定不移地走自己的路，不照搬。”", &[]);
         check("贯彻落实习近平总书记重要讲话", &[("习近平", Person)]);
+        check("我们同王小明同志谈话", &[("王小明", Person)]);
+        check("上海市市长 龚 正", &[("上海市", Place), ("龚 正", Person)]);
+        check(
+            "全国人民代表大会常务委员会委员长会议",
+            &[("全国人民代表大会常务委员会", Organization)],
+        );
+        check("由管理同志负责", &[]);
     }
 }

@@ -69,6 +69,8 @@ pub struct Lexicon {
     pub(crate) stop_phrases: Vec<String>,
     pub(crate) joined_phrases: Vec<String>,
     pub(crate) surnames: HashSet<String>,
+    /// Characters never in a rule-found person's given name.
+    pub(crate) not_given_name: HashSet<char>,
     pub(crate) plan_suffixes: Vec<String>,
     /// Unit as written → normalised unit, longest first.
     pub(crate) units: Vec<(String, String)>,
@@ -76,6 +78,8 @@ pub struct Lexicon {
     pub(crate) quantity_re: regex::Regex,
     /// Words that hold a name but are not one (发展中国家).
     pub(crate) not_names: AhoCorasick,
+    /// The same words, for checking the end of rule-found names.
+    pub(crate) not_name_words: Vec<String>,
     /// Person titles, matched leftmost-longest (副市长 before 市长).
     pub(crate) title_automaton: AhoCorasick,
 }
@@ -87,6 +91,7 @@ const STOP_CHARS: &str = include_str!("../../data/rules/stop-chars.tsv");
 const STOP_PHRASES: &str = include_str!("../../data/rules/stop-phrases.tsv");
 const JOINED_PHRASES: &str = include_str!("../../data/rules/joined-phrases.tsv");
 const PERSON_TITLES: &str = include_str!("../../data/rules/person-titles.tsv");
+const NOT_GIVEN_NAME: &str = include_str!("../../data/rules/not-given-name-chars.tsv");
 const SURNAMES: &str = include_str!("../../data/rules/surnames.tsv");
 const PLAN_SUFFIXES: &str = include_str!("../../data/rules/plan-suffixes.tsv");
 const NOT_NAMES: &str = include_str!("../../data/rules/not-names.tsv");
@@ -183,10 +188,14 @@ impl Lexicon {
             stop_phrases: words(STOP_PHRASES),
             joined_phrases: words(JOINED_PHRASES),
             surnames,
+            not_given_name: lines(NOT_GIVEN_NAME)
+                .flat_map(|(_, l)| l.chars().collect::<Vec<_>>())
+                .collect(),
             plan_suffixes: words(PLAN_SUFFIXES),
             units,
             quantity_re,
             not_names: build(words(NOT_NAMES).iter().map(String::as_str)),
+            not_name_words: words(NOT_NAMES),
             title_automaton,
         }
     }
