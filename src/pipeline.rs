@@ -42,7 +42,12 @@ pub struct Parsed {
 /// Structures a document and extracts from it.
 pub fn parse(document: Document, settings: &Settings) -> Parsed {
     let outline = structure::parse(&document.text);
-    let extraction = extract::extract(&document.text, &outline, &settings.lexicon);
+    let extraction = extract::extract(
+        &document.text,
+        &outline,
+        &settings.lexicon,
+        anchor_year(&document),
+    );
     Parsed {
         document,
         outline,
@@ -60,6 +65,45 @@ impl Parsed {
             &settings.base,
         )
     }
+}
+
+/// The year a document was written, to resolve relative times: a `year` or date
+/// column, else the first full date in its opening lines (a report's dateline
+/// ——2026年2月3日在…, a law's 2009年2月28日 …通过).
+///
+/// ```
+/// use policykg::{pipeline::anchor_year, source::Document};
+/// let doc = Document::from_text("r", "2026年上海市政府工作报告\n——2026年2月3日在上海市第十六届人民代表大会第四次会议上\n今年…");
+/// assert_eq!(anchor_year(&doc), Some(2026));
+/// assert_eq!(anchor_year(&Document::from_text("s", "1984年成立了…")), None);
+/// ```
+pub fn anchor_year(document: &Document) -> Option<u64> {
+    let four_digits = |s: &str| -> Option<u64> {
+        let digits: String = s.trim().chars().take(4).collect();
+        (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())?
+    };
+    for (column, value) in &document.meta {
+        let column = column.to_ascii_lowercase();
+        if matches!(
+            column.as_str(),
+            "year" | "年份" | "年度" | "publish_date" | "date" | "issued" | "发布日期" | "日期"
+        ) {
+            if let Some(y) = four_digits(value) {
+                return Some(y);
+            }
+        }
+    }
+    static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"([0-9]{4})年[0-9]{1,2}月[0-9]{1,2}日").unwrap()
+    });
+    let opening: String = document
+        .text
+        .lines()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join("\n");
+    DATE.captures(&opening).and_then(|c| c[1].parse().ok())
 }
 
 /// The IRI of a document, which also names its graph.

@@ -67,6 +67,18 @@ pub mod pkg {
         MENTION = "Mention",
         /// A relation stated in the text, with its evidence.
         STATEMENT = "Statement",
+        /// An enumerated list of measures (一是…二是…) with its lead sentence.
+        MEASURE_LIST = "MeasureList",
+        /// A statistical indicator a quantity measures (地区生产总值).
+        INDICATOR = "Indicator",
+        /// The list a measure belongs to.
+        IN_LIST = "inList",
+        /// The sentence that introduces a list (…采取了一系列重大措施。).
+        LEAD_SENTENCE = "leadSentence",
+        /// The indicator a quantity mention measures.
+        INDICATOR_PROPERTY = "indicator",
+        /// A report's dateline as written (2026年2月3日在…会议上).
+        DATELINE = "dateline",
         /// Hex SHA-256 of the document's decoded text.
         SHA256 = "sha256",
         /// Depth of a section, 1 = outermost.
@@ -119,6 +131,10 @@ pub mod dcterms {
         CREATOR = "creator",
         /// Coverage, e.g. the year of a report.
         TEMPORAL = "temporal",
+        /// The date a document was delivered or adopted.
+        DATE = "date",
+        /// Another title, e.g. the title line in the text.
+        ALTERNATIVE = "alternative",
     }
 }
 
@@ -248,6 +264,12 @@ pub const PKG_TERMS: &[&str] = &[
     pkg::QUANTITY,
     pkg::MENTION,
     pkg::STATEMENT,
+    pkg::MEASURE_LIST,
+    pkg::INDICATOR,
+    pkg::IN_LIST,
+    pkg::LEAD_SENTENCE,
+    pkg::INDICATOR_PROPERTY,
+    pkg::DATELINE,
     pkg::SHA256,
     pkg::LEVEL,
     pkg::ORDINAL,

@@ -80,7 +80,7 @@ fn named(kind: EntityKind, label: &str) -> Entity {
 }
 
 /// Finds the entities of one paragraph, non-overlapping, in text order.
-pub(crate) fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
+pub(crate) fn find(text: &str, lexicon: &Lexicon, anchor: Option<u64>) -> Vec<Found> {
     let chars: Vec<char> = text.chars().collect();
     let offsets = Offsets::new(text);
     let mut candidates = Vec::new();
@@ -169,6 +169,19 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
             push(inner.start(), inner.end(), named(kind, term), 5);
         }
     }
+    for (b, e, value) in time::find_relative(text, anchor) {
+        let entity = match value {
+            Some(value) => Entity {
+                kind: EntityKind::Time,
+                label: value.label(),
+                key: value.value.clone(),
+                value: Some(Value::Time(value)),
+            },
+            // Without the document's year, a relative time stays a name.
+            None => named(EntityKind::Time, &text[b..e]),
+        };
+        push(b, e, entity, 8);
+    }
     for (b, e, value) in time::find(text) {
         let label = value.label();
         push(
@@ -195,6 +208,10 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
             },
             7,
         );
+    }
+    for m in lexicon.indicators.find_iter(text) {
+        let label = &lexicon.indicator_labels[m.pattern().as_usize()];
+        push(m.start(), m.end(), named(EntityKind::Indicator, label), 1);
     }
     for m in lexicon.not_names.find_iter(text) {
         push(m.start(), m.end(), named(EntityKind::Term, ""), NOT_A_NAME);
@@ -482,7 +499,7 @@ mod tests {
     fn check(text: &str, expected: &[(&str, EntityKind)]) {
         let lexicon = Lexicon::bundled();
         let chars: Vec<char> = text.chars().collect();
-        let got: Vec<(String, EntityKind)> = find(text, &lexicon)
+        let got: Vec<(String, EntityKind)> = find(text, &lexicon, Some(2026))
             .into_iter()
             .map(|f| (chars[f.begin..f.end].iter().collect(), f.entity.kind))
             .collect();

@@ -80,6 +80,9 @@ pub struct Lexicon {
     pub(crate) not_names: AhoCorasick,
     /// The same words, for checking the end of rule-found names.
     pub(crate) not_name_words: Vec<String>,
+    /// Indicator names (labels and aliases) and the canonical label of each.
+    pub(crate) indicators: AhoCorasick,
+    pub(crate) indicator_labels: Vec<String>,
     /// Person titles, matched leftmost-longest (副市长 before 市长).
     pub(crate) title_automaton: AhoCorasick,
 }
@@ -95,6 +98,7 @@ const NOT_GIVEN_NAME: &str = include_str!("../../data/rules/not-given-name-chars
 const SURNAMES: &str = include_str!("../../data/rules/surnames.tsv");
 const PLAN_SUFFIXES: &str = include_str!("../../data/rules/plan-suffixes.tsv");
 const NOT_NAMES: &str = include_str!("../../data/rules/not-names.tsv");
+const INDICATORS: &str = include_str!("../../data/rules/indicators.tsv");
 const UNITS: &str = include_str!("../../data/rules/units.tsv");
 
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -174,6 +178,23 @@ impl Lexicon {
         let person_titles = words(PERSON_TITLES);
         let title_automaton = build(person_titles.iter().map(String::as_str));
         let quantity_re = super::quantity::pattern(&units);
+        let mut indicator_names: Vec<(String, String)> = Vec::new();
+        for (_, l) in lines(INDICATORS) {
+            let mut cols = l.split('\t');
+            let label = cols.next().unwrap_or("").trim().to_owned();
+            indicator_names.push((label.clone(), label.clone()));
+            for alias in cols
+                .next()
+                .unwrap_or("")
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+            {
+                indicator_names.push((alias.to_owned(), label.clone()));
+            }
+        }
+        indicator_names.sort();
+        indicator_names.dedup_by(|a, b| a.0 == b.0);
         Self {
             entries: Vec::new(),
             names: HashMap::new(),
@@ -196,6 +217,8 @@ impl Lexicon {
             quantity_re,
             not_names: build(words(NOT_NAMES).iter().map(String::as_str)),
             not_name_words: words(NOT_NAMES),
+            indicators: build(indicator_names.iter().map(|(n, _)| n.as_str())),
+            indicator_labels: indicator_names.into_iter().map(|(_, l)| l).collect(),
             title_automaton,
         }
     }

@@ -37,11 +37,13 @@ pub enum EntityKind {
     Time,
     /// 5.67万亿元, 5.4%.
     Quantity,
+    /// A statistical indicator: 地区生产总值, 城镇调查失业率.
+    Indicator,
 }
 
 impl EntityKind {
     /// All kinds, in a fixed order.
-    pub const ALL: [EntityKind; 8] = [
+    pub const ALL: [EntityKind; 9] = [
         EntityKind::Organization,
         EntityKind::Person,
         EntityKind::Place,
@@ -50,6 +52,7 @@ impl EntityKind {
         EntityKind::Term,
         EntityKind::Time,
         EntityKind::Quantity,
+        EntityKind::Indicator,
     ];
 
     /// The kind named in a gazetteer's `type` column.
@@ -76,6 +79,7 @@ impl EntityKind {
             Self::Term => "term",
             Self::Time => "time",
             Self::Quantity => "quantity",
+            Self::Indicator => "indicator",
         }
     }
 }
@@ -115,6 +119,8 @@ pub struct Mention {
     pub entity: usize,
     /// Index of the sentence it occurs in.
     pub sentence: usize,
+    /// For a quantity, the indicator entity it measures, when the sentence says.
+    pub indicator: Option<usize>,
 }
 
 /// One item of an enumerated list of measures (一是…).
@@ -197,12 +203,20 @@ pub struct Extraction {
 /// use policykg::{extract, structure};
 /// let text = "1984年成立了中国职工对外交流中心。一是加强交往，增进友谊。二是为发展中国家说话。";
 /// let outline = structure::parse(text);
-/// let found = extract::extract(text, &outline, &extract::Lexicon::bundled());
+/// let found = extract::extract(text, &outline, &extract::Lexicon::bundled(), Some(2026));
 /// assert_eq!(found.measures.len(), 2);
 /// assert!(found.entities.iter().any(|e| e.label == "中国职工对外交流中心"));
 /// assert_eq!(found.facts.len(), 1);
 /// ```
-pub fn extract(text: &str, outline: &Outline, lexicon: &Lexicon) -> Extraction {
+///
+/// `anchor_year` is the year the document was written, used to resolve relative
+/// times (今年, 过去五年); without it they keep no value.
+pub fn extract(
+    text: &str,
+    outline: &Outline,
+    lexicon: &Lexicon,
+    anchor_year: Option<u64>,
+) -> Extraction {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Extraction::default();
     let mut keys = std::collections::HashMap::new();
@@ -210,7 +224,7 @@ pub fn extract(text: &str, outline: &Outline, lexicon: &Lexicon) -> Extraction {
         let para_text: String = chars[paragraph.span.begin..paragraph.span.end]
             .iter()
             .collect();
-        for found in entities::find(&para_text, lexicon) {
+        for found in entities::find(&para_text, lexicon, anchor_year) {
             let span = Span::new(
                 paragraph.span.begin + found.begin,
                 paragraph.span.begin + found.end,
@@ -227,12 +241,45 @@ pub fn extract(text: &str, outline: &Outline, lexicon: &Lexicon) -> Extraction {
                 text: chars[span.begin..span.end].iter().collect(),
                 entity,
                 sentence,
+                indicator: None,
             });
         }
     }
+    link_indicators(&chars, &mut out);
     (out.measures, out.lists) = measures::find(&chars, outline);
     out.facts = relations::find(&chars, outline, &out);
     out
+}
+
+/// Links each quantity to the nearest indicator named before it in its sentence
+/// (全市生产总值5.67万亿元、增长5.4% → both measure 地区生产总值): at most one comma
+/// between them, and not an indicator that is only the base of a ratio (…的比例).
+fn link_indicators(chars: &[char], out: &mut Extraction) {
+    let kinds: Vec<EntityKind> = out
+        .mentions
+        .iter()
+        .map(|m| out.entities[m.entity].kind)
+        .collect();
+    for i in 0..out.mentions.len() {
+        if kinds[i] != EntityKind::Quantity {
+            continue;
+        }
+        let q = &out.mentions[i];
+        let found = (0..i)
+            .rev()
+            .take_while(|&j| out.mentions[j].sentence == q.sentence)
+            .filter(|&j| kinds[j] == EntityKind::Indicator)
+            .find(|&j| {
+                let between: String = chars[out.mentions[j].span.end..q.span.begin]
+                    .iter()
+                    .collect();
+                between.matches(['，', ',']).count() <= 1
+                    && !between.contains(['；', ';', '。'])
+                    && !between.starts_with("的比")
+                    && !between.contains("比重")
+            });
+        out.mentions[i].indicator = found.map(|j| out.mentions[j].entity);
+    }
 }
 
 /// The sentence of paragraph `p` that holds the start of `span`.

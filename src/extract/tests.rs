@@ -7,7 +7,7 @@ const SEED: &str = include_str!("../../data/中国工会国际工作.txt");
 
 fn seed() -> (Outline, Extraction) {
     let outline = structure::parse(SEED);
-    let found = extract(SEED, &outline, &Lexicon::bundled());
+    let found = extract(SEED, &outline, &Lexicon::bundled(), None);
     (outline, found)
 }
 

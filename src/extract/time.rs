@@ -112,6 +112,64 @@ static PLAN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"“([一二三四五六七八九十]{1,3}五)”(?:时期|期间|以来|末|初)").unwrap()
 });
 
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"今年|去年|明年|前年|后年|一年来|过去一年|(?:过去|近)([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年|([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年来"
+    ))
+    .unwrap()
+});
+
+/// Relative time expressions (今年, 去年, 一年来, 过去五年, 五年来): (byte begin, byte
+/// end, value). The value is resolved against `anchor`, the year the document was
+/// written (a 2026 report's 过去五年 is 2021–2025), and is `None` without one.
+pub(crate) fn find_relative(
+    text: &str,
+    anchor: Option<u64>,
+) -> Vec<(usize, usize, Option<TimeValue>)> {
+    let mut out = Vec::new();
+    for c in RELATIVE.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        // 十年来 inside 二十年来 is caught whole by the regex; a digit before means a
+        // longer number (120年来), which is not a relative time.
+        if text[..all.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch))
+        {
+            continue;
+        }
+        let span_years = c
+            .get(1)
+            .or(c.get(2))
+            .and_then(|m| numerals::parse(m.as_str()));
+        let value = anchor.and_then(|y| {
+            let (from, to) = match all.as_str() {
+                "今年" => (y, y),
+                "去年" | "一年来" | "过去一年" => (y - 1, y - 1),
+                "明年" => (y + 1, y + 1),
+                "前年" => (y - 2, y - 2),
+                "后年" => (y + 2, y + 2),
+                _ => {
+                    let n = span_years.filter(|n| (1..=100).contains(n))?;
+                    (y - n, y - 1)
+                }
+            };
+            Some(if from == to {
+                TimeValue::year(from)
+            } else {
+                TimeValue {
+                    value: format!("{from:04}/{to:04}"),
+                    datatype: TimeType::Edtf,
+                    start: format!("{from:04}"),
+                    end: format!("{to:04}"),
+                }
+            })
+        });
+        out.push((all.start(), all.end(), value));
+    }
+    out
+}
+
 /// Time expressions in `text`: (byte begin, byte end, value).
 pub(crate) fn find(text: &str) -> Vec<(usize, usize, TimeValue)> {
     let mut out = Vec::new();
@@ -297,6 +355,30 @@ mod tests {
         );
         let (_, v) = one("“十五五”期间");
         assert_eq!(v.value, "2026/2030");
+    }
+
+    #[test]
+    fn relative_times_resolve_against_the_document_year() {
+        let found: Vec<(String, Option<String>)> =
+            find_relative("一年来，过去五年，今年，去年，二十年来", Some(2026))
+                .into_iter()
+                .map(|(b, e, v)| {
+                    let text = "一年来，过去五年，今年，去年，二十年来";
+                    (text[b..e].to_owned(), v.map(|v| v.value))
+                })
+                .collect();
+        let s = |a: &str, v: &str| (a.to_owned(), Some(v.to_owned()));
+        assert_eq!(
+            found,
+            vec![
+                s("一年来", "2025"),
+                s("过去五年", "2021/2025"),
+                s("今年", "2026"),
+                s("去年", "2025"),
+                s("二十年来", "2006/2025")
+            ]
+        );
+        assert_eq!(find_relative("今年", None)[0].2, None);
     }
 
     #[test]

@@ -111,6 +111,7 @@ fn classes(kind: EntityKind) -> (&'static str, Option<&'static str>) {
         EntityKind::Term => (pkg::TERM, Some(skos::CONCEPT)),
         EntityKind::Time => (pkg::TIME_EXPRESSION, None),
         EntityKind::Quantity => (pkg::QUANTITY, Some(schema::QUANTITATIVE_VALUE)),
+        EntityKind::Indicator => (pkg::INDICATOR, Some(skos::CONCEPT)),
     }
 }
 
@@ -166,7 +167,7 @@ fn is_iso_date(s: &str) -> bool {
 /// use policykg::{extract, rdf, source::Document, structure};
 /// let doc = Document::from_text("demo", "（一）标题\n1984年成立了中国职工对外交流中心。");
 /// let outline = structure::parse(&doc.text);
-/// let found = extract::extract(&doc.text, &outline, &extract::Lexicon::bundled());
+/// let found = extract::extract(&doc.text, &outline, &extract::Lexicon::bundled(), None);
 /// let quads = rdf::map(&doc, &outline, &found, policykg::vocab::DEFAULT_BASE);
 /// assert!(quads.iter().all(|q| q.graph_name.to_string() == "<https://w3id.org/policykg/id/doc/demo>"));
 /// ```
@@ -201,6 +202,23 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
             dcterms::SOURCE,
             Literal::new_simple_literal(&doc.source),
         );
+    }
+    let front = &outline.front_matter;
+    if let Some(title) = front.title.as_deref().filter(|t| *t != doc.title) {
+        g.add(&d, dcterms::ALTERNATIVE, zh(title));
+    }
+    if let Some(dateline) = &front.dateline {
+        g.add(&d, pkg::DATELINE, zh(dateline));
+    }
+    if let Some(date) = &front.date {
+        g.add(&d, dcterms::DATE, typed(date, xsd::DATE));
+    }
+    let has = |p: &str| doc.meta.keys().any(|c| meta_property(c) == Some(p));
+    if let Some(source) = front.source.as_deref().filter(|_| !has(dcterms::PUBLISHER)) {
+        g.add(&d, dcterms::PUBLISHER, zh(source));
+    }
+    if let Some(published) = front.published.as_deref().filter(|_| !has(dcterms::ISSUED)) {
+        g.add(&d, dcterms::ISSUED, meta_value(dcterms::ISSUED, published));
     }
     g.add(&d, pkg::SHA256, Literal::new_simple_literal(doc.sha256()));
     g.add(&d, nif::IS_STRING, Literal::new_simple_literal(&doc.text));
@@ -242,8 +260,18 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
         g.add(&n, dcterms::IS_PART_OF, paragraph(s.paragraph));
         g.span(&n, &chars, s.span.begin, s.span.end, &d);
     }
+    let list = |i: usize| node(minter.part("list", i + 1));
+    for (i, l) in found.lists.iter().enumerate() {
+        let n = list(i);
+        g.add(&n, rdf::TYPE, node(pkg::MEASURE_LIST));
+        g.add(&n, dcterms::IS_PART_OF, paragraph(l.paragraph));
+        if let Some(s) = l.lead_sentence {
+            g.add(&n, pkg::LEAD_SENTENCE, sentence(s));
+        }
+    }
     for (i, m) in found.measures.iter().enumerate() {
         let n = node(minter.part("measure", i + 1));
+        g.add(&n, pkg::IN_LIST, list(m.list));
         g.add(&n, rdf::TYPE, node(pkg::MEASURE));
         g.add(&n, pkg::ORDINAL, int(m.ordinal));
         g.add(&n, pkg::MARKER, zh(&m.marker));
@@ -282,6 +310,9 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
         g.span(&n, &chars, m.span.begin, m.span.end, &d);
         g.add(&n, pkg::IN_SENTENCE, sentence(m.sentence));
         g.add(&n, itsrdf::TA_IDENT_REF, entity_iris[m.entity].clone());
+        if let Some(indicator) = m.indicator {
+            g.add(&n, pkg::INDICATOR_PROPERTY, entity_iris[indicator].clone());
+        }
     }
     let mut stated = HashSet::new();
     for (i, fact) in found.facts.iter().enumerate() {

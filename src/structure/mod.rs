@@ -4,6 +4,7 @@
 //! Parsing never fails: odd input yields a flatter outline plus diagnostics.
 //! This module knows nothing of extraction or RDF.
 
+pub mod front;
 pub mod noise;
 pub mod numbering;
 pub mod sentence;
@@ -90,6 +91,8 @@ pub struct Outline {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences in document order.
     pub sentences: Vec<Sentence>,
+    /// Title line, dateline and 来源/时间 lines of a scraped report.
+    pub front_matter: front::FrontMatter,
     /// What was odd about the text.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -159,7 +162,14 @@ pub fn parse(text: &str) -> Outline {
     let skip_title = lines
         .first()
         .is_some_and(|l| l.markdown == Some(1) && numbering_of(l.text).is_none());
+    let mut opening = true;
     for line in lines.iter().skip(usize::from(skip_title)) {
+        // Front matter comes before any heading or body text.
+        if opening && front::take(line.text, &mut builder.outline.front_matter) {
+            continue;
+        }
+        opening =
+            opening && builder.outline.sections.is_empty() && builder.outline.paragraphs.len() < 2;
         builder.line(line);
     }
     let mut outline = builder.finish(text);
