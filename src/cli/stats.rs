@@ -26,7 +26,9 @@ pub fn to_json(stats: &Stats) -> serde_json::Value {
         "sentences": stats.sentences,
         "measures": stats.measures,
         "entitiesByType": stats.entities_by_type.iter().map(|(c, n)| (c.clone(), serde_json::json!(n))).collect::<serde_json::Map<_, _>>(),
+        "articles": stats.articles,
         "mentions": stats.mentions,
+        "mentionsByType": stats.mentions_by_type.iter().map(|(c, n)| (c.clone(), serde_json::json!(n))).collect::<serde_json::Map<_, _>>(),
         "triples": stats.triples,
     })
 }
@@ -46,6 +48,9 @@ pub fn render(stats: &Stats) -> String {
         out += &format!("  ({})", levels.join(", "));
     }
     out += "\n";
+    if stats.articles > 0 {
+        out += &format!("articles    {}\n", stats.articles);
+    }
     out += &format!("paragraphs  {}\n", stats.paragraphs);
     out += &format!("sentences   {}\n", stats.sentences);
     out += &format!("measures    {}\n", stats.measures);
@@ -55,6 +60,9 @@ pub fn render(stats: &Stats) -> String {
         out += &format!("  {class:<15} {n}\n");
     }
     out += &format!("mentions    {}\n", stats.mentions);
+    for (class, n) in &stats.mentions_by_type {
+        out += &format!("  {class:<15} {n}\n");
+    }
     out += &format!("triples     {}\n", stats.triples);
     out
 }

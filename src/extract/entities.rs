@@ -3,7 +3,7 @@
 //! quantities. Candidates that overlap are resolved longest first, so mentions never
 //! overlap and 上海市人民政府 is one organisation, not a place inside one.
 
-use super::lexicon::OrgSuffix;
+use super::lexicon::{NameStart, OrgSuffix};
 use super::{Entity, EntityKind, Lexicon, Value, quantity, time};
 use crate::numerals;
 use regex::Regex;
@@ -17,6 +17,8 @@ pub(crate) struct Found {
     pub entity: Entity,
     /// Breaks ties between candidates of equal length; higher wins.
     priority: u8,
+    /// Found by a rule (suffix, title) rather than a list or a pattern.
+    pub rule_found: bool,
 }
 
 /// Priority of a word that holds a name but is not one; such candidates win their
@@ -80,7 +82,59 @@ fn named(kind: EntityKind, label: &str) -> Entity {
 }
 
 /// Finds the entities of one paragraph, non-overlapping, in text order.
-pub(crate) fn find(text: &str, lexicon: &Lexicon, anchor: Option<u64>) -> Vec<Found> {
+/// What extraction knows about the document a paragraph comes from.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Context {
+    /// The year the document was written, for relative times.
+    pub anchor: Option<u64>,
+    /// The document is a law (it has articles): quoted terms there are defined
+    /// terms, not slogans.
+    pub legal: bool,
+}
+
+/// Names found by rule in a document, to be found again wherever they occur in it.
+pub(crate) struct DocumentNames {
+    automaton: aho_corasick::AhoCorasick,
+    names: Vec<(String, EntityKind)>,
+}
+
+impl DocumentNames {
+    /// Collects the rule-found names (people, organisations and places by suffix)
+    /// of a document; `None` when there are none.
+    pub(crate) fn new<'a>(found: impl Iterator<Item = &'a Found>) -> Option<Self> {
+        let mut names: Vec<(String, EntityKind)> = found
+            .filter(|f| {
+                f.rule_found
+                    && f.entity.label.chars().count() >= 3
+                    && f.end - f.begin == f.entity.label.chars().count()
+            })
+            .map(|f| (f.entity.label.clone(), f.entity.kind))
+            .collect();
+        names.sort();
+        names.dedup_by(|a, b| a.0 == b.0);
+        if names.is_empty() {
+            return None;
+        }
+        let automaton = aho_corasick::AhoCorasickBuilder::new()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names.iter().map(|(n, _)| n.as_str()))
+            .expect("plain strings");
+        Some(Self { automaton, names })
+    }
+
+    /// True when a paragraph holds one of the names.
+    pub(crate) fn occurs_in(&self, text: &str) -> bool {
+        self.automaton.is_match(text)
+    }
+}
+
+pub(crate) fn find(
+    text: &str,
+    lexicon: &Lexicon,
+    context: Context,
+    document: Option<&DocumentNames>,
+) -> Vec<Found> {
+    let anchor = context.anchor;
     let chars: Vec<char> = text.chars().collect();
     let offsets = Offsets::new(text);
     let mut candidates = Vec::new();
@@ -90,6 +144,7 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon, anchor: Option<u64>) -> Vec<Fo
             end: offsets.char(e),
             entity,
             priority,
+            rule_found: false,
         });
     };
 
@@ -123,14 +178,14 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon, anchor: Option<u64>) -> Vec<Fo
         let length = term.chars().count();
         if term.contains(['，', '。', '；', '：', '！', '？', ','])
             || length > 16
-            || (term.contains('、') && length > 10)
+            || (term.contains('、') && length > 8)
         {
             continue;
         }
         // A quoted amount (将“三日”修改为“五日”), not a name.
         let rest: String = term
             .chars()
-            .filter(|&c| !c.is_ascii_digit() && !numerals::is_numeral_char(c) && c != '.')
+            .filter(|&c| !c.is_ascii_digit() && !numerals::is_numeral_char(c) && is_name_char(c))
             .collect();
         let five_year_plan = rest.is_empty() && term.ends_with('五');
         let after = &text[all.end()..];
@@ -158,10 +213,12 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon, anchor: Option<u64>) -> Vec<Fo
                 6,
             );
         } else {
-            let kind = if term
+            // In reports a quoted phrase is a slogan or programme; in laws it is a
+            // defined term (“情节严重”), unless it counts something (“五个中心”).
+            let slogan = term
                 .chars()
-                .any(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch))
-            {
+                .any(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch));
+            let kind = if slogan || !context.legal {
                 EntityKind::Plan
             } else {
                 EntityKind::Term
@@ -209,6 +266,12 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon, anchor: Option<u64>) -> Vec<Fo
             7,
         );
     }
+    if let Some(document) = document {
+        for m in document.automaton.find_iter(text) {
+            let (label, kind) = &document.names[m.pattern().as_usize()];
+            push(m.start(), m.end(), named(*kind, label), 4);
+        }
+    }
     for m in lexicon.indicators.find_iter(text) {
         let label = &lexicon.indicator_labels[m.pattern().as_usize()];
         push(m.start(), m.end(), named(EntityKind::Indicator, label), 1);
@@ -217,6 +280,8 @@ pub(crate) fn find(text: &str, lexicon: &Lexicon, anchor: Option<u64>) -> Vec<Fo
         push(m.start(), m.end(), named(EntityKind::Term, ""), NOT_A_NAME);
     }
     candidates.extend(organisations_by_suffix(&chars, text, &offsets, lexicon));
+    candidates.extend(names_by_suffix(&chars, text, &offsets, lexicon));
+    with_session_numbers(&chars, &mut candidates);
     candidates.extend(people(&chars, text, &offsets, lexicon));
     resolve(candidates)
 }
@@ -288,18 +353,16 @@ fn organisations_by_suffix(
         if suffix_blocked(lexicon, &text[m.start()..m.end()], &text[m.end()..]) {
             continue;
         }
-        // How far left the name may reach.
-        let mut k = s;
-        while k > 0 && s - k < MAX_LEFT {
-            let c = chars[k - 1];
-            if !is_name_char(c) || (lexicon.stop_chars.contains(&c) && !joined[k - 1]) {
-                break;
-            }
-            if !joined[k - 1] && ends_with_any(&chars[..k], &lexicon.stop_phrases) {
-                break;
-            }
-            k -= 1;
-        }
+        // How far left the name may reach. A body that is not a unit of another
+        // (政府, 法院, as opposed to 部, 办公厅) does not reach across the end of
+        // another organisation's name (黄河水利委员会商十一省区市人民政府).
+        let unit = suffix_rule(lexicon, &text[m.start()..m.end()]).is_some_and(|r| r.unit);
+        let stop_at = if unit {
+            &[][..]
+        } else {
+            &lexicon.long_suffixes[..]
+        };
+        let k = left_reach(chars, s, MAX_LEFT, lexicon, &joined, stop_at);
         // The leftmost name head in reach starts the name.
         let Some((begin, head)) = (k..s).find_map(|p| Some((p, head_at(&chars[p..s], lexicon)?)))
         else {
@@ -327,9 +390,145 @@ fn organisations_by_suffix(
             end: e,
             entity: named(EntityKind::Organization, &label),
             priority: 3,
+            rule_found: true,
         });
     }
     out
+}
+
+/// How far left of `s` a name may start: not across a non-name character, a stop
+/// character or stop phrase (unless inside a joined phrase), or the end of any of
+/// `stop_at`; at most `max` characters.
+fn left_reach(
+    chars: &[char],
+    s: usize,
+    max: usize,
+    lexicon: &Lexicon,
+    joined: &[bool],
+    stop_at: &[String],
+) -> usize {
+    let mut k = s;
+    while k > 0 && s - k < max {
+        let c = chars[k - 1];
+        if !is_name_char(c) || (lexicon.stop_chars.contains(&c) && !joined[k - 1]) {
+            break;
+        }
+        if !joined[k - 1] && ends_with_any(&chars[..k], &lexicon.stop_phrases) {
+            break;
+        }
+        if ends_with_any(&chars[..k], stop_at) {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+/// Places by suffix (…试验区 after a known place, …水库 after a boundary) and
+/// unquoted strategies (扩大内需战略), from data/rules/name-suffixes.tsv.
+fn names_by_suffix(chars: &[char], text: &str, offsets: &Offsets, lexicon: &Lexicon) -> Vec<Found> {
+    let joined = covered(chars, &lexicon.joined_phrases);
+    let mut out = Vec::new();
+    for m in lexicon.name_suffix_automaton.find_iter(text) {
+        let rule = &lexicon.name_suffixes[m.pattern().as_usize()];
+        let s = offsets.char(m.start());
+        let e = offsets.char(m.end());
+        if rule
+            .blocked_after
+            .iter()
+            .any(|f| text[m.end()..].starts_with(f.as_str()))
+        {
+            continue;
+        }
+        let k = left_reach(chars, s, 12, lexicon, &joined, &lexicon.long_suffixes);
+        let begin = match rule.start {
+            // Named after a known place: from that place on (江西内陆开放型经济试验区).
+            NameStart::Place => {
+                let Some(begin) =
+                    (k..s).find(|&p| head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
+                else {
+                    continue;
+                };
+                begin
+            }
+            // A name of its own starts at a clear boundary: the start of the text,
+            // punctuation, a stop word, or the end of a known place (信阳市|鲇鱼山水库);
+            // 保护鲇鱼山水库 gives no name, as nothing marks where the name begins.
+            NameStart::Own => {
+                let lowest = s.saturating_sub(rule.max_core).max(k);
+                let boundary = |p: usize| {
+                    p == k
+                        && (p == 0
+                            || !is_name_char(chars[p - 1])
+                            || lexicon.stop_chars.contains(&chars[p - 1])
+                            || ends_with_any(&chars[..p], &lexicon.stop_phrases))
+                        || (p >= 2
+                            && (2..=p.min(12)).any(|n| {
+                                let name: String = chars[p - n..p].iter().collect();
+                                lexicon
+                                    .lookup(&name)
+                                    .is_some_and(|e| e.kind == EntityKind::Place)
+                            }))
+                };
+                let Some(mut begin) = (lowest..s).find(|&p| boundary(p)) else {
+                    continue;
+                };
+                while let Some(verb) = lexicon.leading_verbs.iter().find(|v| {
+                    let n = v.chars().count();
+                    begin + n < s && chars[begin..begin + n].iter().copied().eq(v.chars())
+                }) {
+                    begin += verb.chars().count();
+                }
+                begin
+            }
+        };
+        let core = s - begin;
+        if core < rule.min_core || core > rule.max_core {
+            continue;
+        }
+        let label: String = chars[begin..e].iter().collect();
+        if lexicon
+            .not_name_words
+            .iter()
+            .any(|w| label.ends_with(w.as_str()))
+        {
+            continue;
+        }
+        out.push(Found {
+            begin,
+            end: e,
+            entity: named(rule.kind, &label),
+            priority: 3,
+            rule_found: rule.kind == EntityKind::Place,
+        });
+    }
+    out
+}
+
+/// Extends organisation names to the session number before them:
+/// 第十三届全国人民代表大会常务委员会 is one name.
+fn with_session_numbers(chars: &[char], candidates: &mut [Found]) {
+    for c in candidates
+        .iter_mut()
+        .filter(|c| c.entity.kind == EntityKind::Organization)
+    {
+        let before = &chars[..c.begin];
+        let Some(jie) = before.len().checked_sub(1).filter(|&i| before[i] == '届') else {
+            continue;
+        };
+        let digits = before[..jie]
+            .iter()
+            .rev()
+            .take_while(|&&ch| numerals::is_numeral_char(ch))
+            .count();
+        if digits > 0 && jie > digits && before[jie - digits - 1] == '第' {
+            let begin = jie - digits - 1;
+            let prefix: String = chars[begin..c.begin].iter().collect();
+            c.entity.label = format!("{prefix}{}", c.entity.label);
+            c.entity.key = c.entity.label.clone();
+            c.begin = begin;
+        }
+    }
 }
 
 /// Marks the characters covered by any of `phrases`.
@@ -469,6 +668,7 @@ fn person(name: &[char], begin: usize, end: usize) -> Found {
         end,
         entity: named(EntityKind::Person, &name.iter().collect::<String>()),
         priority: 2,
+        rule_found: true,
     }
 }
 
@@ -499,7 +699,11 @@ mod tests {
     fn check(text: &str, expected: &[(&str, EntityKind)]) {
         let lexicon = Lexicon::bundled();
         let chars: Vec<char> = text.chars().collect();
-        let got: Vec<(String, EntityKind)> = find(text, &lexicon, Some(2026))
+        let context = Context {
+            anchor: Some(2026),
+            legal: false,
+        };
+        let got: Vec<(String, EntityKind)> = find(text, &lexicon, context, None)
             .into_iter()
             .map(|f| (chars[f.begin..f.end].iter().collect(), f.entity.kind))
             .collect();
@@ -511,6 +715,21 @@ mod tests {
     }
 
     use EntityKind::*;
+
+    #[test]
+    fn quoted_terms_in_laws_are_terms() {
+        let lexicon = Lexicon::bundled();
+        let found = find(
+            "“情节严重”，是指",
+            &lexicon,
+            Context {
+                anchor: None,
+                legal: true,
+            },
+            None,
+        );
+        assert_eq!(found[0].entity.kind, Term);
+    }
 
     #[test]
     fn seed_organisations_have_clean_boundaries() {
@@ -544,7 +763,9 @@ mod tests {
     fn quoted_plans_terms_and_people() {
         check("“十五五”规划谋篇布局", &[("“十五五”规划", Plan)]);
         check("加快建设“五个中心”", &[("五个中心", Plan)]);
-        check("简单地搞“接轨”", &[("接轨", Term)]);
+        // Outside laws a quoted phrase reads as a slogan; scare quotes are the known
+        // cost of that (see docs/evaluation.md).
+        check("简单地搞“接轨”", &[("接轨", Plan)]);
         check("“十四五”时期", &[("“十四五”时期", Time)]);
         check("他说：“我们要坚定不移地走自己的路，不照搬。”", &[]);
         check("贯彻落实习近平总书记重要讲话", &[("习近平", Person)]);

@@ -50,6 +50,27 @@ pub(crate) struct OrgSuffix {
     pub blocked_after: Vec<String>,
     /// A place alone before the suffix is not a name.
     pub needs_core: bool,
+    /// A unit of another body (部, 办公厅): its name may hold another's whole name.
+    pub unit: bool,
+}
+
+/// Where a name found by its suffix starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameStart {
+    /// With a known place.
+    Place,
+    /// After any known place before it.
+    Own,
+}
+
+/// A rule from `data/rules/name-suffixes.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct NameSuffix {
+    pub kind: EntityKind,
+    pub start: NameStart,
+    pub min_core: usize,
+    pub max_core: usize,
+    pub blocked_after: Vec<String>,
 }
 
 /// Everything the extractors look up: names, suffixes, heads, stop words.
@@ -64,6 +85,14 @@ pub struct Lexicon {
     /// Organisation suffixes with the words that, following them, cancel the match.
     pub(crate) org_suffixes: Vec<OrgSuffix>,
     pub(crate) suffix_automaton: AhoCorasick,
+    /// Organisation suffixes of two characters or more: a non-unit name does not
+    /// reach across their end.
+    pub(crate) long_suffixes: Vec<String>,
+    /// Place and plan suffix rules, in the order of `name_suffix_automaton`'s patterns.
+    pub(crate) name_suffixes: Vec<NameSuffix>,
+    pub(crate) name_suffix_automaton: AhoCorasick,
+    /// Verbs a name found by its own suffix never starts with.
+    pub(crate) leading_verbs: Vec<String>,
     pub(crate) name_heads: Vec<String>,
     pub(crate) stop_chars: HashSet<char>,
     pub(crate) stop_phrases: Vec<String>,
@@ -99,6 +128,8 @@ const SURNAMES: &str = include_str!("../../data/rules/surnames.tsv");
 const PLAN_SUFFIXES: &str = include_str!("../../data/rules/plan-suffixes.tsv");
 const NOT_NAMES: &str = include_str!("../../data/rules/not-names.tsv");
 const INDICATORS: &str = include_str!("../../data/rules/indicators.tsv");
+const NAME_SUFFIXES: &str = include_str!("../../data/rules/name-suffixes.tsv");
+const LEADING_VERBS: &str = include_str!("../../data/rules/leading-verbs.tsv");
 const UNITS: &str = include_str!("../../data/rules/units.tsv");
 
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -144,11 +175,12 @@ impl Lexicon {
                             .collect()
                     })
                     .unwrap_or_default();
-                let needs_core = parts.next().is_some_and(|f| f.trim() == "core");
+                let flags = parts.next().unwrap_or("");
                 OrgSuffix {
                     suffix,
                     blocked_after,
-                    needs_core,
+                    needs_core: flags.split(',').any(|f| f.trim() == "core"),
+                    unit: flags.split(',').any(|f| f.trim() == "unit"),
                 }
             })
             .collect();
@@ -175,6 +207,38 @@ impl Lexicon {
             })
             .collect();
         let suffix_automaton = build(org_suffixes.iter().map(|s| s.suffix.as_str()));
+        let long_suffixes = org_suffixes
+            .iter()
+            .map(|s| s.suffix.clone())
+            .filter(|s| s.chars().count() >= 2)
+            .collect();
+        let mut name_suffix_words = Vec::new();
+        let mut name_suffixes = Vec::new();
+        for (_, l) in lines(NAME_SUFFIXES) {
+            let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+            let kind = EntityKind::from_gazetteer_type(cols[1])
+                .expect("name-suffixes.tsv types are valid");
+            name_suffix_words.push(cols[0].to_owned());
+            name_suffixes.push(NameSuffix {
+                kind,
+                start: if cols[2] == "place" {
+                    NameStart::Place
+                } else {
+                    NameStart::Own
+                },
+                min_core: cols[3].parse().expect("a number"),
+                max_core: cols[4].parse().expect("a number"),
+                blocked_after: cols
+                    .get(5)
+                    .map(|f| {
+                        f.split('|')
+                            .filter(|w| !w.is_empty())
+                            .map(str::to_owned)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            });
+        }
         let person_titles = words(PERSON_TITLES);
         let title_automaton = build(person_titles.iter().map(String::as_str));
         let quantity_re = super::quantity::pattern(&units);
@@ -202,6 +266,10 @@ impl Lexicon {
             name_list: Vec::new(),
             org_suffixes,
             suffix_automaton,
+            long_suffixes,
+            name_suffix_automaton: build(name_suffix_words.iter().map(String::as_str)),
+            name_suffixes,
+            leading_verbs: words(LEADING_VERBS),
             name_heads: words(NAME_HEADS),
             stop_chars: lines(STOP_CHARS)
                 .flat_map(|(_, l)| l.chars().collect::<Vec<_>>())

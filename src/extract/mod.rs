@@ -220,11 +220,33 @@ pub fn extract(
     let chars: Vec<char> = text.chars().collect();
     let mut out = Extraction::default();
     let mut keys = std::collections::HashMap::new();
-    for (p, paragraph) in outline.paragraphs.iter().enumerate() {
-        let para_text: String = chars[paragraph.span.begin..paragraph.span.end]
+    let context = entities::Context {
+        anchor: anchor_year,
+        legal: outline
+            .sections
             .iter()
-            .collect();
-        for found in entities::find(&para_text, lexicon, anchor_year) {
+            .any(|s| s.kind == crate::structure::numbering::Kind::Article),
+    };
+    let texts: Vec<String> = outline
+        .paragraphs
+        .iter()
+        .map(|p| chars[p.span.begin..p.span.end].iter().collect())
+        .collect();
+    let mut found: Vec<Vec<entities::Found>> = texts
+        .iter()
+        .map(|t| entities::find(t, lexicon, context, None))
+        .collect();
+    // A name the rules found once is a name everywhere in its document: 保护鲇鱼山水库
+    // gives no boundary for the name, but 信阳市鲇鱼山水库 did.
+    if let Some(names) = entities::DocumentNames::new(found.iter().flatten()) {
+        for (t, f) in texts.iter().zip(found.iter_mut()) {
+            if names.occurs_in(t) {
+                *f = entities::find(t, lexicon, context, Some(&names));
+            }
+        }
+    }
+    for (p, (paragraph, paragraph_found)) in outline.paragraphs.iter().zip(found).enumerate() {
+        for found in paragraph_found {
             let span = Span::new(
                 paragraph.span.begin + found.begin,
                 paragraph.span.begin + found.end,

@@ -108,13 +108,15 @@ static DECADE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([12][0-9]{3})-([01][0-9])-([0-3][0-9])\b").unwrap());
 static PLAN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"“([一二三四五六七八九十]{1,3}五)”(?:时期|期间|以来|末|初)").unwrap()
+    Regex::new(r"“([一二三四五六七八九十]{1,3}五)”(?:时期|期间|以来|末|初)?").unwrap()
 });
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"今年|去年|明年|前年|后年|一年来|过去一年|(?:过去|近)([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年|([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年来"
+        r"(?:当年|次年|上年|同年|翌年)[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?|今年|去年|明年|前年|后年|一年来|过去一年|(?:过去|近|这)([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年|([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年来"
     ))
     .unwrap()
 });
@@ -149,6 +151,8 @@ pub(crate) fn find_relative(
                 "明年" => (y + 1, y + 1),
                 "前年" => (y - 2, y - 2),
                 "后年" => (y + 2, y + 2),
+                // 当年7月1日: a day in a year the text names elsewhere.
+                s if s.contains('月') => return None,
                 _ => {
                     let n = span_years.filter(|n| (1..=100).contains(n))?;
                     (y - n, y - 1)
@@ -266,6 +270,25 @@ pub(crate) fn find(text: &str) -> Vec<(usize, usize, TimeValue)> {
             }
         };
         out.push((all.start(), all.end(), value));
+    }
+    for c in ISO_DATE.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        let (Ok(m), Ok(d)) = (c[2].parse::<u64>(), c[3].parse::<u64>()) else {
+            continue;
+        };
+        if (1..=12).contains(&m) && (1..=31).contains(&d) {
+            let v = format!("{}-{m:02}-{d:02}", &c[1]);
+            out.push((
+                all.start(),
+                all.end(),
+                TimeValue {
+                    value: v.clone(),
+                    datatype: TimeType::Date,
+                    start: v.clone(),
+                    end: v,
+                },
+            ));
+        }
     }
     for c in PLAN_PERIOD.captures_iter(text) {
         let all = c.get(0).unwrap();

@@ -78,6 +78,10 @@ pub struct Stats {
     pub entities_by_type: Vec<(String, u64)>,
     /// Mentions.
     pub mentions: u64,
+    /// Mentions by the pkg class of their entity.
+    pub mentions_by_type: Vec<(String, u64)>,
+    /// Sections that are articles of a law (numbered 第…条).
+    pub articles: u64,
     /// Quads in document graphs.
     pub triples: u64,
 }
@@ -322,6 +326,24 @@ impl KgStore {
             )
             .count();
         stats.triples = (self.store.len()? - meta) as u64;
+        stats.articles = self.single_count(&format!(
+            "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{}> ?numbering }} FILTER(REGEX(?numbering, \"^第.+条\")) }}",
+            pkg::NUMBERING
+        ))?;
+        if let QueryResults::Solutions(rows) = self.query(&format!(
+            "SELECT ?class (COUNT(?m) AS ?n) WHERE {{ GRAPH ?g {{ ?m <{}> ?e . ?e <{}> ?class }} FILTER(STRSTARTS(STR(?class), \"{}\")) }} GROUP BY ?class ORDER BY ?class",
+            crate::vocab::itsrdf::TA_IDENT_REF,
+            rdf::TYPE,
+            pkg::NS
+        ))? {
+            for row in rows {
+                let row = row?;
+                if let Some(Term::NamedNode(n)) = row.get("class") {
+                    let class = n.as_str().trim_start_matches(pkg::NS).to_owned();
+                    stats.mentions_by_type.push((class, literal_i64(row.get("n")).unwrap_or(0) as u64));
+                }
+            }
+        }
         Ok(stats)
     }
 

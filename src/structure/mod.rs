@@ -164,12 +164,16 @@ pub fn parse(text: &str) -> Outline {
         .is_some_and(|l| l.markdown == Some(1) && numbering_of(l.text).is_none());
     let mut opening = true;
     for line in lines.iter().skip(usize::from(skip_title)) {
-        // Front matter comes before any heading or body text.
+        // Front matter comes before any heading or body text. Its lines stay
+        // paragraphs (the title line and dateline name times and organisations) but
+        // are never headings, and what they say is kept as metadata.
         if opening && front::take(line.text, &mut builder.outline.front_matter) {
+            let section = builder.stack.last().map(|&(_, i)| i);
+            builder.paragraph(line, 0, section, false);
             continue;
         }
         opening =
-            opening && builder.outline.sections.is_empty() && builder.outline.paragraphs.len() < 2;
+            opening && builder.outline.sections.is_empty() && builder.outline.paragraphs.len() < 6;
         builder.line(line);
     }
     let mut outline = builder.finish(text);

@@ -98,4 +98,10 @@ fn offsets_are_code_points_into_the_text() {
 fn noise_lines_are_not_content() {
     let text = "下载\n打印\n全屏\n【字号：\n加大\n】\n一、回顾\n正文。\n";
     assert_eq!(outline(text), "1 1 一、 回顾\n  ¶1 正文。\n");
+    // Front matter is metadata and text, never a heading.
+    let text = "2026年某省政府工作报告\n——2026年1月27日在某省第十四届人民代表大会第五次会议上\n来源：某日报\n一、回顾\n正文。\n";
+    let o = parse(text);
+    assert_eq!(o.front_matter.date.as_deref(), Some("2026-01-27"));
+    assert_eq!(o.sections.len(), 1);
+    assert_eq!(o.paragraphs.len(), 4);
 }

@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod evaluation;
 mod golden;
 mod graph;
 mod vocabulary;
