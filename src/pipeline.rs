@@ -88,10 +88,9 @@ pub fn anchor_year(document: &Document) -> Option<u64> {
         if matches!(
             column.as_str(),
             "year" | "年份" | "年度" | "publish_date" | "date" | "issued" | "发布日期" | "日期"
-        ) {
-            if let Some(y) = four_digits(value) {
-                return Some(y);
-            }
+        ) && let Some(y) = four_digits(value)
+        {
+            return Some(y);
         }
     }
     static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

@@ -20,14 +20,13 @@ pub struct FrontMatter {
 
 /// Recognises one opening line; returns true when it is front matter.
 pub(crate) fn take(line: &str, front: &mut FrontMatter) -> bool {
-    if let Some(rest) = line.strip_prefix("——").or_else(|| line.strip_prefix("—")) {
-        if front.dateline.is_none()
-            && (rest.contains("会议上") || rest.contains("会上") || rest.contains("大会"))
-        {
-            front.date = date_of(rest);
-            front.dateline = Some(rest.trim().to_owned());
-            return true;
-        }
+    if let Some(rest) = line.strip_prefix("——").or_else(|| line.strip_prefix("—"))
+        && front.dateline.is_none()
+        && (rest.contains("会议上") || rest.contains("会上") || rest.contains("大会"))
+    {
+        front.date = date_of(rest);
+        front.dateline = Some(rest.trim().to_owned());
+        return true;
     }
     for prefix in ["来源：", "来源:"] {
         if let Some(v) = line.strip_prefix(prefix) {

@@ -78,13 +78,13 @@ fn every_predicate_and_class_the_seed_uses_is_in_the_vocabulary() {
         if p.starts_with(pkg::NS) {
             assert!(PKG_TERMS.contains(&p), "undeclared {p}");
         }
-        if let (true, Term::NamedNode(class)) = (p == rdf::TYPE, &q.object) {
-            if class.as_str().starts_with(pkg::NS) {
-                assert!(
-                    PKG_TERMS.contains(&class.as_str()),
-                    "undeclared class {class}"
-                );
-            }
+        if let (true, Term::NamedNode(class)) = (p == rdf::TYPE, &q.object)
+            && class.as_str().starts_with(pkg::NS)
+        {
+            assert!(
+                PKG_TERMS.contains(&class.as_str()),
+                "undeclared class {class}"
+            );
         }
     }
 }
