@@ -307,3 +307,63 @@ fn bad_arguments_are_usage_errors() {
     );
     policykg().arg("frobnicate").assert().code(2);
 }
+
+#[test]
+fn gb18030_and_utf8_copies_of_a_law_give_the_same_graph() {
+    let law = crate::root().join("../shared/corpus/laws/民法商法/专利法(2020-10-17).md");
+    let text = fs::read_to_string(&law).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (utf8, gbk) = (dir.path().join("utf8"), dir.path().join("gbk"));
+    fs::create_dir(&utf8).unwrap();
+    fs::create_dir(&gbk).unwrap();
+    fs::write(utf8.join("专利法.md"), format!("\u{feff}{text}")).unwrap();
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    fs::write(gbk.join("专利法.md"), &bytes).unwrap();
+    let convert = |dir: &std::path::Path| {
+        let out = policykg().arg("convert").arg(dir).args(["-f", "nq"]).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let (a, b) = (convert(&utf8), convert(&gbk));
+    // Only the source path differs.
+    let strip = |s: &str| s.lines().filter(|l| !l.contains("dc/terms/source")).map(str::to_owned).collect::<Vec<_>>();
+    assert!(a.contains("第二十三条"));
+    assert_eq!(strip(&a), strip(&b));
+}
+
+#[test]
+fn csv_and_jsonl_collections_with_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("reports.csv");
+    fs::write(
+        &csv,
+        "\u{feff}province,year,title,source_url,publish_date,full_text\n上海市,2026,2026年上海市政府工作报告,https://example.org/sh,2026-02-09,\"下载\n打印\n2026年上海市政府工作报告\n——2026年2月3日在上海市第十六届人民代表大会第四次会议上\n一、2025年工作回顾\n过去一年，全市生产总值5.67万亿元、增长5.4%。\"\n",
+    )
+    .unwrap();
+    let out = policykg().arg("convert").arg(&csv).args(["-f", "nt"]).assert().success();
+    let nt = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for expected in [
+        "<http://purl.org/dc/terms/spatial> \"上海市\"@zh",
+        "<http://purl.org/dc/terms/source> <https://example.org/sh>",
+        "<http://purl.org/dc/terms/issued> \"2026-02-09\"^^<http://www.w3.org/2001/XMLSchema#date>",
+        "<http://purl.org/dc/terms/temporal> \"2026\"^^<http://www.w3.org/2001/XMLSchema#gYear>",
+        "<http://purl.org/dc/terms/date> \"2026-02-03\"^^<http://www.w3.org/2001/XMLSchema#date>",
+        "<https://w3id.org/policykg/id/doc/reports/1>",
+        "<https://w3id.org/policykg/id/indicator/地区生产总值>",
+        // 过去一年 in a 2026 report is 2025.
+        "<https://w3id.org/policykg/id/time/2025>",
+    ] {
+        assert!(nt.contains(expected), "missing {expected}");
+    }
+    assert!(!nt.contains("\"下载\""), "page noise is not content");
+    let jsonl = dir.path().join("docs.jsonl");
+    fs::write(&jsonl, "{\"title\":\"甲\",\"text\":\"（一）标题\\n国务院发布通知。\"}\n{\"title\":\"乙\",\"content\":\"正文。\"}\n").unwrap();
+    policykg()
+        .arg("convert")
+        .arg(&jsonl)
+        .args(["-f", "nq"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("<https://w3id.org/policykg/id/doc/docs/2>"))
+        .stdout(predicate::str::contains("<https://w3id.org/policykg/id/org/国务院>"));
+}
