@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod batch;
 pub mod diagnostic;
 pub mod export;
 pub mod extract;

@@ -129,6 +129,15 @@ pub struct ConvertArgs {
     /// Defaults from the output file's extension, else Turtle.
     #[arg(short, long, value_name = "FORMAT")]
     pub format: Option<String>,
+    /// Convert only shard I of N (1 ≤ I ≤ N): a fixed share of the documents, chosen
+    /// by their ids, so N machines can each convert one shard and bulk-load the union.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<policykg::batch::Shard>,
+    /// JSON-LD only: `embed` the context (default) or refer to it by this URL.
+    #[arg(long, value_name = "embed|URL", default_value = "embed")]
+    pub context: String,
+    #[command(flatten)]
+    pub jobs: Jobs,
     #[command(flatten)]
     pub conversion: ConversionArgs,
     #[command(flatten)]
@@ -143,10 +152,30 @@ pub struct LoadArgs {
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub store: StoreArgs,
+    /// Remove the graphs of documents that are in the store but not among the inputs
+    /// of this run (files deleted since the last load).
+    #[arg(long)]
+    pub prune: bool,
+    #[command(flatten)]
+    pub jobs: Jobs,
     #[command(flatten)]
     pub conversion: ConversionArgs,
     #[command(flatten)]
     pub verbosity: Verbosity,
+}
+
+/// How many threads convert documents.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct Jobs {
+    /// Conversion threads (default: one per core).
+    #[arg(
+        short = 'j',
+        long = "jobs",
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    pub jobs: usize,
 }
 
 /// `policykg query`.
@@ -196,13 +225,9 @@ pub struct ExportArgs {
     /// Export only this document graph (its IRI).
     #[arg(long, value_name = "IRI")]
     pub graph: Option<String>,
-    /// Base IRI used for the `id:` prefix in the output.
-    #[arg(
-        long,
-        value_name = "IRI",
-        default_value = "https://w3id.org/policykg/id/"
-    )]
-    pub base: String,
+    /// JSON-LD only: `embed` the context (default) or refer to it by this URL.
+    #[arg(long, value_name = "embed|URL", default_value = "embed")]
+    pub context: String,
     #[command(flatten)]
     pub store: StoreArgs,
 }

@@ -1,12 +1,21 @@
-//! `policykg convert`: documents to an RDF file or stdout.
+//! `policykg convert`: documents to an RDF file or stdout, converted in parallel
+//! and written as they come.
 
 use super::args::ConvertArgs;
-use super::{Reporter, for_each_document, open_output, settings};
+use super::{Reporter, batch_options, discover_all, open_output, settings};
 use anyhow::{Context, Result};
-use policykg::export::{self, Format};
-use policykg::pipeline;
-use policykg::source::ReadOptions;
+use policykg::batch::{self, NothingKnown, Outcome};
+use policykg::export::{Format, QuadWriter, jsonld::ContextRef};
 use std::process::ExitCode;
+
+/// The `--context` value as a context reference.
+pub fn context_ref(value: &str) -> ContextRef {
+    if value == "embed" {
+        ContextRef::Embed
+    } else {
+        ContextRef::Url(value.to_owned())
+    }
+}
 
 pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     let format = match &args.format {
@@ -18,40 +27,56 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
             .unwrap_or(Format::Turtle),
     };
     let settings = settings(&args.conversion)?;
-    let read = ReadOptions {
-        text_column: args.conversion.text_column.clone(),
-    };
-    let mut out = open_output(args.output.as_deref())?;
+    let options = batch_options(&args.conversion, args.jobs.jobs, args.shard);
+    let out = open_output(args.output.as_deref())?;
     let mut reporter = Reporter::new(args.verbosity);
-    let mut quads = Vec::new();
-    let documents = for_each_document(&args.inputs, &read, &mut reporter, |doc, reporter| {
-        reporter.detail(&format!("converting {}", doc.source));
-        let parsed = pipeline::parse(doc, &settings);
-        reporter.diagnostics(&parsed.document, &parsed.outline.diagnostics);
-        quads.extend(parsed.quads(&settings));
-        Ok(())
-    })?;
-    let triples = quads.len();
-    export::write(
-        format,
-        &settings.base,
-        quads.into_iter().map(Ok::<_, std::io::Error>),
-        &mut out,
-    )
+    let inputs = discover_all(&args.inputs, &mut reporter)?;
+    reporter.start_progress(&inputs);
+    let mut writer = QuadWriter::new(format, out, &context_ref(&args.context))?;
+    let (mut documents, mut quads) = (0u64, 0u64);
+    batch::run(&inputs, &settings, &options, &NothingKnown, |chunk| {
+        for result in chunk {
+            let docs = match result.documents {
+                Ok(docs) => docs,
+                Err(e) => {
+                    reporter.failure(&e);
+                    reporter.advance(result.bytes, 0);
+                    continue;
+                }
+            };
+            reporter.advance(result.bytes, docs.len() as u64);
+            for doc in docs {
+                if let Outcome::Converted {
+                    quads: q,
+                    diagnostics,
+                    ..
+                } = doc.outcome
+                {
+                    reporter.detail(&format!("converted {}", doc.source));
+                    reporter.diagnostics(&doc.source, &diagnostics);
+                    documents += 1;
+                    quads += q.len() as u64;
+                    for quad in q {
+                        writer.write(quad)?;
+                    }
+                }
+            }
+        }
+        Ok::<(), std::io::Error>(())
+    })
     .context("cannot write the output")?;
+    let mut out = writer.finish().context("cannot write the output")?;
     out.flush().context("cannot write the output")?;
+    let (elapsed, bytes) = reporter.finish_progress();
     reporter.info(&format!(
-        "converted {documents} document{} to {triples} quads ({}){}",
+        "converted {documents} document{} to {quads} quads ({}){}; {} warning(s); {} failure(s); {:.1}s, {:.1} MB/s",
         if documents == 1 { "" } else { "s" },
         format.extension(),
-        if reporter.failures > 0 {
-            format!("; {} input(s) failed", reporter.failures)
-        } else {
-            String::new()
-        }
+        args.shard.map_or(String::new(), |s| format!(", shard {}/{}", s.index, s.count)),
+        reporter.warnings,
+        reporter.failures,
+        elapsed.as_secs_f64(),
+        bytes as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9),
     ));
-    if documents == 0 && reporter.failures > 0 {
-        return Ok(ExitCode::from(super::EXIT_PARTIAL));
-    }
     Ok(reporter.exit_code())
 }

@@ -32,7 +32,15 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
         );
     }
     let mut out = open_output(args.output.as_deref())?;
-    export::write(format, &args.base, store.quads(graph.as_ref()), &mut out)?;
+    let mut writer = export::QuadWriter::new(
+        format,
+        &mut out,
+        &super::convert::context_ref(&args.context),
+    )?;
+    for quad in store.quads(graph.as_ref()) {
+        writer.write(quad?)?;
+    }
+    writer.finish()?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,56 +1,94 @@
 //! `policykg load`: documents into a persistent store, one named graph each.
+//! Converted in parallel; new documents go in through the bulk loader, changed
+//! ones replace their graph in a transaction of their own.
 
 use super::args::LoadArgs;
-use super::{Reporter, for_each_document, settings};
+use super::{Reporter, batch_options, discover_all, settings};
 use anyhow::{Context, Result};
-use policykg::pipeline;
-use policykg::source::ReadOptions;
-use policykg::store::{KgStore, LoadOutcome};
+use oxigraph::model::Quad;
+use policykg::batch::{self, Outcome};
+use policykg::store::{KgStore, StoreError};
+use std::collections::HashSet;
 use std::process::ExitCode;
 
 pub fn run(args: LoadArgs) -> Result<ExitCode> {
     let settings = settings(&args.conversion)?;
-    let read = ReadOptions {
-        text_column: args.conversion.text_column.clone(),
-    };
+    let options = batch_options(&args.conversion, args.jobs.jobs, None);
     let store = KgStore::open(&args.store.store)?;
     let mut reporter = Reporter::new(args.verbosity);
-    let (mut added, mut replaced, mut unchanged, mut quads) = (0, 0, 0, 0usize);
-    let started = std::time::Instant::now();
-    let documents = for_each_document(&args.inputs, &read, &mut reporter, |doc, reporter| {
-        let graph = pipeline::graph_iri(&doc, &settings);
-        let sha = doc.sha256();
-        let source = doc.source.clone();
-        let mut diagnostics = Vec::new();
-        let outcome = store
-            .load(&graph, &sha, || {
-                let parsed = pipeline::parse(doc, &settings);
-                diagnostics = parsed.outline.diagnostics.clone();
-                let q = parsed.quads(&settings);
-                quads += q.len();
-                reporter.diagnostics(&parsed.document, &diagnostics);
-                q
-            })
-            .with_context(|| {
-                format!("{source}: cannot load into {}", args.store.store.display())
-            })?;
-        match outcome {
-            LoadOutcome::Added => added += 1,
-            LoadOutcome::Replaced => replaced += 1,
-            LoadOutcome::Unchanged => {
-                unchanged += 1;
-                reporter.detail(&format!("{source}: unchanged, skipped"));
+    let inputs = discover_all(&args.inputs, &mut reporter)?;
+    reporter.start_progress(&inputs);
+    let (mut added, mut replaced, mut unchanged, mut quads) = (0u64, 0u64, 0u64, 0u64);
+    let mut seen = HashSet::new();
+    batch::run(&inputs, &settings, &options, &store, |chunk| {
+        // New documents of this chunk go in together, atomically.
+        let mut new_quads: Vec<Quad> = Vec::new();
+        for result in chunk {
+            let docs = match result.documents {
+                Ok(docs) => docs,
+                Err(e) => {
+                    reporter.failure(&e);
+                    reporter.advance(result.bytes, 0);
+                    continue;
+                }
+            };
+            reporter.advance(result.bytes, docs.len() as u64);
+            for doc in docs {
+                let graph = match &doc.outcome {
+                    Outcome::Converted { graph, .. } | Outcome::Unchanged { graph } => graph.clone(),
+                };
+                if !seen.insert(graph.clone()) {
+                    reporter.failure(&format!(
+                        "{}: another input has the same document id {:?}; skipped it (load the folders that hold them separately, or rename one)",
+                        doc.source, doc.id
+                    ));
+                    continue;
+                }
+                match doc.outcome {
+                    Outcome::Unchanged { .. } => {
+                        unchanged += 1;
+                        reporter.detail(&format!("{}: unchanged, skipped", doc.source));
+                    }
+                    Outcome::Converted { graph, quads: q, diagnostics, replaces, .. } => {
+                        reporter.diagnostics(&doc.source, &diagnostics);
+                        quads += q.len() as u64;
+                        if replaces {
+                            store.replace_graph(&graph, &q)?;
+                            replaced += 1;
+                        } else {
+                            new_quads.extend(q);
+                            added += 1;
+                        }
+                    }
+                }
             }
         }
-        Ok(())
-    })?;
+        // One loader thread: the other cores convert the next chunk meanwhile.
+        store.bulk_add(&new_quads, 1)?;
+        Ok::<(), StoreError>(())
+    })
+    .with_context(|| format!("{}: loading stopped", args.store.store.display()))?;
+    let mut pruned = 0;
+    if args.prune {
+        for graph in store.document_graphs()? {
+            if !seen.contains(&graph) {
+                store.remove_graph(&graph)?;
+                reporter.detail(&format!("pruned {graph}"));
+                pruned += 1;
+            }
+        }
+    }
+    let (elapsed, bytes) = reporter.finish_progress();
+    let documents = added + replaced + unchanged;
     reporter.info(&format!(
-        "loaded {documents} document{} into {}: {added} added, {replaced} replaced, {unchanged} unchanged (skipped); {quads} quads written; {} warning(s); {} failure(s); {:.1}s",
+        "loaded {documents} document{} into {}: {added} added, {replaced} replaced, {unchanged} unchanged (skipped){}; {quads} quads written; {} warning(s); {} failure(s); {:.1}s, {:.1} MB/s",
         if documents == 1 { "" } else { "s" },
         args.store.store.display(),
+        if args.prune { format!(", {pruned} pruned") } else { String::new() },
         reporter.warnings,
         reporter.failures,
-        started.elapsed().as_secs_f64()
+        elapsed.as_secs_f64(),
+        bytes as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9),
     ));
     Ok(reporter.exit_code())
 }

@@ -7,6 +7,7 @@ mod demo;
 mod export;
 mod load;
 mod parse;
+mod progress;
 mod query;
 mod stats;
 mod table;
@@ -14,7 +15,7 @@ mod table;
 use anyhow::{Context, Result};
 use args::{Cli, Command, ConversionArgs, Verbosity};
 use policykg::pipeline::Settings;
-use policykg::source::{self, Document, ReadOptions};
+use policykg::source::{self, Input, ReadOptions};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -60,6 +61,8 @@ pub struct Reporter {
     pub failures: usize,
     /// Warnings about documents.
     pub warnings: usize,
+    /// The progress display, once the inputs are known.
+    progress: Option<progress::Progress>,
 }
 
 impl Reporter {
@@ -68,40 +71,72 @@ impl Reporter {
             verbosity,
             failures: 0,
             warnings: 0,
+            progress: None,
+        }
+    }
+
+    fn print(&self, line: &str) {
+        match &self.progress {
+            Some(p) => p.println(line),
+            None => eprintln!("{line}"),
         }
     }
 
     /// An input that could not be read: reported, and the run goes on.
     fn failure(&mut self, error: &dyn std::fmt::Display) {
         self.failures += 1;
-        eprintln!("error: {error}");
+        self.print(&format!("error: {error}"));
     }
 
     /// Warnings about one document.
-    fn diagnostics(&mut self, doc: &Document, diagnostics: &[policykg::diagnostic::Diagnostic]) {
+    fn diagnostics(&mut self, source: &str, diagnostics: &[policykg::diagnostic::Diagnostic]) {
         self.warnings += diagnostics.len();
         if self.verbosity.quiet {
             return;
         }
         for d in diagnostics {
-            eprintln!(
-                "warning: {}:{}:{}: {}",
-                doc.source, d.line, d.column, d.message
-            );
+            self.print(&format!(
+                "warning: {source}:{}:{}: {}",
+                d.line, d.column, d.message
+            ));
         }
     }
 
     /// Progress or summary information.
     fn info(&self, message: &str) {
         if !self.verbosity.quiet {
-            eprintln!("{message}");
+            self.print(message);
         }
     }
 
     /// Per-document detail, only with -v.
     fn detail(&self, message: &str) {
         if self.verbosity.verbose && !self.verbosity.quiet {
-            eprintln!("{message}");
+            self.print(message);
+        }
+    }
+
+    /// Starts the progress display over these inputs.
+    fn start_progress(&mut self, inputs: &[Input]) {
+        let total = inputs
+            .iter()
+            .map(|i| std::fs::metadata(&i.path).map_or(0, |m| m.len()))
+            .sum();
+        self.progress = Some(progress::Progress::new(total, self.verbosity.quiet));
+    }
+
+    /// One input is done.
+    fn advance(&mut self, bytes: u64, documents: u64) {
+        if let Some(p) = &mut self.progress {
+            p.advance(bytes, documents);
+        }
+    }
+
+    /// Ends the progress display: elapsed time and bytes read.
+    fn finish_progress(&mut self) -> (std::time::Duration, u64) {
+        match self.progress.take() {
+            Some(p) => (p.finish(), p.bytes()),
+            None => (std::time::Duration::ZERO, 0),
         }
     }
 
@@ -114,40 +149,38 @@ impl Reporter {
     }
 }
 
-/// Reads every document under the inputs, reporting unreadable files and going on.
-/// Calls `each` for every document read. A path that does not exist at all fails
-/// the run before anything is done.
-fn for_each_document(
-    inputs: &[PathBuf],
-    read: &ReadOptions,
-    reporter: &mut Reporter,
-    mut each: impl FnMut(Document, &mut Reporter) -> Result<()>,
-) -> Result<usize> {
+/// Finds the files under the inputs. A path that does not exist fails the run
+/// before anything is done; an empty or unreadable folder is reported and skipped.
+fn discover_all(paths: &[PathBuf], reporter: &mut Reporter) -> Result<Vec<Input>> {
     let mut found = Vec::new();
-    for path in inputs {
+    for path in paths {
         match source::discover(path) {
             Ok(inputs) => found.extend(inputs),
             Err(e @ source::ReadError::NotFound { .. }) => return Err(e.into()),
             Err(e) => reporter.failure(&e),
         }
     }
-    let mut documents = 0;
-    for input in &found {
-        match source::read(input, read) {
-            Ok(docs) => {
-                for doc in docs {
-                    documents += 1;
-                    each(doc, reporter)?;
-                }
-            }
-            Err(e) => reporter.failure(&e),
-        }
+    Ok(found)
+}
+
+/// Batch options from the command line.
+fn batch_options(
+    conversion: &ConversionArgs,
+    jobs: usize,
+    shard: Option<policykg::batch::Shard>,
+) -> policykg::batch::Options {
+    policykg::batch::Options {
+        threads: jobs,
+        read: ReadOptions {
+            text_column: conversion.text_column.clone(),
+        },
+        shard,
+        ..Default::default()
     }
-    Ok(documents)
 }
 
 /// Opens the output up front (so a bad path fails before any work), or stdout.
-fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
+fn open_output(path: Option<&Path>) -> Result<Box<dyn Write + Send>> {
     match path {
         Some(p) if p != Path::new("-") => {
             let file = File::create(p).with_context(|| {
@@ -158,7 +191,10 @@ fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
             })?;
             Ok(Box::new(BufWriter::new(file)))
         }
-        _ => Ok(Box::new(BufWriter::new(std::io::stdout().lock()))),
+        _ => Ok(Box::new(BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        ))),
     }
 }
 

@@ -22,7 +22,7 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
             let format = Format::from_name(wanted.as_deref().unwrap_or("ttl"))?;
             let quads =
                 triples.map(|t| t.map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph)));
-            export::write(format, policykg::vocab::DEFAULT_BASE, quads, &mut out)?;
+            export::write(format, quads, &mut out)?;
         }
         results => {
             let table = match wanted.as_deref() {

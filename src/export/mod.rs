@@ -8,7 +8,6 @@ pub mod jsonld;
 use crate::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Quad, Triple};
-use std::collections::HashSet;
 use std::io::Write;
 
 /// An output syntax.
@@ -123,8 +122,59 @@ impl Format {
     }
 }
 
-/// Writes quads in `format`. Formats without graphs get each distinct triple once
-/// (entities described in several documents appear once).
+/// Writes quads in a format as they come, holding at most one document graph in
+/// memory (JSON-LD) and nothing otherwise. Syntaxes without graphs (Turtle,
+/// N-Triples, RDF/XML) get the triples of every graph; an entity described in
+/// several documents is then written more than once, which RDF readers merge.
+pub struct QuadWriter<W: Write> {
+    inner: Inner<W>,
+}
+
+enum Inner<W: Write> {
+    Rdf(oxigraph::io::WriterQuadSerializer<W>, bool),
+    JsonLd(jsonld::JsonLdWriter<W>),
+}
+
+impl<W: Write> QuadWriter<W> {
+    /// Starts writing `format` to `out`; JSON-LD refers to its context as `context` says.
+    pub fn new(format: Format, out: W, context: &jsonld::ContextRef) -> std::io::Result<Self> {
+        let Some(rdf_format) = format.rdf_format() else {
+            return Ok(Self {
+                inner: Inner::JsonLd(jsonld::JsonLdWriter::start(out, context)?),
+            });
+        };
+        let mut serializer = RdfSerializer::from_format(rdf_format);
+        if matches!(format, Format::Turtle | Format::TriG | Format::RdfXml) {
+            for (prefix, ns) in PREFIXES {
+                serializer = serializer
+                    .with_prefix(*prefix, *ns)
+                    .expect("prefixes are valid IRIs");
+            }
+        }
+        Ok(Self {
+            inner: Inner::Rdf(serializer.for_writer(out), format.keeps_graphs()),
+        })
+    }
+
+    /// Writes one quad.
+    pub fn write(&mut self, quad: Quad) -> std::io::Result<()> {
+        match &mut self.inner {
+            Inner::Rdf(writer, true) => writer.serialize_quad(&quad),
+            Inner::Rdf(writer, false) => writer.serialize_triple(&Triple::from(quad)),
+            Inner::JsonLd(writer) => writer.quad(quad),
+        }
+    }
+
+    /// Ends the output and returns the writer.
+    pub fn finish(self) -> std::io::Result<W> {
+        match self.inner {
+            Inner::Rdf(writer, _) => writer.finish(),
+            Inner::JsonLd(writer) => writer.finish(),
+        }
+    }
+}
+
+/// Writes quads in `format` with the context embedded in JSON-LD.
 ///
 /// ```
 /// use policykg::export::{write, Format};
@@ -134,39 +184,17 @@ impl Format {
 /// let g = NamedNode::new("https://w3id.org/policykg/id/doc/a").unwrap();
 /// let quad = Quad::new(s, label, Literal::new_language_tagged_literal("中国工会", "zh").unwrap(), g);
 /// let mut out = Vec::new();
-/// write(Format::Turtle, "https://w3id.org/policykg/id/", [Ok::<_, std::io::Error>(quad)], &mut out).unwrap();
+/// write(Format::Turtle, [Ok::<_, std::io::Error>(quad)], &mut out).unwrap();
 /// assert!(String::from_utf8(out).unwrap().contains("rdfs:label \"中国工会\"@zh"));
 /// ```
 pub fn write<E>(
     format: Format,
-    base: &str,
     quads: impl IntoIterator<Item = Result<Quad, E>>,
     out: impl Write,
 ) -> Result<(), ExportError<E>> {
-    let Some(rdf_format) = format.rdf_format() else {
-        return jsonld::write(base, quads, out);
-    };
-    let mut serializer = RdfSerializer::from_format(rdf_format);
-    if matches!(format, Format::Turtle | Format::TriG | Format::RdfXml) {
-        for (prefix, ns) in PREFIXES {
-            serializer = serializer
-                .with_prefix(*prefix, *ns)
-                .expect("prefixes are valid IRIs");
-        }
-    }
-    let mut writer = serializer.for_writer(out);
-    let mut seen: HashSet<Triple> = HashSet::new();
+    let mut writer = QuadWriter::new(format, out, &jsonld::ContextRef::Embed)?;
     for quad in quads {
-        let quad = quad.map_err(ExportError::Source)?;
-        if format.keeps_graphs() {
-            writer.serialize_quad(&quad)?;
-        } else {
-            let triple = Triple::from(quad);
-            if !seen.contains(&triple) {
-                writer.serialize_triple(&triple)?;
-                seen.insert(triple);
-            }
-        }
+        writer.write(quad.map_err(ExportError::Source)?)?;
     }
     writer.finish()?;
     Ok(())

@@ -220,6 +220,29 @@ impl KgStore {
         Ok(outcome)
     }
 
+    /// Adds documents whose graphs are not in the store yet, through Oxigraph's bulk
+    /// loader: fast, and atomic for the whole call, so a run killed halfway leaves
+    /// each document either complete or absent. `threads` bounds the loader's own
+    /// threads, so it does not fight the conversion threads.
+    pub fn bulk_add(&self, quads: &[Quad], threads: usize) -> Result<(), StoreError> {
+        if quads.is_empty() {
+            return Ok(());
+        }
+        let mut loader = self
+            .store
+            .bulk_loader()
+            .with_num_threads(threads.max(1))
+            .with_max_memory_size_in_megabytes(256);
+        loader.load_quads(quads.iter().cloned())?;
+        loader.commit()?;
+        Ok(())
+    }
+
+    /// True when the store holds no document yet.
+    pub fn has_documents(&self) -> Result<bool, StoreError> {
+        Ok(!self.document_graphs()?.is_empty())
+    }
+
     /// Removes a document's graph.
     pub fn remove_graph(&self, graph: &NamedNode) -> Result<(), StoreError> {
         self.store.remove_named_graph(graph.as_ref())?;
@@ -354,6 +377,14 @@ impl KgStore {
             return Ok(literal_i64(row?.get("n")).unwrap_or(0) as u64);
         }
         Ok(0)
+    }
+}
+
+impl crate::batch::Known for KgStore {
+    fn sha256(&self, graph: &NamedNode) -> Option<String> {
+        // A read error here means the document is converted again; writing it will
+        // then report the store's error.
+        self.stored_sha256(graph).ok().flatten()
     }
 }
 

@@ -321,12 +321,22 @@ fn gb18030_and_utf8_copies_of_a_law_give_the_same_graph() {
     assert!(!unmappable);
     fs::write(gbk.join("专利法.md"), &bytes).unwrap();
     let convert = |dir: &std::path::Path| {
-        let out = policykg().arg("convert").arg(dir).args(["-f", "nq"]).assert().success();
+        let out = policykg()
+            .arg("convert")
+            .arg(dir)
+            .args(["-f", "nq"])
+            .assert()
+            .success();
         String::from_utf8(out.get_output().stdout.clone()).unwrap()
     };
     let (a, b) = (convert(&utf8), convert(&gbk));
     // Only the source path differs.
-    let strip = |s: &str| s.lines().filter(|l| !l.contains("dc/terms/source")).map(str::to_owned).collect::<Vec<_>>();
+    let strip = |s: &str| {
+        s.lines()
+            .filter(|l| !l.contains("dc/terms/source"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
     assert!(a.contains("第二十三条"));
     assert_eq!(strip(&a), strip(&b));
 }
@@ -340,7 +350,12 @@ fn csv_and_jsonl_collections_with_metadata() {
         "\u{feff}province,year,title,source_url,publish_date,full_text\n上海市,2026,2026年上海市政府工作报告,https://example.org/sh,2026-02-09,\"下载\n打印\n2026年上海市政府工作报告\n——2026年2月3日在上海市第十六届人民代表大会第四次会议上\n一、2025年工作回顾\n过去一年，全市生产总值5.67万亿元、增长5.4%。\"\n",
     )
     .unwrap();
-    let out = policykg().arg("convert").arg(&csv).args(["-f", "nt"]).assert().success();
+    let out = policykg()
+        .arg("convert")
+        .arg(&csv)
+        .args(["-f", "nt"])
+        .assert()
+        .success();
     let nt = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     for expected in [
         "<http://purl.org/dc/terms/spatial> \"上海市\"@zh",
@@ -364,6 +379,10 @@ fn csv_and_jsonl_collections_with_metadata() {
         .args(["-f", "nq"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("<https://w3id.org/policykg/id/doc/docs/2>"))
-        .stdout(predicate::str::contains("<https://w3id.org/policykg/id/org/国务院>"));
+        .stdout(predicate::str::contains(
+            "<https://w3id.org/policykg/id/doc/docs/2>",
+        ))
+        .stdout(predicate::str::contains(
+            "<https://w3id.org/policykg/id/org/国务院>",
+        ));
 }
