@@ -5,6 +5,7 @@ mod corpus;
 mod evaluation;
 mod golden;
 mod graph;
+mod scale;
 mod vocabulary;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,213 @@
+//! Corpus-scale behaviour: shards add up to the whole, a load killed halfway
+//! leaves no partial document and a rerun finishes the job, unchanged reruns
+//! convert nothing, and --prune removes deleted documents.
+
+use crate::policykg;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn laws(folder: &str) -> PathBuf {
+    crate::root().join("../shared/corpus/laws").join(folder)
+}
+
+fn nquads(args: &[&str], input: &Path) -> BTreeSet<String> {
+    let out = policykg()
+        .arg("convert")
+        .arg(input)
+        .args(["-f", "nq", "-q"])
+        .args(args)
+        .assert()
+        .success();
+    String::from_utf8(out.get_output().stdout.clone())
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_union_of_the_shards_is_the_whole() {
+    let corpus = laws("经济法");
+    let whole = nquads(&[], &corpus);
+    let mut union = BTreeSet::new();
+    let mut sizes = Vec::new();
+    for i in 1..=3 {
+        let shard = nquads(&["--shard", &format!("{i}/3")], &corpus);
+        sizes.push(shard.len());
+        // Every quad is in its document's graph, so shards share no quad.
+        assert!(
+            shard.is_disjoint(&union),
+            "shard {i} repeats quads of another shard"
+        );
+        union.extend(shard);
+    }
+    assert!(
+        sizes.iter().all(|&n| n > 0),
+        "every shard has documents: {sizes:?}"
+    );
+    assert_eq!(union.len(), whole.len());
+    assert!(
+        union == whole,
+        "the union of the shards differs from the unsharded output"
+    );
+    policykg()
+        .args(["convert", "--shard", "4/3"])
+        .arg(&corpus)
+        .assert()
+        .code(2);
+}
+
+fn export_sorted(store: &Path) -> Vec<String> {
+    let out = policykg()
+        .args(["export", "-f", "nq", "--store"])
+        .arg(store)
+        .assert()
+        .success();
+    let mut lines: Vec<String> = String::from_utf8(out.get_output().stdout.clone())
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn a_load_killed_halfway_leaves_whole_documents_and_a_rerun_finishes() {
+    let corpus = laws("行政法");
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    policykg()
+        .arg("load")
+        .arg(&corpus)
+        .arg("--store")
+        .arg(&reference)
+        .arg("-q")
+        .assert()
+        .success();
+    let expected = export_sorted(&reference);
+    for (attempt, delay) in [150u64, 600, 1500].into_iter().enumerate() {
+        let store = dir.path().join(format!("killed-{attempt}"));
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("policykg"))
+            .arg("load")
+            .arg(&corpus)
+            .arg("--store")
+            .arg(&store)
+            .args(["-q", "-j", "1"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill(); // SIGKILL: no chance to clean up
+        child.wait().unwrap();
+        if store.join("CURRENT").exists() {
+            // Whatever is in the store is whole documents: each stored graph
+            // equals that document's graph in the reference store.
+            let partial = export_sorted(&store);
+            let expected_set: BTreeSet<&String> = expected.iter().collect();
+            assert!(
+                partial.iter().all(|l| expected_set.contains(l)),
+                "a killed load left quads the full load does not have"
+            );
+            let graphs: BTreeSet<&str> = partial
+                .iter()
+                .filter_map(|l| {
+                    l.rsplit_once(' ')
+                        .map(|(rest, _)| rest.rsplit(' ').next().unwrap())
+                })
+                .collect();
+            for graph in graphs {
+                let want = expected
+                    .iter()
+                    .filter(|l| l.ends_with(&format!("{graph} .")))
+                    .count();
+                let have = partial
+                    .iter()
+                    .filter(|l| l.ends_with(&format!("{graph} .")))
+                    .count();
+                assert_eq!(
+                    have, want,
+                    "graph {graph} is partial after a kill at {delay} ms"
+                );
+            }
+        }
+        // Running it again completes the job without duplicates.
+        policykg()
+            .arg("load")
+            .arg(&corpus)
+            .arg("--store")
+            .arg(&store)
+            .arg("-q")
+            .assert()
+            .success();
+        assert_eq!(
+            export_sorted(&store),
+            expected,
+            "rerun after a kill at {delay} ms"
+        );
+    }
+}
+
+#[test]
+fn unchanged_reruns_convert_nothing_and_prune_removes_deleted_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for entry in std::fs::read_dir(laws("刑法")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+    }
+    let store = dir.path().join("kg");
+    policykg()
+        .arg("load")
+        .arg(&corpus)
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("12 added"));
+    policykg()
+        .arg("load")
+        .arg(&corpus)
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "12 unchanged (skipped); 0 quads written",
+        ));
+    // Change one file: only its graph is replaced.
+    let changed = corpus.join("刑法修正案.md");
+    let text = std::fs::read_to_string(&changed).unwrap();
+    std::fs::write(&changed, format!("{text}\n第九十九条 新增的条文。\n")).unwrap();
+    policykg()
+        .arg("load")
+        .arg(&corpus)
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "0 added, 1 replaced, 11 unchanged",
+        ));
+    // Delete one: --prune removes its graph.
+    std::fs::remove_file(corpus.join("刑法修正案（七）.md")).unwrap();
+    policykg()
+        .arg("load")
+        .arg(&corpus)
+        .arg("--store")
+        .arg(&store)
+        .arg("--prune")
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("1 pruned"));
+    policykg()
+        .args(["stats", "--json", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("\"documents\": 11"));
+}
