@@ -78,6 +78,12 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
             }
         }
     }
+    if pruned > 0 || replaced > 0 {
+        let orphans = store.remove_orphan_entities()?;
+        reporter.detail(&format!(
+            "removed {orphans} entities no document mentions any more"
+        ));
+    }
     let (elapsed, bytes) = reporter.finish_progress();
     let documents = added + replaced + unchanged;
     reporter.info(&format!(

@@ -74,6 +74,11 @@ impl Minter {
         format!("{}/mention/{begin}-{end}", self.doc)
     }
 
+    /// The graph that holds the descriptions of entities, shared by all documents.
+    pub fn entity_graph(&self) -> String {
+        format!("{}entities", self.base)
+    }
+
     /// An entity, shared by every document: `org/中国职工对外交流中心`, `time/1984`.
     pub fn entity(&self, kind: EntityKind, key: &str) -> String {
         entity_iri(&self.base, kind, key)

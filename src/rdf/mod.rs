@@ -161,7 +161,9 @@ fn is_iso_date(s: &str) -> bool {
 }
 
 /// Maps one document to quads in its own named graph, in a fixed order: the
-/// document, sections, paragraphs, sentences, measures, entities, mentions, facts.
+/// document, sections, paragraphs, sentences, lists, measures, mentions, facts;
+/// then the descriptions of the entities it names (type, label, normalised value),
+/// in the graph shared by all documents (`{base}entities`).
 ///
 /// ```
 /// use policykg::{extract, rdf, source::Document, structure};
@@ -169,7 +171,11 @@ fn is_iso_date(s: &str) -> bool {
 /// let outline = structure::parse(&doc.text);
 /// let found = extract::extract(&doc.text, &outline, &extract::Lexicon::bundled(), None);
 /// let quads = rdf::map(&doc, &outline, &found, policykg::vocab::DEFAULT_BASE);
-/// assert!(quads.iter().all(|q| q.graph_name.to_string() == "<https://w3id.org/policykg/id/doc/demo>"));
+/// let graphs: std::collections::BTreeSet<String> = quads.iter().map(|q| q.graph_name.to_string()).collect();
+/// assert_eq!(graphs.into_iter().collect::<Vec<_>>(), [
+///     "<https://w3id.org/policykg/id/doc/demo>",
+///     "<https://w3id.org/policykg/id/entities>",
+/// ]);
 /// ```
 pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) -> Vec<Quad> {
     let minter = Minter::new(base, &doc.id);
@@ -284,22 +290,29 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
         .iter()
         .map(|e| node(minter.entity(e.kind, &e.key)))
         .collect();
+    // Entities are shared by every document that names them, so their own
+    // descriptions live in one graph for all documents: a triple stored once, not
+    // once per document, so queries over the union of graphs count it once.
+    let mut eg = Graph {
+        graph: GraphName::NamedNode(node(minter.entity_graph())),
+        quads: Vec::new(),
+    };
     for (e, n) in found.entities.iter().zip(&entity_iris) {
         let (class, external) = classes(e.kind);
-        g.add(n, rdf::TYPE, node(class));
+        eg.add(n, rdf::TYPE, node(class));
         if let Some(external) = external {
-            g.add(n, rdf::TYPE, node(external));
+            eg.add(n, rdf::TYPE, node(external));
         }
-        g.add(n, rdfs::LABEL, zh(&e.label));
+        eg.add(n, rdfs::LABEL, zh(&e.label));
         match &e.value {
             Some(Value::Time(t)) => {
-                g.add(n, pkg::NORMALIZED_VALUE, time_literal(t));
-                g.add(n, pkg::INTERVAL_START, time_point(&t.start));
-                g.add(n, pkg::INTERVAL_END, time_point(&t.end));
+                eg.add(n, pkg::NORMALIZED_VALUE, time_literal(t));
+                eg.add(n, pkg::INTERVAL_START, time_point(&t.start));
+                eg.add(n, pkg::INTERVAL_END, time_point(&t.end));
             }
             Some(Value::Quantity(q)) => {
-                g.add(n, pkg::NORMALIZED_VALUE, typed(&q.value, xsd::DECIMAL));
-                g.add(n, pkg::UNIT, zh(&q.unit));
+                eg.add(n, pkg::NORMALIZED_VALUE, typed(&q.value, xsd::DECIMAL));
+                eg.add(n, pkg::UNIT, zh(&q.unit));
             }
             None => {}
         }
@@ -364,5 +377,6 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
         g.add(&st, pkg::EVIDENCE, sentence(evidence));
         g.add(&st, prov::WAS_DERIVED_FROM, d.clone());
     }
+    g.quads.extend(eg.quads);
     g.quads
 }

@@ -249,18 +249,59 @@ impl KgStore {
         Ok(())
     }
 
-    /// The IRIs of the document graphs, sorted.
+    /// The IRIs of the document graphs (graphs named after the pkg:Document they
+    /// hold), sorted.
     pub fn document_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
         let mut graphs = Vec::new();
-        for g in self.store.named_graphs() {
-            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = g?
-                && n.as_str() != META_GRAPH
+        let rdf_type = NamedNodeRef::new_unchecked(rdf::TYPE);
+        let document = NamedNodeRef::new_unchecked(pkg::DOCUMENT);
+        for quad in self
+            .store
+            .quads_for_pattern(None, Some(rdf_type), Some(document.into()), None)
+        {
+            let quad = quad?;
+            if let (oxigraph::model::NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) =
+                (&quad.subject, &quad.graph_name)
             {
-                graphs.push(n);
+                if s == g {
+                    graphs.push(g.clone());
+                }
             }
         }
         graphs.sort();
+        graphs.dedup();
         Ok(graphs)
+    }
+
+    /// Removes entity descriptions that no document mentions any more (after
+    /// documents were pruned or replaced). Returns how many entities went.
+    pub fn remove_orphan_entities(&self) -> Result<u64, StoreError> {
+        let orphans = format!(
+            "SELECT DISTINCT ?g ?e WHERE {{ GRAPH ?g {{ ?e <{label}> ?l }} FILTER NOT EXISTS {{ GRAPH ?h {{ ?m <{ta}> ?e }} }} FILTER(STRENDS(STR(?g), \"entities\")) }}",
+            label = crate::vocab::rdfs::LABEL,
+            ta = crate::vocab::itsrdf::TA_IDENT_REF,
+        );
+        let mut removed = 0;
+        if let QueryResults::Solutions(rows) = self.query(&orphans)? {
+            let rows: Vec<_> = rows.collect::<Result<_, _>>()?;
+            let mut transaction = self.store.start_transaction()?;
+            for row in rows {
+                let (Some(Term::NamedNode(g)), Some(Term::NamedNode(e))) =
+                    (row.get("g"), row.get("e"))
+                else {
+                    continue;
+                };
+                let quads: Vec<Quad> = transaction
+                    .quads_for_pattern(Some(e.as_ref().into()), None, None, Some(g.as_ref().into()))
+                    .collect::<Result<_, _>>()?;
+                for q in &quads {
+                    transaction.remove(q);
+                }
+                removed += 1;
+            }
+            transaction.commit()?;
+        }
+        Ok(removed)
     }
 
     /// Runs a SPARQL query. Without FROM clauses, the default graph is the union of

@@ -148,9 +148,15 @@ fn entities_are_shared_and_documents_replace_only_their_graph() {
     );
     let graphs = rows(
         &store,
-        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?m itsrdf:taIdentRef ?e . ?e rdfs:label \"中国工会\"@zh } }",
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { ?e rdfs:label \"中国工会\"@zh . GRAPH ?g { ?m itsrdf:taIdentRef ?e } }",
     );
     assert_eq!(graphs[0][0], "2");
+    // Described once, so counts over the union of graphs are right.
+    let mentions = rows(
+        &store,
+        "SELECT (COUNT(?m) AS ?n) WHERE { ?e a pkg:Organization ; rdfs:label \"中国工会\"@zh . ?m itsrdf:taIdentRef ?e }",
+    );
+    assert_eq!(mentions[0][0], "2");
     // Same content again: skipped.
     assert_eq!(
         load(
