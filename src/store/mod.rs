@@ -224,7 +224,7 @@ impl KgStore {
     /// loader: fast, and atomic for the whole call, so a run killed halfway leaves
     /// each document either complete or absent. `threads` bounds the loader's own
     /// threads, so it does not fight the conversion threads.
-    pub fn bulk_add(&self, quads: &[Quad], threads: usize) -> Result<(), StoreError> {
+    pub fn bulk_add(&self, quads: Vec<Quad>, threads: usize) -> Result<(), StoreError> {
         if quads.is_empty() {
             return Ok(());
         }
@@ -233,7 +233,7 @@ impl KgStore {
             .bulk_loader()
             .with_num_threads(threads.max(1))
             .with_max_memory_size_in_megabytes(256);
-        loader.load_quads(quads.iter().cloned())?;
+        loader.load_quads(quads)?;
         loader.commit()?;
         Ok(())
     }
