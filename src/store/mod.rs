@@ -1,6 +1,8 @@
 //! The only module that opens an Oxigraph store: load documents (one named graph
 //! each), replace them atomically, query, update, dump and count.
 
+pub mod protocol;
+
 use crate::vocab::{pkg, rdf};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term,
