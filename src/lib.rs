@@ -9,6 +9,7 @@ pub mod extract;
 pub mod numerals;
 pub mod pipeline;
 pub mod rdf;
+pub mod serve;
 pub mod source;
 pub mod store;
 pub mod structure;

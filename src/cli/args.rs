@@ -62,6 +62,23 @@ pub enum Command {
     Stats(StatsArgs),
     /// Show how a document is read: its sections, measures, entities and relations.
     Parse(ParseArgs),
+    /// Serve the store over HTTP: a SPARQL 1.1 Protocol endpoint at /sparql and the
+    /// Graph Store Protocol at /store. Read-only unless --writable.
+    #[command(after_help = "Examples:
+  policykg serve --store ./kg
+  curl 'http://127.0.0.1:7878/sparql' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3'
+  curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=ASK%7B%7D'
+  curl 'http://127.0.0.1:7878/store?graph=https://w3id.org/policykg/id/doc/NAME'
+  policykg serve --store ./kg --writable --bind 127.0.0.1:0
+
+Answers: SELECT/ASK as application/sparql-results+json (default), +xml, text/csv or
+text/tab-separated-values; graphs as text/turtle (default), application/n-triples,
+application/n-quads, application/trig, application/rdf+xml or application/ld+json,
+by the Accept header or a format= parameter (json, xml, csv, tsv, ttl, nt, nq, trig,
+rdf, jsonld). An answer cut at --max-results carries X-Policykg-Truncated: true.
+
+Stops cleanly on Ctrl-C or SIGTERM.")]
+    Serve(ServeArgs),
 }
 
 /// How much to print on stderr.
@@ -240,6 +257,37 @@ pub struct StatsArgs {
     pub json: bool,
     #[command(flatten)]
     pub store: StoreArgs,
+}
+
+/// `policykg serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The address and port to listen on. Loopback only by default; give another
+    /// address (0.0.0.0:7878 for all) to let other machines in. Port 0 picks a free
+    /// port; the address is printed on stderr either way.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
+    pub bind: String,
+    /// Accept SPARQL updates and Graph Store writes (PUT, POST, DELETE). Without
+    /// it the store is opened read-only and writes get 403.
+    #[arg(long)]
+    pub writable: bool,
+    /// Stop a query or update that runs longer than this and answer 503: 500ms,
+    /// 30s, 2m; 0 for no limit.
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::serve::parse_duration)]
+    pub timeout: std::time::Duration,
+    /// Answer at most this many solutions or triples; a longer answer is cut and
+    /// carries the header X-Policykg-Truncated: true. 0 for no limit.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    pub max_results: usize,
+    /// Refuse request bodies (queries, updates, uploaded graphs) larger than this
+    /// with 413: 64K, 32M, 1G.
+    #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = super::serve::parse_size)]
+    pub max_body: usize,
+    /// Print only the listening address and errors, not a line per request.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// `policykg parse`.

@@ -9,6 +9,7 @@ mod load;
 mod parse;
 mod progress;
 mod query;
+mod serve;
 mod stats;
 mod table;
 
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Parse(a) => parse::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }
 
