@@ -6,6 +6,7 @@ mod evaluation;
 mod golden;
 mod graph;
 mod scale;
+mod serve;
 mod vocabulary;
 
 use std::path::{Path, PathBuf};
