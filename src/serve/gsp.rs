@@ -1,4 +1,4 @@
-//! The Graph Store HTTP Protocol (https://www.w3.org/TR/sparql11-http-rdf-update/)
+//! The Graph Store HTTP Protocol (<https://www.w3.org/TR/sparql11-http-rdf-update/>)
 //! with indirect graph identification: `/store?graph=IRI` and `/store?default`.
 //! GET reads a graph; with `--writable`, PUT replaces it, POST adds to it and
 //! DELETE removes it. GET `/store` alone reads the whole store in a syntax that

@@ -9,9 +9,11 @@
 //! - Answers are negotiated ([`negotiate`]): SPARQL results in JSON (default), XML,
 //!   CSV or TSV; graphs in Turtle (default), N-Triples, N-Quads, TriG, RDF/XML or
 //!   JSON-LD. A `format=` parameter overrides `Accept`.
-//! - Each query runs under a time limit (503 when it runs out) and answers at most
-//!   [`Config::max_results`] solutions or triples; a cut answer carries the header
-//!   `X-Policykg-Truncated: true`. Answers are built whole before they are sent.
+//! - Each query or update runs under [`Config::timeout`] (503 when it runs out),
+//!   counted from when the request is read, so waiting for a free store thread
+//!   counts too. Answers hold at most [`Config::max_results`] solutions or triples;
+//!   a cut answer carries the header `X-Policykg-Truncated: true`. Answers are
+//!   built whole before they are sent.
 //! - Updates and Graph Store writes need [`Config::writable`]; otherwise 403.
 //! - Every reply allows any origin (CORS), and `OPTIONS` answers preflights.
 //!

@@ -1,4 +1,4 @@
-//! The SPARQL 1.1 Protocol (https://www.w3.org/TR/sparql11-protocol/): reading a
+//! The SPARQL 1.1 Protocol (<https://www.w3.org/TR/sparql11-protocol/>): reading a
 //! query or update from a request, running it, and answering in the syntax the
 //! client asked for.
 
