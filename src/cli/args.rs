@@ -173,6 +173,10 @@ pub struct LoadArgs {
     /// of this run (files deleted since the last load).
     #[arg(long)]
     pub prune: bool,
+    /// New documents are committed to the store, atomically, once this many quads
+    /// are waiting. Larger is faster and uses more memory (about 2 KB per quad).
+    #[arg(long, value_name = "QUADS", default_value_t = 250_000)]
+    pub commit_every: usize,
     #[command(flatten)]
     pub jobs: Jobs,
     #[command(flatten)]
@@ -235,8 +239,10 @@ pub struct ExportArgs {
     /// Output file; stdout when absent or `-`.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Output syntax: ttl, trig, nt, nq, rdf or jsonld. Defaults from the output
-    /// file's extension, else N-Quads.
+    /// Output syntax: ttl, trig, nt, nq, rdf or jsonld; or a property graph:
+    /// graphml (Gephi, Cytoscape, NetworkX) or neo4j (nodes.csv and
+    /// relationships.csv in the folder given with -o, for neo4j-admin import).
+    /// Defaults from the output file's extension, else N-Quads.
     #[arg(short, long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// Export only this document graph (its IRI).

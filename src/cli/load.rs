@@ -23,7 +23,7 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
     // New documents are committed together once this many quads are waiting: each
     // commit is atomic (whole documents or none), and fewer, larger commits spare
     // RocksDB most of its compaction work.
-    let commit_every: usize = 250_000;
+    let commit_every = args.commit_every.max(1);
     let mut new_quads: Vec<Quad> = Vec::new();
     batch::run(&inputs, &settings, &options, &store, |chunk| {
         for result in chunk {

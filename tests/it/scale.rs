@@ -91,13 +91,15 @@ fn a_load_killed_halfway_leaves_whole_documents_and_a_rerun_finishes() {
     let corpus = laws("行政法");
     let dir = tempfile::tempdir().unwrap();
     let reference = dir.path().join("reference");
+    // Small commits, so that a kill can land between them.
+    let load_args = ["-q", "-j", "1", "--commit-every", "20000"];
     let started = std::time::Instant::now();
     policykg()
         .arg("load")
         .arg(&corpus)
         .arg("--store")
         .arg(&reference)
-        .args(["-q", "-j", "1"])
+        .args(load_args)
         .assert()
         .success();
     let full = started.elapsed().as_millis() as u64;
@@ -116,7 +118,7 @@ fn a_load_killed_halfway_leaves_whole_documents_and_a_rerun_finishes() {
             .arg(&corpus)
             .arg("--store")
             .arg(&store)
-            .args(["-q", "-j", "1"])
+            .args(load_args)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
