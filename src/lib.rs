@@ -8,6 +8,7 @@ pub mod export;
 pub mod extract;
 pub mod numerals;
 pub mod pipeline;
+pub mod push;
 pub mod rdf;
 pub mod serve;
 pub mod source;

@@ -60,6 +60,22 @@ pub enum Command {
     Export(ExportArgs),
     /// Count documents, sections, measures, entities by type, mentions and triples.
     Stats(StatsArgs),
+    /// Send named graphs to a remote triple store with the SPARQL 1.1 Graph Store
+    /// HTTP Protocol: document graphs are replaced (PUT), the shared entities graph
+    /// is merged (POST).
+    #[command(after_help = "Examples:
+  policykg push --store ./kg --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba
+  policykg push kg.nq --endpoint https://triples.example.org/store --user me --auth basic
+  POLICYKG_PUSH_PASSWORD=secret policykg push --store ./kg --endpoint URL --user me --graph IRI
+
+A document graph (one that holds <g> a pkg:Document) is replaced: its first request
+is a PUT {endpoint}?graph={IRI}; when it has more than --batch triples, the other
+requests POST to it. Every other graph (the shared entities graph) is merged with
+POST only, so what other machines pushed there stays. Bodies are N-Triples.
+
+Exit status: 0 when every graph was sent, 1 when some failed (the others were
+sent; push again to replace them), 2 on a usage error or a fatal error.")]
+    Push(PushArgs),
     /// Show how a document is read: its sections, measures, entities and relations.
     Parse(ParseArgs),
     /// Serve the store over HTTP: a SPARQL 1.1 Protocol endpoint at /sparql and the
@@ -307,4 +323,42 @@ pub struct ParseArgs {
     pub json: bool,
     #[command(flatten)]
     pub conversion: ConversionArgs,
+}
+
+/// `policykg push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// N-Quads (.nq) or TriG (.trig) files to send, instead of a store.
+    #[arg(value_name = "FILE", required_unless_present = "store", conflicts_with = "store")]
+    pub files: Vec<PathBuf>,
+    /// Send the graphs of this store (all document graphs and the entities graph).
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// The Graph Store endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth
+    /// for Virtuoso.
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    /// The user to authenticate as.
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+    /// The password (better: the environment variable, which other users cannot see
+    /// in the process list).
+    #[arg(long, value_name = "PASSWORD", env = "POLICYKG_PUSH_PASSWORD", hide_env_values = true)]
+    pub password: Option<String>,
+    /// HTTP authentication: digest (Virtuoso's /sparql-graph-crud-auth) or basic
+    /// (sends the password as is: use it over https).
+    #[arg(long, value_name = "SCHEME", default_value = "digest", value_parser = ["basic", "digest"])]
+    pub auth: String,
+    /// Send only this graph (its IRI). May be given more than once.
+    #[arg(long, value_name = "IRI")]
+    pub graph: Vec<String>,
+    /// Triples per request. A larger graph is sent in several requests.
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub batch: u64,
+    /// How many times a request is sent again after a connection error or an HTTP
+    /// 5xx, waiting 0.5 s, 1 s, 2 s, … in between. 4xx answers are not retried.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub retries: u32,
+    #[command(flatten)]
+    pub verbosity: Verbosity,
 }

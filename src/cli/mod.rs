@@ -8,6 +8,7 @@ mod export;
 mod load;
 mod parse;
 mod progress;
+mod push;
 mod query;
 mod serve;
 mod stats;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Parse(a) => parse::run(a),
+        Command::Push(a) => push::run(a),
         Command::Serve(a) => serve::run(a),
     }
 }

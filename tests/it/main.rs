@@ -5,6 +5,7 @@ mod corpus;
 mod evaluation;
 mod golden;
 mod graph;
+mod push;
 mod scale;
 mod serve;
 mod vocabulary;
