@@ -1,22 +1,44 @@
-//! `policykg export`: the store, or one document graph, in an RDF syntax.
+//! `policykg export`: the store, or one document graph, in an RDF syntax or as a
+//! property graph (GraphML, Neo4j import CSV).
 
 use super::args::ExportArgs;
 use super::open_output;
 use anyhow::{Context, Result};
 use oxigraph::model::NamedNode;
-use policykg::export::{self, Format};
+use policykg::export::{self, Format, property_graph};
 use policykg::store::KgStore;
+use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
+/// What `export` writes.
+enum Target {
+    Rdf(Format),
+    GraphMl,
+    Neo4j,
+}
+
+fn target(args: &ExportArgs) -> Result<Target> {
+    let name = args.format.clone().or_else(|| {
+        let path = args.output.as_deref()?;
+        path.extension().map(|e| e.to_string_lossy().into_owned())
+    });
+    Ok(
+        match name.as_deref().map(str::to_ascii_lowercase).as_deref() {
+            Some("graphml") => Target::GraphMl,
+            Some("neo4j" | "csv") => Target::Neo4j,
+            Some(other) => {
+                Target::Rdf(Format::from_name(other).map_err(|e| {
+                    anyhow::anyhow!("{e}; for property graphs use graphml or neo4j")
+                })?)
+            }
+            None => Target::Rdf(Format::NQuads),
+        },
+    )
+}
+
 pub fn run(args: ExportArgs) -> Result<ExitCode> {
-    let format = match &args.format {
-        Some(name) => Format::from_name(name)?,
-        None => args
-            .output
-            .as_deref()
-            .and_then(Format::from_path)
-            .unwrap_or(Format::NQuads),
-    };
+    let target = target(&args)?;
     let graph = args
         .graph
         .as_deref()
@@ -27,20 +49,57 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
         && !store.document_graphs()?.contains(g)
     {
         anyhow::bail!(
-            "no document graph {g} in {}; list them with `policykg query 'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{}} }}'`",
+            "no document graph {g} in {}; list them with `policykg query 'SELECT ?g WHERE {{ GRAPH ?g {{ ?g a <https://w3id.org/policykg/ontology#Document> }} }}'`",
             args.store.store.display()
         );
     }
-    let mut out = open_output(args.output.as_deref())?;
-    let mut writer = export::QuadWriter::new(
-        format,
-        &mut out,
-        &super::convert::context_ref(&args.context),
-    )?;
-    for quad in store.quads(graph.as_ref()) {
-        writer.write(quad?)?;
+    match target {
+        Target::Rdf(format) => {
+            let mut out = open_output(args.output.as_deref())?;
+            let mut writer = export::QuadWriter::new(
+                format,
+                &mut out,
+                &super::convert::context_ref(&args.context),
+            )?;
+            for quad in store.quads(graph.as_ref()) {
+                writer.write(quad?)?;
+            }
+            writer.finish()?;
+            out.flush()?;
+        }
+        Target::GraphMl => {
+            let out = open_output(args.output.as_deref())?;
+            let counts = property_graph::write_graphml(store.quads(graph.as_ref()), out)?;
+            eprintln!(
+                "wrote GraphML: {} nodes, {} edges",
+                counts.nodes, counts.edges
+            );
+        }
+        Target::Neo4j => {
+            let dir = args
+                .output
+                .as_deref()
+                .context("neo4j export writes two files: give the folder for them with -o DIR")?;
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+            let create = |name: &str| -> Result<std::io::BufWriter<std::fs::File>> {
+                let path = Path::new(dir).join(name);
+                let file = std::fs::File::create(&path)
+                    .with_context(|| format!("{}: cannot create the file", path.display()))?;
+                Ok(std::io::BufWriter::new(file))
+            };
+            let counts = property_graph::write_neo4j_csv(
+                store.quads(graph.as_ref()),
+                create("nodes.csv")?,
+                create("relationships.csv")?,
+            )?;
+            eprintln!(
+                "wrote {0}/nodes.csv ({1} nodes) and {0}/relationships.csv ({2} relationships); import with: neo4j-admin database import full --nodes={0}/nodes.csv --relationships={0}/relationships.csv",
+                dir.display(),
+                counts.nodes,
+                counts.edges
+            );
+        }
     }
-    writer.finish()?;
-    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

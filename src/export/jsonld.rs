@@ -206,6 +206,28 @@ impl Context {
     }
 }
 
+/// Every forward property term of the context: (property IRI, term).
+pub(crate) fn property_terms() -> Vec<(String, String)> {
+    PARSED
+        .properties
+        .iter()
+        .map(|(iri, t)| (iri.clone(), t.name.clone()))
+        .collect()
+}
+
+/// The short name of a property: its context term, else a compact IRI.
+pub(crate) fn property_term(iri: &str) -> String {
+    PARSED
+        .properties
+        .get(iri)
+        .map_or_else(|| PARSED.compact_iri(iri), |t| t.name.clone())
+}
+
+/// The short name of a class: its context term, else a compact IRI.
+pub(crate) fn class_term(iri: &str) -> String {
+    PARSED.class(iri)
+}
+
 /// The context object, for `ontology/context.jsonld` consumers and tests.
 pub fn context() -> &'static Value {
     &PARSED.json

@@ -4,6 +4,7 @@
 //! Knows nothing of stores or files: it turns quads into bytes on a writer.
 
 pub mod jsonld;
+pub mod property_graph;
 
 use crate::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};

@@ -21,7 +21,9 @@ fn check(case: &str) {
     for found in source::discover(&input).unwrap() {
         for mut doc in source::read(&found, &ReadOptions::default()).unwrap() {
             // dcterms:source is the path as given; make it the same on every machine.
-            doc.source = doc.source.replace(&format!("{}/", crate::root().display()), "");
+            doc.source = doc
+                .source
+                .replace(&format!("{}/", crate::root().display()), "");
             let parsed = pipeline::parse(doc, &settings);
             for d in &parsed.outline.diagnostics {
                 diagnostics.push_str(&format!("{d}\n"));

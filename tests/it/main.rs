@@ -5,6 +5,7 @@ mod corpus;
 mod evaluation;
 mod golden;
 mod graph;
+mod interop;
 mod push;
 mod scale;
 mod serve;
@@ -25,4 +26,16 @@ pub fn seed() -> PathBuf {
 /// The `policykg` binary, ready to run.
 pub fn policykg() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("policykg").expect("the binary is built")
+}
+
+/// The Python interpreter `scripts/setup --test` creates, with the independent RDF
+/// tools the tests check policykg's output with (scripts/requirements.txt).
+pub fn venv_python() -> PathBuf {
+    let python = root().join("target/venv/bin/python");
+    assert!(
+        python.exists(),
+        "{} is missing: run `scripts/setup --test` to create the Python environment these tests use",
+        python.display()
+    );
+    python
 }

@@ -44,7 +44,11 @@ impl Virtuoso {
             .env("VIRTUOSO_SQL_PORT", sql.to_string())
             .output()
             .unwrap();
-        assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+        assert!(
+            init.status.success(),
+            "{}",
+            String::from_utf8_lossy(&init.stderr)
+        );
         let out = fs::File::create(dir.path().join("virtuoso.out")).unwrap();
         let child = Command::new(&script)
             .arg("run")
@@ -146,7 +150,8 @@ impl Local {
     }
 
     fn column(&self, sparql: &str, var: &str) -> Vec<String> {
-        let QueryResults::Solutions(rows) = self.0.query(&format!("{PREFIXES}{sparql}")).unwrap() else {
+        let QueryResults::Solutions(rows) = self.0.query(&format!("{PREFIXES}{sparql}")).unwrap()
+        else {
             panic!("{sparql}: not a SELECT")
         };
         rows.map(|row| {
@@ -185,9 +190,16 @@ fn inputs(dir: &Path) -> PathBuf {
     fs::create_dir_all(inputs.join("刑法")).unwrap();
     fs::copy(seed(), inputs.join("中国工会国际工作.txt")).unwrap();
     let laws = root().join("../shared/corpus/laws/刑法");
-    for name in ["刑法.md", "刑法修正案（七）.md", "刑法修正案（十二）(2023-12-29).md"] {
+    for name in [
+        "刑法.md",
+        "刑法修正案（七）.md",
+        "刑法修正案（十二）(2023-12-29).md",
+    ] {
         fs::copy(laws.join(name), inputs.join("刑法").join(name)).unwrap_or_else(|e| {
-            panic!("{}: {e}; CI runs with ../shared beside the checkout", laws.join(name).display())
+            panic!(
+                "{}: {e}; CI runs with ../shared beside the checkout",
+                laws.join(name).display()
+            )
         });
     }
     inputs
@@ -218,9 +230,18 @@ fn push(store: &Path, endpoint: &str, extra: &[&str]) -> assert_cmd::assert::Ass
 /// Every graph on the server has exactly the store's triples, under exactly the
 /// store's IRI.
 fn check_same_graphs(server: &Virtuoso, local: &Local) {
-    assert_eq!(server.graphs(), local.graphs(), "graph IRIs differ\n{}", server.log());
+    assert_eq!(
+        server.graphs(),
+        local.graphs(),
+        "graph IRIs differ\n{}",
+        server.log()
+    );
     for graph in local.graphs() {
-        assert_eq!(server.count(&graph), local.count(&graph), "triples in <{graph}>");
+        assert_eq!(
+            server.count(&graph),
+            local.count(&graph),
+            "triples in <{graph}>"
+        );
     }
 }
 
@@ -237,14 +258,19 @@ fn push_store_to_virtuoso_with_digest_then_replace_a_changed_document() {
     push(&store, &endpoint, &["--batch", "2000", "-v"])
         .success()
         .stderr(predicate::str::contains(format!("replaced <{SEED_GRAPH}>")))
-        .stderr(predicate::str::contains("merged <https://w3id.org/policykg/id/entities>"))
+        .stderr(predicate::str::contains(
+            "merged <https://w3id.org/policykg/id/entities>",
+        ))
         .stderr(predicate::str::contains("pushed 5 of 5 graph(s)"))
         .stderr(predicate::str::contains("0 failure(s)"));
 
     let local = Local::open(&store);
     check_same_graphs(&server, &local);
     let code = "https://w3id.org/policykg/id/doc/刑法/刑法";
-    assert!(local.count(code) > 2000 * 3, "the code's graph is sent in several requests");
+    assert!(
+        local.count(code) > 2000 * 3,
+        "the code's graph is sent in several requests"
+    );
     assert!(local.graphs().contains(
         "https://w3id.org/policykg/id/doc/刑法/刑法修正案%EF%BC%88十二%EF%BC%89%282023-12-29%29"
     ));
@@ -273,7 +299,9 @@ fn push_store_to_virtuoso_with_digest_then_replace_a_changed_document() {
     };
     assert!(server.ask(&founding("1984")));
     // The long text literal (the whole code) arrives whole: same length in code points.
-    let length = format!("SELECT (STRLEN(?t) AS ?n) WHERE {{ GRAPH <{code}> {{ <{code}> nif:isString ?t }} }}");
+    let length = format!(
+        "SELECT (STRLEN(?t) AS ?n) WHERE {{ GRAPH <{code}> {{ <{code}> nif:isString ?t }} }}"
+    );
     let local_length = local.column(&length, "n");
     assert!(local_length[0].parse::<u64>().unwrap() > 50_000);
     assert_eq!(server.column(&length, "n"), local_length);
@@ -281,7 +309,9 @@ fn push_store_to_virtuoso_with_digest_then_replace_a_changed_document() {
 
     // Change the seed (1984 → 1985), load it again (its graph is replaced in the
     // store) and push again: the server's graph is replaced, not added to.
-    let text = fs::read_to_string(seed()).unwrap().replace("1984年", "1985年");
+    let text = fs::read_to_string(seed())
+        .unwrap()
+        .replace("1984年", "1985年");
     fs::write(inputs.join("中国工会国际工作.txt"), text).unwrap();
     load(&inputs, &store);
     let before = server.count(SEED_GRAPH);
@@ -291,7 +321,10 @@ fn push_store_to_virtuoso_with_digest_then_replace_a_changed_document() {
     let local = Local::open(&store);
     assert_eq!(server.count(SEED_GRAPH), local.count(SEED_GRAPH));
     assert!(server.ask(&founding("1985")));
-    assert!(!server.ask(&founding("1984")), "the old fact is gone: the graph was replaced");
+    assert!(
+        !server.ask(&founding("1984")),
+        "the old fact is gone: the graph was replaced"
+    );
     assert!(before > 0);
     for graph in local.graphs() {
         let (remote, here) = (server.count(&graph), local.count(&graph));
@@ -308,9 +341,13 @@ fn push_store_to_virtuoso_with_digest_then_replace_a_changed_document() {
     push(&store, &endpoint, &["--graph", SEED_GRAPH, "-v"])
         .success()
         .stderr(predicate::str::contains("pushed 1 of 1 graph(s)"));
-    push(&store, &endpoint, &["--graph", "https://w3id.org/policykg/id/doc/nothing"])
-        .code(2)
-        .stderr(predicate::str::contains("is not in the store"));
+    push(
+        &store,
+        &endpoint,
+        &["--graph", "https://w3id.org/policykg/id/doc/nothing"],
+    )
+    .code(2)
+    .stderr(predicate::str::contains("is not in the store"));
 }
 
 #[test]
@@ -331,7 +368,12 @@ fn push_files_with_basic_auth_and_refuse_wrong_passwords() {
     policykg()
         .arg("push")
         .arg(&nq)
-        .args(["--endpoint", &server.url("/sparql-graph-crud-auth"), "--user", "dba"])
+        .args([
+            "--endpoint",
+            &server.url("/sparql-graph-crud-auth"),
+            "--user",
+            "dba",
+        ])
         .args(["--password", "wrong"])
         .assert()
         .code(2)
@@ -346,12 +388,19 @@ fn push_files_with_basic_auth_and_refuse_wrong_passwords() {
         .args(["--endpoint", &server.url("/sparql-graph-crud-auth")])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("the endpoint asks for authentication (HTTP 401, Digest)"));
+        .stderr(predicate::str::contains(
+            "the endpoint asks for authentication (HTTP 401, Digest)",
+        ));
     // Basic credentials where Virtuoso takes Digest only.
     policykg()
         .arg("push")
         .arg(&nq)
-        .args(["--endpoint", &server.url("/sparql-graph-crud-auth"), "--user", "dba"])
+        .args([
+            "--endpoint",
+            &server.url("/sparql-graph-crud-auth"),
+            "--user",
+            "dba",
+        ])
         .args(["--password", "dba", "--auth", "basic"])
         .assert()
         .code(2)
@@ -402,21 +451,33 @@ fn unreachable_endpoint_is_retried_then_reported() {
 fn push_refuses_files_without_named_graphs() {
     let dir = tempfile::tempdir().unwrap();
     let ttl = dir.path().join("a.ttl");
-    fs::write(&ttl, "<http://e.org/s> <http://e.org/p> <http://e.org/o> .\n").unwrap();
+    fs::write(
+        &ttl,
+        "<http://e.org/s> <http://e.org/p> <http://e.org/o> .\n",
+    )
+    .unwrap();
     policykg()
         .arg("push")
         .arg(&ttl)
         .args(["--endpoint", "http://127.0.0.1:9/store"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("push reads N-Quads (.nq) and TriG (.trig)"));
+        .stderr(predicate::str::contains(
+            "push reads N-Quads (.nq) and TriG (.trig)",
+        ));
     let trig = dir.path().join("a.trig");
-    fs::write(&trig, "<http://e.org/s> <http://e.org/p> <http://e.org/o> .\n").unwrap();
+    fs::write(
+        &trig,
+        "<http://e.org/s> <http://e.org/p> <http://e.org/o> .\n",
+    )
+    .unwrap();
     policykg()
         .arg("push")
         .arg(&trig)
         .args(["--endpoint", "http://127.0.0.1:9/store"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("1 triple(s) are in the default graph"));
+        .stderr(predicate::str::contains(
+            "1 triple(s) are in the default graph",
+        ));
 }

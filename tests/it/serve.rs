@@ -3,14 +3,13 @@
 //! syntax, Python's SPARQLWrapper and rdflib for what people actually use.
 //! Nothing is mocked; a missing curl or Python environment fails the test.
 
-use crate::{policykg, root, seed};
+use crate::{policykg, root, seed, venv_python};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, Quad, Term};
 use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, SliceQueryResultsParserOutput,
 };
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
@@ -829,17 +828,6 @@ fn sigterm_stops_the_server_cleanly() {
     assert!(status.success(), "{status}; stderr:\n{stderr}");
     assert!(stderr.contains("GET /sparql 200"), "{stderr}");
     assert!(stderr.trim_end().ends_with("stopped"), "{stderr}");
-}
-
-/// The Python interpreter `scripts/setup --test` creates.
-fn venv_python() -> PathBuf {
-    let python = root().join("target/venv/bin/python");
-    assert!(
-        python.exists(),
-        "{} is missing: run `scripts/setup --test` to create the Python environment these tests use",
-        python.display()
-    );
-    python
 }
 
 #[test]
