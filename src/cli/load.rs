@@ -90,10 +90,18 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
             "removed {orphans} entities no document mentions any more"
         ));
     }
+    // Merge the files the commits left, so that queries seek in few of them.
+    let mut compaction = String::new();
+    if added + replaced + pruned > 0 {
+        let started = std::time::Instant::now();
+        reporter.detail("compacting the store");
+        store.optimize()?;
+        compaction = format!(" (compacted in {:.1}s)", started.elapsed().as_secs_f64());
+    }
     let (elapsed, bytes) = reporter.finish_progress();
     let documents = added + replaced + unchanged;
     reporter.info(&format!(
-        "loaded {documents} document{} into {}: {added} added, {replaced} replaced, {unchanged} unchanged (skipped){}; {quads} quads written; {} warning(s); {} failure(s); {:.1}s, {:.1} MB/s",
+        "loaded {documents} document{} into {}: {added} added, {replaced} replaced, {unchanged} unchanged (skipped){}; {quads} quads written; {} warning(s); {} failure(s); {:.1}s{compaction}, {:.1} MB/s",
         if documents == 1 { "" } else { "s" },
         args.store.store.display(),
         if args.prune { format!(", {pruned} pruned") } else { String::new() },

@@ -50,6 +50,9 @@ pub enum StoreError {
     /// The SPARQL update failed.
     #[error("SPARQL update failed: {0}")]
     Update(#[from] oxigraph::sparql::UpdateEvaluationError),
+    /// An RDF file given to [`KgStore::load_rdf`] is not valid in its syntax.
+    #[error("{0}")]
+    Parse(#[from] oxigraph::io::RdfParseError),
 }
 
 /// What loading one document did.
@@ -129,6 +132,35 @@ impl KgStore {
         };
         kg.check_version(Path::new("(memory)"))?;
         Ok(kg)
+    }
+
+    /// A store in memory that holds nothing, not even the schema-version triple: a
+    /// scratch space to read RDF files into, e.g. to validate exactly their quads
+    /// (`policykg validate FILE`). Gone when dropped.
+    pub fn scratch() -> Result<Self, StoreError> {
+        Ok(Self {
+            store: Store::new()?,
+        })
+    }
+
+    /// Adds the quads of an RDF document in any syntax Oxigraph reads (N-Quads and
+    /// TriG keep their graphs; the others go to the default graph) through the bulk
+    /// loader. Blank nodes are renamed, so two files never share one. Returns how
+    /// many quads were read.
+    pub fn load_rdf(
+        &self,
+        format: oxigraph::io::RdfFormat,
+        reader: impl std::io::Read,
+    ) -> Result<u64, StoreError> {
+        let mut count = 0;
+        let quads = oxigraph::io::RdfParser::from_format(format)
+            .rename_blank_nodes()
+            .for_reader(reader)
+            .inspect(|_| count += 1);
+        let mut loader = self.store.bulk_loader();
+        loader.load_ok_quads::<_, StoreError>(quads)?;
+        loader.commit()?;
+        Ok(count)
     }
 
     fn check_version(&self, path: &Path) -> Result<(), StoreError> {
@@ -237,6 +269,16 @@ impl KgStore {
             .with_max_memory_size_in_megabytes(256);
         loader.load_quads(quads)?;
         loader.commit()?;
+        Ok(())
+    }
+
+    /// Compacts the store's files (RocksDB's full compaction). Each bulk-loader
+    /// commit adds sorted files of its own, and until they are merged every index
+    /// lookup seeks in each of them: on the laws corpus loaded in 250k-quad commits,
+    /// a join that probes the index 40,000 times took 115 ms before and 7 ms after.
+    /// Cheap on a store that is already compact (tens of milliseconds).
+    pub fn optimize(&self) -> Result<(), StoreError> {
+        self.store.optimize()?;
         Ok(())
     }
 
