@@ -257,8 +257,9 @@ impl KgStore {
     /// Adds documents whose graphs are not in the store yet, through Oxigraph's bulk
     /// loader: fast, and atomic for the whole call, so a run killed halfway leaves
     /// each document either complete or absent. `threads` bounds the loader's own
-    /// threads, so it does not fight the conversion threads.
-    pub fn bulk_add(&self, quads: Vec<Quad>, threads: usize) -> Result<(), StoreError> {
+    /// threads, so it does not fight the conversion threads. The quads are drained,
+    /// so the caller can reuse the vector's memory for the next batch.
+    pub fn bulk_add(&self, quads: &mut Vec<Quad>, threads: usize) -> Result<(), StoreError> {
         if quads.is_empty() {
             return Ok(());
         }
@@ -267,7 +268,7 @@ impl KgStore {
             .bulk_loader()
             .with_num_threads(threads.max(1))
             .with_max_memory_size_in_megabytes(256);
-        loader.load_quads(quads)?;
+        loader.load_quads(quads.drain(..))?;
         loader.commit()?;
         Ok(())
     }
