@@ -14,4 +14,5 @@ pub mod serve;
 pub mod source;
 pub mod store;
 pub mod structure;
+pub mod validate;
 pub mod vocab;

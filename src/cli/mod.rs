@@ -13,6 +13,7 @@ mod query;
 mod serve;
 mod stats;
 mod table;
+mod validate;
 
 use anyhow::{Context, Result};
 use args::{Cli, Command, ConversionArgs, Verbosity};
@@ -41,6 +42,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Parse(a) => parse::run(a),
         Command::Push(a) => push::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::Validate(a) => validate::run(a),
     }
 }
 

@@ -9,6 +9,7 @@ mod interop;
 mod push;
 mod scale;
 mod serve;
+mod validate;
 mod vocabulary;
 
 use std::path::{Path, PathBuf};
