@@ -210,7 +210,7 @@ impl PushError {
     /// the endpoint, the server being down), so a push stops at the first one.
     pub fn is_fatal(&self) -> bool {
         match self {
-            Self::Rejected { status, .. } => matches!(status, 403 | 404 | 405),
+            Self::Rejected { status, .. } => matches!(status, 403..=405),
             Self::BlankNodes { .. } | Self::Server { .. } => false,
             _ => true,
         }
@@ -447,8 +447,7 @@ impl Source<'_> {
             Self::Store(store) => {
                 documents.extend(store.document_graphs()?);
                 for name in store.inner().named_graphs() {
-                    let NamedOrBlankNode::NamedNode(name) = name.map_err(StoreError::from)?
-                    else {
+                    let NamedOrBlankNode::NamedNode(name) = name.map_err(StoreError::from)? else {
                         continue;
                     };
                     if name.as_str() == META_GRAPH || documents.contains(&name) {
@@ -727,7 +726,13 @@ impl Pusher {
                         .map(str::to_owned)
                         .collect();
                     let body = body_text(&mut response);
-                    self.on_unauthorized(graph, &challenges, sent_authorization, auth_rounds, body)?;
+                    self.on_unauthorized(
+                        graph,
+                        &challenges,
+                        sent_authorization,
+                        auth_rounds,
+                        body,
+                    )?;
                     auth_rounds += 1;
                     // An authentication round trip is not a retry.
                     attempts -= 1;
@@ -814,7 +819,10 @@ impl Pusher {
             .find(|c| c.scheme.eq_ignore_ascii_case("digest"));
         match credentials.scheme {
             AuthScheme::Basic => {
-                if parsed.iter().any(|c| c.scheme.eq_ignore_ascii_case("basic")) {
+                if parsed
+                    .iter()
+                    .any(|c| c.scheme.eq_ignore_ascii_case("basic"))
+                {
                     return Err(refused());
                 }
                 if digest_challenge.is_some() && !sent_authorization {
@@ -833,7 +841,10 @@ impl Pusher {
             AuthScheme::Digest => {
                 let Some(challenge) = digest_challenge else {
                     return Err(
-                        if parsed.iter().any(|c| c.scheme.eq_ignore_ascii_case("basic")) {
+                        if parsed
+                            .iter()
+                            .any(|c| c.scheme.eq_ignore_ascii_case("basic"))
+                        {
                             wrong_scheme("basic")
                         } else {
                             refused()
@@ -842,17 +853,21 @@ impl Pusher {
                 };
                 // First challenge, or a stale nonce: answer it. A fresh challenge to
                 // an answer we just sent means the password is wrong.
-                let fresh_start = !sent_authorization || challenge.param("stale").is_some_and(|s| s.eq_ignore_ascii_case("true"));
+                let fresh_start = !sent_authorization
+                    || challenge
+                        .param("stale")
+                        .is_some_and(|s| s.eq_ignore_ascii_case("true"));
                 if auth_rounds >= 2 || !fresh_start {
                     self.digest = None;
                     return Err(refused());
                 }
-                self.digest = Some(
-                    digest::Session::new(challenge).map_err(|reason| PushError::Digest {
-                        graph: graph.clone(),
-                        reason,
-                    })?,
-                );
+                self.digest =
+                    Some(
+                        digest::Session::new(challenge).map_err(|reason| PushError::Digest {
+                            graph: graph.clone(),
+                            reason,
+                        })?,
+                    );
                 Ok(())
             }
         }
@@ -862,7 +877,10 @@ impl Pusher {
     fn authorization(&mut self, method: Method, target: &str) -> Option<String> {
         let credentials = self.credentials.as_ref()?;
         match credentials.scheme {
-            AuthScheme::Basic => Some(basic_authorization(&credentials.user, &credentials.password)),
+            AuthScheme::Basic => Some(basic_authorization(
+                &credentials.user,
+                &credentials.password,
+            )),
             AuthScheme::Digest => {
                 let session = self.digest.as_mut()?;
                 Some(session.authorization(
@@ -879,7 +897,11 @@ impl Pusher {
     fn wait_before_retry(&mut self, attempts: u32) {
         self.retries += 1;
         let factor = 1u32 << (attempts - 1).min(16);
-        let wait = self.options.backoff.saturating_mul(factor).min(Duration::from_secs(30));
+        let wait = self
+            .options
+            .backoff
+            .saturating_mul(factor)
+            .min(Duration::from_secs(30));
         std::thread::sleep(wait);
     }
 }
@@ -948,7 +970,9 @@ fn ntriples(triples: &[Triple]) -> Vec<u8> {
             .serialize_triple(triple)
             .expect("writing to memory does not fail");
     }
-    serializer.finish().expect("writing to memory does not fail")
+    serializer
+        .finish()
+        .expect("writing to memory does not fail")
 }
 
 fn is_blank(triple: &Triple) -> bool {
@@ -1005,7 +1029,8 @@ fn body_text(response: &mut ureq::http::Response<ureq::Body>) -> String {
 
 fn basic_authorization(user: &str, password: &str) -> String {
     use base64::Engine as _;
-    let credentials = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
+    let credentials =
+        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
     format!("Basic {credentials}")
 }
 
@@ -1124,11 +1149,21 @@ mod digest {
             let algorithm = match base {
                 "MD5" => Algorithm::Md5,
                 "SHA-256" => Algorithm::Sha256,
-                other => return Err(format!("algorithm {other} is not supported (MD5 and SHA-256 are)")),
+                other => {
+                    return Err(format!(
+                        "algorithm {other} is not supported (MD5 and SHA-256 are)"
+                    ));
+                }
             };
             let qop_auth = match challenge.param("qop") {
                 None => false,
-                Some(list) if list.split(',').any(|q| q.trim().eq_ignore_ascii_case("auth")) => true,
+                Some(list)
+                    if list
+                        .split(',')
+                        .any(|q| q.trim().eq_ignore_ascii_case("auth")) =>
+                {
+                    true
+                }
                 Some(list) => return Err(format!("qop {list:?} is not supported (auth is)")),
             };
             Ok(Self {
@@ -1205,7 +1240,8 @@ mod digest {
         fn check_response(header: &str, method: &str, target: &str, cnonce: &str, expected: &str) {
             let challenge = &parse_challenges(header)[0];
             let mut session = Session::new(challenge).unwrap();
-            let authorization = session.authorization("Mufasa", PASSWORD_7616, method, target, cnonce);
+            let authorization =
+                session.authorization("Mufasa", PASSWORD_7616, method, target, cnonce);
             let response = authorization
                 .split("response=\"")
                 .nth(1)
@@ -1225,7 +1261,13 @@ mod digest {
                 )
             };
             let cnonce = "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ";
-            check_response(&challenge("MD5"), "GET", "/dir/index.html", cnonce, "8ca523f5e9506fed4657c9700eebdbec");
+            check_response(
+                &challenge("MD5"),
+                "GET",
+                "/dir/index.html",
+                cnonce,
+                "8ca523f5e9506fed4657c9700eebdbec",
+            );
             check_response(
                 &challenge("SHA-256"),
                 "GET",
@@ -1241,13 +1283,23 @@ mod digest {
                 r#"Digest realm="testrealm@host.com", qop="auth,auth-int", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41""#,
             );
             let mut session = Session::new(&challenge[0]).unwrap();
-            let header = session.authorization("Mufasa", "Circle Of Life", "GET", "/dir/index.html", "0a4f113b");
+            let header = session.authorization(
+                "Mufasa",
+                "Circle Of Life",
+                "GET",
+                "/dir/index.html",
+                "0a4f113b",
+            );
             assert_eq!(
                 header,
                 r#"Digest username="Mufasa", realm="testrealm@host.com", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/dir/index.html", algorithm=MD5, response="6629fae49393a05397450978507c4ef1", opaque="5ccc069c403ebaf9f0171e9517f40e41", qop=auth, nc=00000001, cnonce="0a4f113b""#
             );
             // The next request counts up.
-            assert!(session.authorization("Mufasa", "Circle Of Life", "GET", "/", "x").contains("nc=00000002"));
+            assert!(
+                session
+                    .authorization("Mufasa", "Circle Of Life", "GET", "/", "x")
+                    .contains("nc=00000002")
+            );
         }
 
         #[test]
@@ -1274,7 +1326,8 @@ mod digest {
 
         #[test]
         fn unsupported_challenges() {
-            let sha512 = &parse_challenges(r#"Digest realm="r", nonce="n", algorithm=SHA-512-256"#)[0];
+            let sha512 =
+                &parse_challenges(r#"Digest realm="r", nonce="n", algorithm=SHA-512-256"#)[0];
             assert!(Session::new(sha512).unwrap_err().contains("SHA-512-256"));
             let auth_int = &parse_challenges(r#"Digest realm="r", nonce="n", qop="auth-int""#)[0];
             assert!(Session::new(auth_int).unwrap_err().contains("auth-int"));
@@ -1299,7 +1352,11 @@ mod tests {
         let check = |endpoint: &str, graph: &str, expected: &str| {
             assert_eq!(graph_url(endpoint, graph), expected);
         };
-        check("http://h/g", "http://e.org/a b", "http://h/g?graph=http%3A%2F%2Fe.org%2Fa%20b");
+        check(
+            "http://h/g",
+            "http://e.org/a b",
+            "http://h/g?graph=http%3A%2F%2Fe.org%2Fa%20b",
+        );
         check("http://h/g?x=1", "urn:a", "http://h/g?x=1&graph=urn%3Aa");
         check(
             "http://h/g",
@@ -1320,7 +1377,10 @@ mod tests {
     #[test]
     fn basic_header() {
         // RFC 7617 §2.
-        assert_eq!(basic_authorization("Aladdin", "open sesame"), "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+        assert_eq!(
+            basic_authorization("Aladdin", "open sesame"),
+            "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="
+        );
     }
 
     #[test]

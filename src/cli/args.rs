@@ -378,7 +378,11 @@ pub struct ParseArgs {
 #[derive(Debug, Args)]
 pub struct PushArgs {
     /// N-Quads (.nq) or TriG (.trig) files to send, instead of a store.
-    #[arg(value_name = "FILE", required_unless_present = "store", conflicts_with = "store")]
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "store",
+        conflicts_with = "store"
+    )]
     pub files: Vec<PathBuf>,
     /// Send the graphs of this store (all document graphs and the entities graph).
     #[arg(long, value_name = "DIR")]
@@ -392,7 +396,12 @@ pub struct PushArgs {
     pub user: Option<String>,
     /// The password (better: the environment variable, which other users cannot see
     /// in the process list).
-    #[arg(long, value_name = "PASSWORD", env = "POLICYKG_PUSH_PASSWORD", hide_env_values = true)]
+    #[arg(
+        long,
+        value_name = "PASSWORD",
+        env = "POLICYKG_PUSH_PASSWORD",
+        hide_env_values = true
+    )]
     pub password: Option<String>,
     /// HTTP authentication: digest (Virtuoso's /sparql-graph-crud-auth) or basic
     /// (sends the password as is: use it over https).

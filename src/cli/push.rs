@@ -20,9 +20,9 @@ pub fn run(args: PushArgs) -> Result<ExitCode> {
                 AuthScheme::Digest
             },
         }),
-        (Some(user), None) => bail!(
-            "no password for user {user}: set POLICYKG_PUSH_PASSWORD (or pass --password)"
-        ),
+        (Some(user), None) => {
+            bail!("no password for user {user}: set POLICYKG_PUSH_PASSWORD (or pass --password)")
+        }
         (None, Some(_)) => bail!("a password but no user: pass --user too"),
         (None, None) => None,
     };
@@ -97,4 +97,3 @@ pub fn run(args: PushArgs) -> Result<ExitCode> {
     }
     Ok(reporter.exit_code())
 }
-

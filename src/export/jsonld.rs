@@ -148,10 +148,11 @@ impl Context {
     /// An IRI as a compact IRI (pkg:Section), or whole.
     fn compact_iri(&self, iri: &str) -> String {
         for (p, ns) in &self.prefixes {
-            if let Some(local) = iri.strip_prefix(ns.as_str()) {
-                if !local.is_empty() && !local.starts_with("//") {
-                    return format!("{p}:{local}");
-                }
+            if let Some(local) = iri.strip_prefix(ns.as_str())
+                && !local.is_empty()
+                && !local.starts_with("//")
+            {
+                return format!("{p}:{local}");
             }
         }
         iri.to_owned()
@@ -337,11 +338,11 @@ fn nest(quads: &[Quad]) -> Vec<Value> {
             parent: None,
         });
         let predicate = q.predicate.as_str();
-        if predicate == rdf::TYPE {
-            if let Term::NamedNode(class) = &q.object {
-                node.types.push(ctx.class(class.as_str()));
-                continue;
-            }
+        if predicate == rdf::TYPE
+            && let Term::NamedNode(class) = &q.object
+        {
+            node.types.push(ctx.class(class.as_str()));
+            continue;
         }
         if let (Some(reverse), Term::NamedNode(parent), None) =
             (ctx.reverse.get(predicate), &q.object, &node.parent)
@@ -361,14 +362,15 @@ fn nest(quads: &[Quad]) -> Vec<Value> {
     let mut children: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for s in &subjects {
         let node = &nodes[s];
-        if let Some((term, parent)) = &node.parent {
-            if nodes.contains_key(parent) && parent != s {
-                children
-                    .entry(parent.clone())
-                    .or_default()
-                    .push((term.clone(), s.clone()));
-                continue;
-            }
+        if let Some((term, parent)) = &node.parent
+            && nodes.contains_key(parent)
+            && parent != s
+        {
+            children
+                .entry(parent.clone())
+                .or_default()
+                .push((term.clone(), s.clone()));
+            continue;
         }
     }
     let embedded: std::collections::HashSet<&String> =

@@ -132,7 +132,7 @@ pub struct QuadWriter<W: Write> {
 }
 
 enum Inner<W: Write> {
-    Rdf(oxigraph::io::WriterQuadSerializer<W>, bool),
+    Rdf(Box<oxigraph::io::WriterQuadSerializer<W>>, bool),
     JsonLd(jsonld::JsonLdWriter<W>),
 }
 
@@ -153,7 +153,7 @@ impl<W: Write> QuadWriter<W> {
             }
         }
         Ok(Self {
-            inner: Inner::Rdf(serializer.for_writer(out), format.keeps_graphs()),
+            inner: Inner::Rdf(Box::new(serializer.for_writer(out)), format.keeps_graphs()),
         })
     }
 

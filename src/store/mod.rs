@@ -307,10 +307,9 @@ impl KgStore {
             let quad = quad?;
             if let (oxigraph::model::NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) =
                 (&quad.subject, &quad.graph_name)
+                && s == g
             {
-                if s == g {
-                    graphs.push(g.clone());
-                }
+                graphs.push(g.clone());
             }
         }
         graphs.sort();
