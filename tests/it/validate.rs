@@ -3,10 +3,10 @@
 //! with exit status 1 and the right focus node, path and shape; and on each broken
 //! file the violations are those pySHACL finds (tests/external/pyshacl_report.py).
 
-use crate::{policykg, root, seed};
+use crate::{policykg, root, seed, venv_python};
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const DOC: &str = "https://w3id.org/policykg/id/doc/中国工会国际工作";
@@ -14,17 +14,6 @@ const SHAPES: &str = "https://w3id.org/policykg/shapes#";
 
 /// (focus node as an N-Triples term, path IRI or "", source shape IRI).
 type Found = BTreeSet<(String, String, String)>;
-
-/// The Python interpreter `scripts/setup --test` creates, with pySHACL.
-fn venv_python() -> PathBuf {
-    let python = root().join("target/venv/bin/python");
-    assert!(
-        python.exists(),
-        "{} is missing: run `scripts/setup --test` to create the Python environment (pySHACL) these tests compare with",
-        python.display()
-    );
-    python
-}
 
 /// The seed converted to N-Quads in `dir`, as lines.
 fn seed_lines(dir: &Path) -> Vec<String> {
