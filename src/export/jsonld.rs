@@ -203,6 +203,12 @@ impl Context {
         if datatype == xsd::STRING && plain_term {
             return Value::String(l.value().to_owned());
         }
+        if datatype == xsd::STRING && term.is_some_and(|t| t.language.is_some()) {
+            // A term with a default language (title, label …) holding text without
+            // Han characters, which is a plain string: a value object without
+            // @language keeps it one.
+            return json!({ "@value": l.value() });
+        }
         json!({ "@value": l.value(), "@type": self.compact_iri(datatype) })
     }
 }
