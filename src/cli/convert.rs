@@ -36,15 +36,9 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     let (mut documents, mut quads) = (0u64, 0u64);
     batch::run(&inputs, &settings, &options, &NothingKnown, |chunk| {
         for result in chunk {
-            let docs = match result.documents {
-                Ok(docs) => docs,
-                Err(e) => {
-                    reporter.failure(&e);
-                    reporter.advance(result.bytes, 0);
-                    continue;
-                }
+            let Some(docs) = reporter.take_documents(result) else {
+                continue;
             };
-            reporter.advance(result.bytes, docs.len() as u64);
             for doc in docs {
                 if let Outcome::Converted {
                     quads: q,

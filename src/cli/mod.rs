@@ -131,6 +131,25 @@ impl Reporter {
         self.progress = Some(progress::Progress::new(total, self.verbosity.quiet));
     }
 
+    /// Counts one converted input: its documents, or its error reported as a
+    /// failure (the run goes on without it).
+    fn take_documents(
+        &mut self,
+        result: policykg::batch::InputResult,
+    ) -> Option<Vec<policykg::batch::DocumentResult>> {
+        match result.documents {
+            Ok(docs) => {
+                self.advance(result.bytes, docs.len() as u64);
+                Some(docs)
+            }
+            Err(e) => {
+                self.failure(&e);
+                self.advance(result.bytes, 0);
+                None
+            }
+        }
+    }
+
     /// One input is done.
     fn advance(&mut self, bytes: u64, documents: u64) {
         if let Some(p) = &mut self.progress {

@@ -19,6 +19,26 @@ pub struct RequestDataset {
     pub named_graphs: Vec<NamedNode>,
 }
 
+impl RequestDataset {
+    /// Makes a query's (or an update's WHERE clause's) dataset this one.
+    fn apply_to(&self, spec: &mut oxigraph::sparql::QueryDataset) {
+        spec.set_default_graph(
+            self.default_graphs
+                .iter()
+                .cloned()
+                .map(GraphName::from)
+                .collect(),
+        );
+        spec.set_available_named_graphs(
+            self.named_graphs
+                .iter()
+                .cloned()
+                .map(NamedOrBlankNode::from)
+                .collect(),
+        );
+    }
+}
+
 /// How to run a protocol query or update.
 #[derive(Clone, Default)]
 pub struct ProtocolOptions {
@@ -116,23 +136,7 @@ impl KgStore {
         let mut prepared = evaluator(options).parse_query(sparql)?;
         match &options.dataset {
             Some(dataset) => {
-                let spec = prepared.dataset_mut();
-                spec.set_default_graph(
-                    dataset
-                        .default_graphs
-                        .iter()
-                        .cloned()
-                        .map(GraphName::from)
-                        .collect(),
-                );
-                spec.set_available_named_graphs(
-                    dataset
-                        .named_graphs
-                        .iter()
-                        .cloned()
-                        .map(NamedOrBlankNode::from)
-                        .collect(),
-                );
+                dataset.apply_to(prepared.dataset_mut());
             }
             None if prepared.dataset().is_default_dataset() => {
                 prepared.dataset_mut().set_default_graph_as_union();
@@ -159,22 +163,7 @@ impl KgStore {
                 if !spec.is_default_dataset() {
                     return Err(ProtocolUpdateError::DatasetConflict(USING_CONFLICT));
                 }
-                spec.set_default_graph(
-                    dataset
-                        .default_graphs
-                        .iter()
-                        .cloned()
-                        .map(GraphName::from)
-                        .collect(),
-                );
-                spec.set_available_named_graphs(
-                    dataset
-                        .named_graphs
-                        .iter()
-                        .cloned()
-                        .map(NamedOrBlankNode::from)
-                        .collect(),
-                );
+                dataset.apply_to(spec);
             }
         }
         prepared
