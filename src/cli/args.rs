@@ -204,10 +204,12 @@ pub struct LoadArgs {
     /// of this run (files deleted since the last load).
     #[arg(long)]
     pub prune: bool,
-    /// New documents are committed to the store, atomically, once this many quads
-    /// are waiting. Larger is faster and uses more memory (about 2 KB per quad).
-    #[arg(long, value_name = "QUADS", default_value_t = 250_000)]
-    pub commit_every: usize,
+    /// New documents are added to the store, atomically, once this many quads are
+    /// waiting, and at the end; 0 commits only at the end. A killed run loses only
+    /// what was not committed. Each commit costs the store a merge, so fewer are
+    /// faster; memory does not depend on it.
+    #[arg(long, value_name = "QUADS", default_value_t = 10_000_000)]
+    pub commit_every: u64,
     #[command(flatten)]
     pub jobs: Jobs,
     #[command(flatten)]

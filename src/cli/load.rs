@@ -5,9 +5,8 @@
 use super::args::LoadArgs;
 use super::{Reporter, batch_options, discover_all, settings};
 use anyhow::{Context, Result};
-use oxigraph::model::Quad;
 use policykg::batch::{self, Outcome};
-use policykg::store::{KgStore, StoreError};
+use policykg::store::{BulkOptions, KgStore, StoreError};
 use std::collections::HashSet;
 use std::process::ExitCode;
 
@@ -16,23 +15,33 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
     let options = batch_options(&args.conversion, args.jobs.jobs, None);
     let store = KgStore::open(&args.store.store)?;
     let mut reporter = Reporter::new(args.verbosity);
+    let leftovers = store.leftovers();
+    if leftovers.files > 0 {
+        reporter.info(&format!(
+            "{}: removed {} file(s), {:.1} MB, that an interrupted load left; what it had not committed is loaded again",
+            args.store.store.display(),
+            leftovers.files,
+            leftovers.bytes as f64 / 1e6
+        ));
+    }
     let inputs = discover_all(&args.inputs, &mut reporter)?;
     reporter.start_progress(&inputs);
     let (mut added, mut replaced, mut unchanged, mut quads) = (0u64, 0u64, 0u64, 0u64);
     let mut seen = HashSet::new();
-    // New documents are committed together once this many quads are waiting: each
-    // commit is atomic (whole documents or none), and fewer, larger commits spare
-    // RocksDB most of its compaction work.
-    let commit_every = args.commit_every.max(1);
-    let mut new_quads: Vec<Quad> = Vec::new();
-    // The loader gets as many threads as the conversion: while it commits, the
-    // conversion threads stop once the channel holds a chunk, so they share the
-    // cores only briefly. (With one loader thread, a load of the laws corpus took 61 s, not 49 s:
-    // storing, not converting, is the slow part, and it then ran on one core.)
-    let loader_threads = match args.jobs.jobs {
+    // New documents stream through the bulk loader, whose threads sort and write
+    // batches while conversion goes on; the loader gets as many threads as the
+    // conversion (with one, a load of the laws corpus took 61 s, not 49 s: storing,
+    // not converting, is the slow part). Commits are atomic (whole documents or
+    // none); the fewer there are, the less the store has to merge.
+    let threads = match args.jobs.jobs {
         0 => std::thread::available_parallelism().map_or(1, usize::from),
         n => n,
     };
+    let mut writer = store.bulk_writer(BulkOptions {
+        threads,
+        commit_every: (args.commit_every > 0).then_some(args.commit_every),
+        ..BulkOptions::default()
+    });
     batch::run(&inputs, &settings, &options, &store, |chunk| {
         for result in chunk {
             let Some(docs) = reporter.take_documents(result) else {
@@ -61,20 +70,18 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
                             store.replace_graph(&graph, &q)?;
                             replaced += 1;
                         } else {
-                            new_quads.extend(q);
+                            writer.add_document(q)?;
                             added += 1;
                         }
                     }
                 }
             }
         }
-        if new_quads.len() >= commit_every {
-            store.bulk_add(&mut new_quads, loader_threads)?;
-        }
         Ok::<(), StoreError>(())
     })
     .with_context(|| format!("{}: loading stopped", args.store.store.display()))?;
-    store.bulk_add(&mut new_quads, loader_threads)?;
+    reporter.stage("writing the store");
+    writer.finish()?;
     let mut pruned = 0;
     if args.prune {
         for graph in store.document_graphs()? {
@@ -95,7 +102,7 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
     let mut compaction = String::new();
     if added + replaced + pruned > 0 {
         let started = std::time::Instant::now();
-        reporter.detail("compacting the store");
+        reporter.stage("compacting the store");
         store.optimize()?;
         compaction = format!(" (compacted in {:.1}s)", started.elapsed().as_secs_f64());
     }

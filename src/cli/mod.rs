@@ -115,6 +115,13 @@ impl Reporter {
         }
     }
 
+    /// What the run does once every input is read: on the progress display.
+    fn stage(&self, what: &str) {
+        if let Some(p) = &self.progress {
+            p.stage(what);
+        }
+    }
+
     /// Per-document detail, only with -v.
     fn detail(&self, message: &str) {
         if self.verbosity.verbose && !self.verbosity.quiet {

@@ -67,6 +67,15 @@ impl Progress {
         }
     }
 
+    /// Says what the run is doing after the last input (writing, compacting).
+    pub fn stage(&self, what: &str) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("{} docs; {what}", self.documents));
+        } else if self.plain {
+            eprintln!("progress: {what}");
+        }
+    }
+
     /// Prints a line without breaking the bar.
     pub fn println(&self, line: &str) {
         match &self.bar {

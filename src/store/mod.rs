@@ -91,21 +91,147 @@ pub struct Stats {
     pub triples: u64,
 }
 
+/// How a [`BulkWriter`] batches and commits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BulkOptions {
+    /// The bulk loader's own threads; each sorts and writes one batch at a time.
+    pub threads: usize,
+    /// Quads per batch. Each batch becomes one sorted file per index, so larger
+    /// batches mean fewer files to merge, and more memory (each batch in flight
+    /// holds about 1 KB per quad).
+    pub batch_quads: usize,
+    /// Commit once this many quads wait; `None` commits only at the end.
+    pub commit_every: Option<u64>,
+}
+
+impl Default for BulkOptions {
+    fn default() -> Self {
+        Self {
+            threads: 1,
+            batch_quads: 128_000,
+            commit_every: None,
+        }
+    }
+}
+
+/// Adds new documents to a store through Oxigraph's bulk loader, as they arrive.
+///
+/// Quads are gathered into batches; each full batch goes to one of the loader's
+/// threads, which sorts it and writes it to files beside the store while the
+/// caller goes on. A commit adds all the files written since the last one to the
+/// store in one atomic step, so a run killed halfway leaves each document either
+/// complete or absent; until then the store does not change. Commits happen every
+/// [`BulkOptions::commit_every`] quads (after whole documents) and at
+/// [`BulkWriter::finish`]; dropping the writer without finishing discards what was
+/// not committed.
+///
+/// Few commits are cheaper than many: each one leaves a set of overlapping files
+/// that the store's background compaction merges, and [`KgStore::optimize`]
+/// merges them all again at the end of a load.
+pub struct BulkWriter<'a> {
+    store: &'a Store,
+    threads: usize,
+    batch_size: usize,
+    commit_every: Option<u64>,
+    loader: Option<oxigraph::store::BulkLoader<'a>>,
+    batch: Vec<Quad>,
+    uncommitted: u64,
+}
+
+impl BulkWriter<'_> {
+    /// Adds the quads of one whole document (commits never split a document).
+    pub fn add_document(&mut self, quads: Vec<Quad>) -> Result<(), StoreError> {
+        self.uncommitted += quads.len() as u64;
+        if self.batch.is_empty() {
+            self.batch = quads;
+        } else {
+            self.batch.extend(quads);
+        }
+        while self.batch.len() >= self.batch_size {
+            let rest = self.batch.split_off(self.batch_size);
+            let full = std::mem::replace(&mut self.batch, rest);
+            self.send(full)?;
+        }
+        if self.commit_every.is_some_and(|n| self.uncommitted >= n) {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Hands a batch to a loader thread; waits while all of them are busy.
+    fn send(&mut self, batch: Vec<Quad>) -> Result<(), StoreError> {
+        let (store, threads, batch_size) = (self.store, self.threads, self.batch_size);
+        let loader = self.loader.get_or_insert_with(|| {
+            store
+                .bulk_loader()
+                .with_num_threads(threads)
+                // The loader cuts what it is given into batches of
+                // memory × 1000 / threads quads: one batch of ours is one of its.
+                .with_max_memory_size_in_megabytes((batch_size * threads).div_ceil(1000))
+        });
+        loader.load_quads(batch)?;
+        Ok(())
+    }
+
+    /// Writes what is waiting and adds it to the store, atomically.
+    pub fn commit(&mut self) -> Result<(), StoreError> {
+        // What is left is shared between the threads, so the last of the work
+        // (often after conversion has ended) runs on all of them.
+        let share = self.batch.len().div_ceil(self.threads).max(1);
+        while !self.batch.is_empty() {
+            let rest = self.batch.split_off(share.min(self.batch.len()));
+            let part = std::mem::replace(&mut self.batch, rest);
+            self.send(part)?;
+        }
+        if let Some(loader) = self.loader.take() {
+            loader.commit()?;
+        }
+        self.uncommitted = 0;
+        Ok(())
+    }
+
+    /// Commits what is left.
+    pub fn finish(mut self) -> Result<(), StoreError> {
+        self.commit()
+    }
+}
+
 /// A policykg store: an Oxigraph store with one named graph per document.
 pub struct KgStore {
     store: Store,
+    leftovers: Leftovers,
+}
+
+/// Files an interrupted bulk load left in the store's folder, removed on opening.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Leftovers {
+    /// How many files.
+    pub files: u64,
+    /// Their size in bytes.
+    pub bytes: u64,
 }
 
 impl KgStore {
-    /// Opens (or creates) a persistent store in a folder.
+    /// Opens (or creates) a persistent store in a folder, and removes the files a
+    /// killed bulk load left there (see [`KgStore::leftovers`]).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let store = Store::open(path).map_err(|source| StoreError::Open {
             path: path.to_owned(),
             source,
         })?;
-        let kg = Self { store };
+        let leftovers = remove_bulk_leftovers(path).map_err(|e| StoreError::Open {
+            path: path.to_owned(),
+            source: e.into(),
+        })?;
+        let kg = Self { store, leftovers };
         kg.check_version(path)?;
         Ok(kg)
+    }
+
+    /// What [`KgStore::open`] removed: the sorted files of a bulk load that was
+    /// killed before its commit (they are not part of the store).
+    pub fn leftovers(&self) -> Leftovers {
+        self.leftovers
     }
 
     /// Opens an existing store read-only, e.g. for queries while another process loads.
@@ -120,7 +246,10 @@ impl KgStore {
             path: path.to_owned(),
             source,
         })?;
-        let kg = Self { store };
+        let kg = Self {
+            store,
+            leftovers: Leftovers::default(),
+        };
         kg.check_version(path)?;
         Ok(kg)
     }
@@ -129,6 +258,7 @@ impl KgStore {
     pub fn in_memory() -> Result<Self, StoreError> {
         let kg = Self {
             store: Store::new()?,
+            leftovers: Leftovers::default(),
         };
         kg.check_version(Path::new("(memory)"))?;
         Ok(kg)
@@ -140,6 +270,7 @@ impl KgStore {
     pub fn scratch() -> Result<Self, StoreError> {
         Ok(Self {
             store: Store::new()?,
+            leftovers: Leftovers::default(),
         })
     }
 
@@ -254,23 +385,18 @@ impl KgStore {
         Ok(outcome)
     }
 
-    /// Adds documents whose graphs are not in the store yet, through Oxigraph's bulk
-    /// loader: fast, and atomic for the whole call, so a run killed halfway leaves
-    /// each document either complete or absent. `threads` bounds the loader's own
-    /// threads, so it does not fight the conversion threads. The quads are drained,
-    /// so the caller can reuse the vector's memory for the next batch.
-    pub fn bulk_add(&self, quads: &mut Vec<Quad>, threads: usize) -> Result<(), StoreError> {
-        if quads.is_empty() {
-            return Ok(());
+    /// A writer that adds new documents through Oxigraph's bulk loader, streaming:
+    /// see [`BulkWriter`].
+    pub fn bulk_writer(&self, options: BulkOptions) -> BulkWriter<'_> {
+        BulkWriter {
+            store: &self.store,
+            threads: options.threads.max(1),
+            batch_size: options.batch_quads.max(1),
+            commit_every: options.commit_every,
+            loader: None,
+            batch: Vec::new(),
+            uncommitted: 0,
         }
-        let mut loader = self
-            .store
-            .bulk_loader()
-            .with_num_threads(threads.max(1))
-            .with_max_memory_size_in_megabytes(256);
-        loader.load_quads(quads.drain(..))?;
-        loader.commit()?;
-        Ok(())
     }
 
     /// Compacts the store's files (RocksDB's full compaction). Each bulk-loader
@@ -471,6 +597,31 @@ impl crate::batch::Known for KgStore {
         // then report the store's error.
         self.stored_sha256(graph).ok().flatten()
     }
+}
+
+/// Oxigraph's bulk loader writes sorted files named `bulk-<number>.sst` into the
+/// store's folder and moves them into the store when it commits; a process killed
+/// before that leaves them behind, and nothing else ever removes them. Only a
+/// process that has the store open for writing creates them, and RocksDB's lock
+/// admits one such process at a time, so once the store is open here any such
+/// file is a leftover.
+fn remove_bulk_leftovers(folder: &Path) -> std::io::Result<Leftovers> {
+    let mut leftovers = Leftovers::default();
+    for entry in std::fs::read_dir(folder)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let is_bulk = name
+            .strip_prefix("bulk-")
+            .and_then(|n| n.strip_suffix(".sst"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if is_bulk && entry.file_type()?.is_file() {
+            leftovers.bytes += entry.metadata()?.len();
+            std::fs::remove_file(entry.path())?;
+            leftovers.files += 1;
+        }
+    }
+    Ok(leftovers)
 }
 
 fn literal_i64(term: Option<&Term>) -> Option<i64> {
