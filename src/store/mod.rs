@@ -9,6 +9,7 @@ use oxigraph::model::{
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
@@ -134,7 +135,10 @@ pub struct BulkWriter<'a> {
     batch_size: usize,
     commit_every: Option<u64>,
     loader: Option<oxigraph::store::BulkLoader<'a>>,
-    batch: Vec<Quad>,
+    /// Documents waiting for the next batch, kept as they came so that each quad
+    /// is moved once, into the loader's batch.
+    waiting: VecDeque<Vec<Quad>>,
+    waiting_quads: usize,
     uncommitted: u64,
 }
 
@@ -142,15 +146,10 @@ impl BulkWriter<'_> {
     /// Adds the quads of one whole document (commits never split a document).
     pub fn add_document(&mut self, quads: Vec<Quad>) -> Result<(), StoreError> {
         self.uncommitted += quads.len() as u64;
-        if self.batch.is_empty() {
-            self.batch = quads;
-        } else {
-            self.batch.extend(quads);
-        }
-        while self.batch.len() >= self.batch_size {
-            let rest = self.batch.split_off(self.batch_size);
-            let full = std::mem::replace(&mut self.batch, rest);
-            self.send(full)?;
+        self.waiting_quads += quads.len();
+        self.waiting.push_back(quads);
+        while self.waiting_quads >= self.batch_size {
+            self.send(self.batch_size)?;
         }
         if self.commit_every.is_some_and(|n| self.uncommitted >= n) {
             self.commit()?;
@@ -158,8 +157,22 @@ impl BulkWriter<'_> {
         Ok(())
     }
 
-    /// Hands a batch to a loader thread; waits while all of them are busy.
-    fn send(&mut self, batch: Vec<Quad>) -> Result<(), StoreError> {
+    /// Hands the first `size` waiting quads to a loader thread as one batch; waits
+    /// while all the threads are busy.
+    fn send(&mut self, size: usize) -> Result<(), StoreError> {
+        let mut documents = Vec::new();
+        let mut taken = 0;
+        while taken < size {
+            let Some(mut quads) = self.waiting.pop_front() else {
+                break;
+            };
+            if taken + quads.len() > size {
+                self.waiting.push_front(quads.split_off(size - taken));
+            }
+            taken += quads.len();
+            documents.push(quads);
+        }
+        self.waiting_quads -= taken;
         let (store, threads, batch_size) = (self.store, self.threads, self.batch_size);
         let loader = self.loader.get_or_insert_with(|| {
             store
@@ -169,7 +182,7 @@ impl BulkWriter<'_> {
                 // memory × 1000 / threads quads: one batch of ours is one of its.
                 .with_max_memory_size_in_megabytes((batch_size * threads).div_ceil(1000))
         });
-        loader.load_quads(batch)?;
+        loader.load_quads(documents.into_iter().flatten())?;
         Ok(())
     }
 
@@ -177,11 +190,9 @@ impl BulkWriter<'_> {
     pub fn commit(&mut self) -> Result<(), StoreError> {
         // What is left is shared between the threads, so the last of the work
         // (often after conversion has ended) runs on all of them.
-        let share = self.batch.len().div_ceil(self.threads).max(1);
-        while !self.batch.is_empty() {
-            let rest = self.batch.split_off(share.min(self.batch.len()));
-            let part = std::mem::replace(&mut self.batch, rest);
-            self.send(part)?;
+        let share = self.waiting_quads.div_ceil(self.threads).max(1);
+        while self.waiting_quads > 0 {
+            self.send(share)?;
         }
         if let Some(loader) = self.loader.take() {
             loader.commit()?;
@@ -394,7 +405,8 @@ impl KgStore {
             batch_size: options.batch_quads.max(1),
             commit_every: options.commit_every,
             loader: None,
-            batch: Vec::new(),
+            waiting: VecDeque::new(),
+            waiting_quads: 0,
             uncommitted: 0,
         }
     }
