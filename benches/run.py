@@ -22,12 +22,14 @@ import platform
 import re
 import shutil
 import subprocess
+import statistics
 import sys
 import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "policykg")
+SUBSET_RUNS = 5
 
 
 def timed(cmd, **kwargs):
@@ -199,17 +201,26 @@ def main():
     wall, rss, stats = baseline(args.baseline, corpus, args.every, os.path.join(work, "baseline"))
     r["baseline"] = {"s": wall, "rss_mib": rss, "stats": stats, "mb": tenth_mb, "mb_s": tenth_mb / wall,
                      "triples_s": stats.get("triples", 0) / wall}
-    c_wall, c_rss, c_quads = policykg_convert(tenth, os.path.join(work, "tenth.nq"))
-    l_wall, l_rss, l_quads = policykg_load(tenth, os.path.join(work, "store-tenth"))
+    # policykg takes a few seconds on the subset, where a busy neighbour on a
+    # shared machine shows; so each run is repeated and the median counts.
+    converts, loads = [], []
+    for _ in range(SUBSET_RUNS):
+        c_wall, _, c_quads = policykg_convert(tenth, os.path.join(work, "tenth.nq"))
+        converts.append(c_wall)
+        shutil.rmtree(os.path.join(work, "store-tenth"), ignore_errors=True)
+        l_wall, _, l_quads = policykg_load(tenth, os.path.join(work, "store-tenth"))
+        loads.append(l_wall)
+    c_wall, l_wall = statistics.median(converts), statistics.median(loads)
     r["policykg_subset"] = {
         "convert_s": c_wall, "load_s": l_wall, "quads": l_quads, "mb": tenth_mb,
         "convert_mb_s": tenth_mb / c_wall, "load_mb_s": tenth_mb / l_wall,
-        "load_quads_s": l_quads / l_wall,
+        "load_quads_s": l_quads / l_wall, "convert_runs_s": converts, "load_runs_s": loads,
     }
 
     r["targets"] = {
         "convert_throughput_vs_baseline": r["policykg_subset"]["convert_mb_s"] / r["baseline"]["mb_s"],
         "load_throughput_vs_baseline": r["policykg_subset"]["load_mb_s"] / r["baseline"]["mb_s"],
+        "whole_load_throughput_vs_baseline": r["load"]["mb_s"] / r["baseline"]["mb_s"],
         "load_vs_pyoxigraph_bulk_load": r["load"]["s"] / r["pyoxigraph_bulk_load"]["s"],
         "peak_rss_mib": max(r["convert"]["rss_mib"], r["load"]["rss_mib"]),
         "rss_full_over_half_convert": r["convert"]["rss_mib"] / r["convert_half"]["rss_mib"],
@@ -239,8 +250,9 @@ def print_table(r, every):
     p = r["pyoxigraph_bulk_load"]
     print(f"| pyoxigraph bulk_load of policykg's N-Quads | whole | {p['s']:.1f} | | {p['quads_s']:,.0f} | {p['rss_mib']:.0f} |")
     s, b = r["policykg_subset"], r["baseline"]
-    print(f"| policykg convert → N-Quads | every {every}th file | {s['convert_s']:.1f} | {s['convert_mb_s']:.2f} | {s['quads'] / s['convert_s']:,.0f} | |")
-    print(f"| policykg load → fresh store | every {every}th file | {s['load_s']:.1f} | {s['load_mb_s']:.2f} | {s['load_quads_s']:,.0f} | |")
+    spread = lambda runs: f"{min(runs):.2f}–{max(runs):.2f}"
+    print(f"| policykg convert → N-Quads (median of {len(s['convert_runs_s'])}: {spread(s['convert_runs_s'])} s) | every {every}th file | {s['convert_s']:.2f} | {s['convert_mb_s']:.2f} | {s['quads'] / s['convert_s']:,.0f} | |")
+    print(f"| policykg load → fresh store (median of {len(s['load_runs_s'])}: {spread(s['load_runs_s'])} s) | every {every}th file | {s['load_s']:.2f} | {s['load_mb_s']:.2f} | {s['load_quads_s']:,.0f} | |")
     print(f"| baseline jieba + rdflib (--mode rdflib) | every {every}th file | {b['s']:.1f} | {b['mb_s']:.3f} | {b['triples_s']:,.0f} | {b['rss_mib']:.0f} |")
     print("\n| query | rows | median (ms) | max (ms) |\n|---|---:|---:|---:|")
     for q in r["queries"]:
@@ -248,7 +260,8 @@ def print_table(r, every):
     t = r["targets"]
     print("\n| target | goal | measured |\n|---|---|---:|")
     print(f"| convert throughput vs baseline (same subset) | ≥ 20× | {t['convert_throughput_vs_baseline']:.0f}× |")
-    print(f"| convert + load throughput vs baseline (same subset) | ≥ 20× | {t['load_throughput_vs_baseline']:.0f}× |")
+    print(f"| convert + load throughput vs baseline (same subset) | ≥ 20× | {t['load_throughput_vs_baseline']:.1f}× |")
+    print(f"| convert + load throughput, whole corpus, vs baseline on the subset | (≥ 20×) | {t['whole_load_throughput_vs_baseline']:.1f}× |")
     print(f"| load time vs pyoxigraph bulk_load | ≤ 1.5× | {t['load_vs_pyoxigraph_bulk_load']:.2f}× |")
     print(f"| peak RSS | < 1024 MiB | {t['peak_rss_mib']:.0f} MiB |")
     print(f"| peak RSS whole / half (convert) | flat (≈ 1) | {t['rss_full_over_half_convert']:.2f} |")
