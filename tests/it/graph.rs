@@ -209,3 +209,114 @@ fn stats_count_the_seed() {
     assert!(orgs >= 4);
     assert!(stats.triples > 500);
 }
+
+/// Three real documents' quads, each with its graph IRI.
+fn three_documents() -> Vec<(oxigraph::model::NamedNode, Vec<oxigraph::model::Quad>)> {
+    let settings = Settings::default();
+    let law = std::fs::read_to_string(
+        crate::root().join("../shared/corpus/laws/宪法相关法/国旗法(2020-10-17).md"),
+    )
+    .unwrap();
+    [
+        ("seed", seed_text()),
+        ("flag", law),
+        (
+            "short",
+            "（一）标题\n中国职工对外交流中心成立于1984年。".to_owned(),
+        ),
+    ]
+    .into_iter()
+    .map(|(id, text)| {
+        let doc = Document::from_text(id, text);
+        (
+            pipeline::graph_iri(&doc, &settings),
+            pipeline::convert(doc, &settings),
+        )
+    })
+    .collect()
+}
+
+fn sorted_quads(store: &KgStore) -> Vec<String> {
+    let mut quads: Vec<String> = store.quads(None).map(|q| q.unwrap().to_string()).collect();
+    quads.sort();
+    quads
+}
+
+#[test]
+fn the_bulk_writer_stores_exactly_the_documents_whatever_the_batches_and_commits() {
+    use policykg::store::BulkOptions;
+    let documents = three_documents();
+    let mut expected: Vec<String> = documents
+        .iter()
+        .flat_map(|(_, quads)| quads.iter().map(ToString::to_string))
+        .collect();
+    expected.sort();
+    expected.dedup();
+    // Batches far smaller than a document, so documents are cut across batches and
+    // threads; commits after some documents; and one commit only at the end.
+    for options in [
+        BulkOptions {
+            threads: 2,
+            batch_quads: 97,
+            commit_every: Some(500),
+        },
+        BulkOptions {
+            threads: 1,
+            batch_quads: 1000,
+            commit_every: None,
+        },
+        BulkOptions {
+            threads: 3,
+            batch_quads: 50,
+            commit_every: Some(1),
+        },
+    ] {
+        // On disk: the bulk loader of a persistent store writes sorted files and
+        // moves them into the store when it commits.
+        let dir = tempfile::tempdir().unwrap();
+        let store = KgStore::open(dir.path()).unwrap();
+        let mut writer = store.bulk_writer(options);
+        for (_, quads) in documents.clone() {
+            writer.add_document(quads).unwrap();
+        }
+        writer.finish().unwrap();
+        let stored = sorted_quads(&store);
+        assert_eq!(stored.len(), expected.len(), "{options:?}");
+        assert_eq!(stored, expected, "{options:?}");
+        let graphs: Vec<_> = documents.iter().map(|(g, _)| g.clone()).collect();
+        let mut stored = store.document_graphs().unwrap();
+        stored.sort();
+        let mut want = graphs.clone();
+        want.sort();
+        assert_eq!(stored, want, "{options:?}");
+    }
+}
+
+#[test]
+fn the_bulk_writer_commits_whole_documents_and_drops_what_it_did_not_commit() {
+    use policykg::store::BulkOptions;
+    let documents = three_documents();
+    let (seed, short) = (&documents[0], &documents[2]);
+    assert!(short.1.len() < seed.1.len());
+    let dir = tempfile::tempdir().unwrap();
+    let store = KgStore::open(dir.path()).unwrap();
+    {
+        // A commit is due once the seed is in; the short document, below the
+        // commit size, waits for the next one, which never comes: the writer is
+        // dropped, as in a crash, with the short document already in a batch.
+        let mut writer = store.bulk_writer(BulkOptions {
+            threads: 2,
+            batch_quads: 16,
+            commit_every: Some(seed.1.len() as u64),
+        });
+        writer.add_document(seed.1.clone()).unwrap();
+        writer.add_document(short.1.clone()).unwrap();
+    }
+    let mut expected: Vec<String> = seed.1.iter().map(ToString::to_string).collect();
+    expected.sort();
+    expected.dedup();
+    let stored = sorted_quads(&store);
+    assert_eq!(stored.len(), expected.len());
+    assert_eq!(stored, expected);
+    assert_eq!(store.document_graphs().unwrap(), vec![seed.0.clone()]);
+}
