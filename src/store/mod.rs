@@ -99,7 +99,11 @@ pub struct BulkOptions {
     pub threads: usize,
     /// Quads per batch. Each batch becomes one sorted file per index, so larger
     /// batches mean fewer files to merge, and more memory (each batch in flight
-    /// holds about 1 KB per quad).
+    /// holds about 1 KB per quad). The default, 96k, was the fastest measured:
+    /// on every 10th file of the laws corpus 3.5 s against 3.8 s with 128k (median
+    /// of 6 runs each), the whole corpus as fast (40.8 s, 41.6 s), 80 MB less
+    /// memory; smaller batches sort within the processor's caches, and the last
+    /// batch, which runs after conversion has ended, is shorter.
     pub batch_quads: usize,
     /// Commit once this many quads wait; `None` commits only at the end.
     pub commit_every: Option<u64>,
@@ -109,7 +113,7 @@ impl Default for BulkOptions {
     fn default() -> Self {
         Self {
             threads: 1,
-            batch_quads: 128_000,
+            batch_quads: 96_000,
             commit_every: None,
         }
     }
