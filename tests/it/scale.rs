@@ -12,6 +12,13 @@ fn laws(folder: &str) -> PathBuf {
     crate::root().join("../shared/corpus/laws").join(folder)
 }
 
+/// `policykg load CORPUS --store STORE`, ready for more arguments.
+fn load(corpus: &Path, store: &Path) -> assert_cmd::Command {
+    let mut command = policykg();
+    command.arg("load").arg(corpus).arg("--store").arg(store);
+    command
+}
+
 fn nquads(args: &[&str], input: &Path) -> BTreeSet<String> {
     let out = policykg()
         .arg("convert")
@@ -94,14 +101,7 @@ fn a_load_killed_halfway_leaves_whole_documents_and_a_rerun_finishes() {
     // Small commits, so that a kill can land between them.
     let load_args = ["-q", "-j", "1", "--commit-every", "20000"];
     let started = std::time::Instant::now();
-    policykg()
-        .arg("load")
-        .arg(&corpus)
-        .arg("--store")
-        .arg(&reference)
-        .args(load_args)
-        .assert()
-        .success();
+    load(&corpus, &reference).args(load_args).assert().success();
     let full = started.elapsed().as_millis() as u64;
     let expected = export_sorted(&reference);
     let expected_set: BTreeSet<&String> = expected.iter().collect();
@@ -156,14 +156,7 @@ fn a_load_killed_halfway_leaves_whole_documents_and_a_rerun_finishes() {
             }
         }
         // Running it again completes the job without duplicates.
-        policykg()
-            .arg("load")
-            .arg(&corpus)
-            .arg("--store")
-            .arg(&store)
-            .arg("-q")
-            .assert()
-            .success();
+        load(&corpus, &store).arg("-q").assert().success();
         assert_eq!(
             export_sorted(&store),
             expected,
@@ -211,11 +204,7 @@ fn a_load_killed_halfway_leaves_whole_documents_and_a_rerun_finishes() {
         0,
         "an uncommitted load changed the store"
     );
-    policykg()
-        .arg("load")
-        .arg(&corpus)
-        .arg("--store")
-        .arg(&store)
+    load(&corpus, &store)
         .assert()
         .success()
         .stderr(predicates::str::contains("that an interrupted load left"));
@@ -251,19 +240,11 @@ fn unchanged_reruns_convert_nothing_and_prune_removes_deleted_documents() {
         std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
     }
     let store = dir.path().join("kg");
-    policykg()
-        .arg("load")
-        .arg(&corpus)
-        .arg("--store")
-        .arg(&store)
+    load(&corpus, &store)
         .assert()
         .success()
         .stderr(predicates::str::contains("12 added"));
-    policykg()
-        .arg("load")
-        .arg(&corpus)
-        .arg("--store")
-        .arg(&store)
+    load(&corpus, &store)
         .assert()
         .success()
         .stderr(predicates::str::contains(
@@ -273,11 +254,7 @@ fn unchanged_reruns_convert_nothing_and_prune_removes_deleted_documents() {
     let changed = corpus.join("刑法修正案.md");
     let text = std::fs::read_to_string(&changed).unwrap();
     std::fs::write(&changed, format!("{text}\n第九十九条 新增的条文。\n")).unwrap();
-    policykg()
-        .arg("load")
-        .arg(&corpus)
-        .arg("--store")
-        .arg(&store)
+    load(&corpus, &store)
         .assert()
         .success()
         .stderr(predicates::str::contains(
@@ -285,11 +262,7 @@ fn unchanged_reruns_convert_nothing_and_prune_removes_deleted_documents() {
         ));
     // Delete one: --prune removes its graph.
     std::fs::remove_file(corpus.join("刑法修正案（七）.md")).unwrap();
-    policykg()
-        .arg("load")
-        .arg(&corpus)
-        .arg("--store")
-        .arg(&store)
+    load(&corpus, &store)
         .arg("--prune")
         .assert()
         .success()
