@@ -80,7 +80,9 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
         Ok::<(), StoreError>(())
     })
     .with_context(|| format!("{}: loading stopped", args.store.store.display()))?;
-    reporter.stage("writing the store");
+    if added > 0 {
+        reporter.stage("writing the store");
+    }
     writer.finish()?;
     let mut pruned = 0;
     if args.prune {

@@ -71,7 +71,8 @@ impl Progress {
     pub fn stage(&self, what: &str) {
         if let Some(bar) = &self.bar {
             bar.set_message(format!("{} docs; {what}", self.documents));
-        } else if self.plain {
+        } else if self.plain && self.started.elapsed() >= PLAIN_EVERY {
+            // Like the progress lines: only runs long enough to want them.
             eprintln!("progress: {what}");
         }
     }
