@@ -132,6 +132,16 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// The number of conversion threads: `threads`, or one per core when it is 0.
+    pub fn conversion_threads(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, usize::from),
+            n => n,
+        }
+    }
+}
+
 /// Looks up what the store holds for a graph: its stored sha256, if any.
 pub trait Known: Sync {
     /// The stored sha256 of the graph, or `None` when the graph is not there.
@@ -216,13 +226,8 @@ pub fn run<E: Send>(
     known: &dyn Known,
     mut sink: impl FnMut(Vec<InputResult>) -> Result<(), E> + Send,
 ) -> Result<(), BatchError<E>> {
-    let threads = if options.threads == 0 {
-        std::thread::available_parallelism().map_or(1, usize::from)
-    } else {
-        options.threads
-    };
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
+        .num_threads(options.conversion_threads())
         .build()?;
     // Two chunks in flight: one being written while the next is converted.
     let (sender, receiver) = mpsc::sync_channel::<Vec<InputResult>>(1);

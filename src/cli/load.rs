@@ -33,12 +33,8 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
     // conversion (with one, a load of the laws corpus took 61 s, not 49 s: storing,
     // not converting, is the slow part). Commits are atomic (whole documents or
     // none); the fewer there are, the less the store has to merge.
-    let threads = match args.jobs.jobs {
-        0 => std::thread::available_parallelism().map_or(1, usize::from),
-        n => n,
-    };
     let mut writer = store.bulk_writer(BulkOptions {
-        threads,
+        threads: options.conversion_threads(),
         commit_every: (args.commit_every > 0).then_some(args.commit_every),
         ..BulkOptions::default()
     });
