@@ -9,7 +9,9 @@ Measures, on the same machine in the same run:
   * pyoxigraph's bulk_load of policykg's own N-Quads into a fresh store (the
     store's own load speed: the floor for our load);
   * the Python baseline ../shared/bench/baseline_rdflib.py (jieba + rdflib) on
-    the --every 10 subset, and policykg on the same subset.
+    the --every 10 subset, and policykg on the same subset. With --every 1 the
+    baseline runs on the whole corpus instead (about 27 minutes and 9.4 GiB
+    here, against 70-80 s for the subset).
 
 Usage (scripts/bench sets up the Python packages and the release build):
   python3 benches/run.py [--corpus DIR] [--baseline SCRIPT] [--every 10] [--work DIR]
@@ -153,7 +155,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus", "laws"))
     parser.add_argument("--baseline", default=os.path.join(ROOT, "..", "shared", "bench", "baseline_rdflib.py"))
-    parser.add_argument("--every", type=int, default=10, help="baseline subset: every Nth file")
+    parser.add_argument("--every", type=int, default=10,
+                        help="baseline subset: every Nth file (1: the whole corpus)")
     parser.add_argument("--work", default=os.path.join(ROOT, "target", "bench"))
     args = parser.parse_args()
     corpus = os.path.abspath(args.corpus)
@@ -250,18 +253,21 @@ def print_table(r, every):
     p = r["pyoxigraph_bulk_load"]
     print(f"| pyoxigraph bulk_load of policykg's N-Quads | whole | {p['s']:.1f} | | {p['quads_s']:,.0f} | {p['rss_mib']:.0f} |")
     s, b = r["policykg_subset"], r["baseline"]
+    portion = "whole" if every == 1 else f"every {every}th file"
     spread = lambda runs: f"{min(runs):.2f}–{max(runs):.2f}"
-    print(f"| policykg convert → N-Quads (median of {len(s['convert_runs_s'])}: {spread(s['convert_runs_s'])} s) | every {every}th file | {s['convert_s']:.2f} | {s['convert_mb_s']:.2f} | {s['quads'] / s['convert_s']:,.0f} | |")
-    print(f"| policykg load → fresh store (median of {len(s['load_runs_s'])}: {spread(s['load_runs_s'])} s) | every {every}th file | {s['load_s']:.2f} | {s['load_mb_s']:.2f} | {s['load_quads_s']:,.0f} | |")
-    print(f"| baseline jieba + rdflib (--mode rdflib) | every {every}th file | {b['s']:.1f} | {b['mb_s']:.3f} | {b['triples_s']:,.0f} | {b['rss_mib']:.0f} |")
+    print(f"| policykg convert → N-Quads (median of {len(s['convert_runs_s'])}: {spread(s['convert_runs_s'])} s) | {portion} | {s['convert_s']:.2f} | {s['convert_mb_s']:.2f} | {s['quads'] / s['convert_s']:,.0f} | |")
+    print(f"| policykg load → fresh store (median of {len(s['load_runs_s'])}: {spread(s['load_runs_s'])} s) | {portion} | {s['load_s']:.2f} | {s['load_mb_s']:.2f} | {s['load_quads_s']:,.0f} | |")
+    print(f"| baseline jieba + rdflib (--mode rdflib) | {portion} | {b['s']:.1f} | {b['mb_s']:.3f} | {b['triples_s']:,.0f} | {b['rss_mib']:.0f} |")
     print("\n| query | rows | median (ms) | max (ms) |\n|---|---:|---:|---:|")
     for q in r["queries"]:
         print(f"| {q['query']} | {q['rows']} | {q['median_ms']:.1f} | {q['max_ms']:.1f} |")
     t = r["targets"]
     print("\n| target | goal | measured |\n|---|---|---:|")
-    print(f"| convert throughput vs baseline (same subset) | ≥ 20× | {t['convert_throughput_vs_baseline']:.0f}× |")
-    print(f"| convert + load throughput vs baseline (same subset) | ≥ 20× | {t['load_throughput_vs_baseline']:.1f}× |")
-    print(f"| convert + load throughput, whole corpus, vs baseline on the subset | (≥ 20×) | {t['whole_load_throughput_vs_baseline']:.1f}× |")
+    same = "whole corpus" if every == 1 else "same subset"
+    print(f"| convert throughput vs baseline ({same}) | ≥ 20× | {t['convert_throughput_vs_baseline']:.0f}× |")
+    print(f"| convert + load throughput vs baseline ({same}) | ≥ 20× | {t['load_throughput_vs_baseline']:.1f}× |")
+    if every != 1:
+        print(f"| convert + load throughput, whole corpus, vs baseline on the subset | (≥ 20×) | {t['whole_load_throughput_vs_baseline']:.1f}× |")
     print(f"| load time vs pyoxigraph bulk_load | ≤ 1.5× | {t['load_vs_pyoxigraph_bulk_load']:.2f}× |")
     print(f"| peak RSS | < 1024 MiB | {t['peak_rss_mib']:.0f} MiB |")
     print(f"| peak RSS whole / half (convert) | flat (≈ 1) | {t['rss_full_over_half_convert']:.2f} |")
