@@ -213,6 +213,7 @@ def main():
         shutil.rmtree(os.path.join(work, "store-tenth"), ignore_errors=True)
         l_wall, _, l_quads = policykg_load(tenth, os.path.join(work, "store-tenth"))
         loads.append(l_wall)
+    os.remove(os.path.join(work, "tenth.nq"))
     c_wall, l_wall = statistics.median(converts), statistics.median(loads)
     r["policykg_subset"] = {
         "convert_s": c_wall, "load_s": l_wall, "quads": l_quads, "mb": tenth_mb,
