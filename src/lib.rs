@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod diagnostic;
+pub mod divisions;
 pub mod export;
 pub mod extract;
 pub mod numerals;
