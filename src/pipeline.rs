@@ -42,12 +42,11 @@ pub struct Parsed {
 /// Structures a document and extracts from it.
 pub fn parse(document: Document, settings: &Settings) -> Parsed {
     let outline = structure::parse(&document.text);
-    let extraction = extract::extract(
-        &document.text,
-        &outline,
-        &settings.lexicon,
-        anchor_year(&document),
-    );
+    let setting = extract::Setting {
+        anchor_year: anchor_year(&document),
+        region: region(&document, &settings.lexicon),
+    };
+    let extraction = extract::extract_in(&document.text, &outline, &settings.lexicon, &setting);
     Parsed {
         document,
         outline,
@@ -103,6 +102,38 @@ pub fn anchor_year(document: &Document) -> Option<u64> {
         .collect::<Vec<_>>()
         .join("\n");
     DATE.captures(&opening).and_then(|c| c[1].parse().ok())
+}
+
+/// The administrative division a document is of: a region column of its metadata
+/// (province, 省份, 地区 …), else its title, else its opening lines (a report's
+/// dateline names its province's people's congress). Short forms of organs (省委)
+/// are resolved against it.
+///
+/// ```
+/// use policykg::{divisions, extract::Lexicon, pipeline::region, source::Document};
+/// let lexicon = Lexicon::bundled();
+/// let doc = Document::from_text("r", "2026年江苏省政府工作报告\n——2026年2月3日在江苏省第十四届人民代表大会第五次会议上\n");
+/// assert_eq!(divisions::bundled().get(region(&doc, &lexicon).unwrap()).code, "320000");
+/// assert_eq!(region(&Document::from_text("s", "1984年成立了中国职工对外交流中心。"), &lexicon), None);
+/// ```
+pub fn region(document: &Document, lexicon: &Lexicon) -> Option<usize> {
+    let columns = document.meta.iter().filter_map(|(column, value)| {
+        matches!(
+            column.to_lowercase().as_str(),
+            "province" | "region" | "city" | "area" | "省份" | "地区" | "地域" | "城市"
+        )
+        .then_some(value.as_str())
+    });
+    let opening: String = document
+        .text
+        .lines()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let texts: Vec<&str> = columns
+        .chain([document.title.as_str(), opening.as_str()])
+        .collect();
+    lexicon.region_in(texts)
 }
 
 /// The IRI of a document, which also names its graph.

@@ -107,6 +107,10 @@ pub mod pkg {
         UNIT = "unit",
         /// Version of the on-disk store layout.
         SCHEMA_VERSION = "schemaVersion",
+        /// The GB/T 2260 code of an administrative division (320000 for 江苏省).
+        ADMIN_CODE = "adminCode",
+        /// The place an organ is the organ of (中共江苏省委员会 → 江苏省).
+        JURISDICTION = "jurisdiction",
     }
 }
 
@@ -179,6 +183,8 @@ pub mod schema {
         QUANTITATIVE_VALUE = "QuantitativeValue",
         /// Creative work class.
         CREATIVE_WORK = "CreativeWork",
+        /// The place a place lies in (昆山市 → 苏州市 → 江苏省).
+        CONTAINED_IN_PLACE = "containedInPlace",
     }
 }
 
@@ -195,6 +201,8 @@ pub mod skos {
     terms! { "http://www.w3.org/2004/02/skos/core#";
         /// Concept class.
         CONCEPT = "Concept",
+        /// Another name of an entity (江苏 for 江苏省, 省委 for 中共江苏省委员会).
+        ALT_LABEL = "altLabel",
     }
 }
 
@@ -284,4 +292,6 @@ pub const PKG_TERMS: &[&str] = &[
     pkg::INTERVAL_END,
     pkg::UNIT,
     pkg::SCHEMA_VERSION,
+    pkg::ADMIN_CODE,
+    pkg::JURISDICTION,
 ];

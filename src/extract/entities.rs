@@ -73,12 +73,7 @@ impl Offsets {
 }
 
 fn named(kind: EntityKind, label: &str) -> Entity {
-    Entity {
-        kind,
-        label: label.to_owned(),
-        key: label.to_owned(),
-        value: None,
-    }
+    Entity::named(kind, label)
 }
 
 /// Finds the entities of one paragraph, non-overlapping, in text order.
@@ -87,6 +82,8 @@ fn named(kind: EntityKind, label: &str) -> Entity {
 pub(crate) struct Context {
     /// The year the document was written, for relative times.
     pub anchor: Option<u64>,
+    /// The division the document is of (see [`super::Setting::region`]).
+    pub region: Option<usize>,
     /// The document is a law (it has articles): quoted terms there are defined
     /// terms, not slogans.
     pub legal: bool,
@@ -150,9 +147,53 @@ pub(crate) fn find(
 
     for (b, e, entry) in lexicon.find_names(text) {
         if let Some(end) = gazetteer_end(lexicon, text, b, e, entry.kind) {
-            let entry = lexicon.lookup(&text[b..end]).unwrap_or(entry);
-            push(b, end, named(entry.kind, &entry.label), 4);
+            match lexicon.resolve(&text[b..end], context.region) {
+                // A plan is named in quotation marks (“一带一路”); the quoted phrase
+                // rule finds those, and an unquoted programme name is not a plan.
+                Some(Some(entry)) if entry.kind == EntityKind::Plan => {}
+                Some(Some(entry)) => {
+                    // The place an organ's name starts with (山东省|人民政府) stands
+                    // as a candidate too: it is the mention when the organ's name is
+                    // a conjunct sharing its head with another (陕西省和山西省人民政府).
+                    if entry.kind == EntityKind::Organization
+                        && let Some((n, place)) = place_prefix(lexicon, &text[b..end], context.region)
+                    {
+                        push(b, b + n, Entity::of_entry(place), 4);
+                    }
+                    push(b, end, Entity::of_entry(entry), 4)
+                }
+                // A place name of several divisions, none of them the document's.
+                Some(None) => push(b, end, named(EntityKind::Place, &text[b..end]), 4),
+                None => {}
+            }
         }
+    }
+    for m in lexicon.organ_automaton.find_iter(text) {
+        let form = &text[m.start()..m.end()];
+        // 直辖市人民政府, 县级市人民政府, 地级市: the kind word belongs to a longer word.
+        if text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '辖' | '级' | '治' | '属'))
+        {
+            continue;
+        }
+        let entity = match lexicon.organ_short(m.pattern().as_usize(), context.region) {
+            Some(entry) => Entity::of_entry(&entry),
+            // A document of no known region (an excerpt, a national text that is not
+            // a law) still names an organ by the short form: a generic organ. In a
+            // law, or in a document whose region is of another kind (市委 in a
+            // province's report), the short form speaks of such organs in general
+            // (县级以上人民政府, 各市委) and names none.
+            None if context.region.is_none() && !context.legal => {
+                named(EntityKind::Organization, form)
+            }
+            None => continue,
+        };
+        push(m.start(), m.end(), entity, 4);
+    }
+    for (b, e) in lexicon.abbreviated_regions(text) {
+        push(b, e, named(EntityKind::Place, &text[b..e]), 3);
     }
     for c in TITLE.captures_iter(text) {
         let inner = c.get(1).unwrap();
@@ -188,12 +229,16 @@ pub(crate) fn find(
             .filter(|&c| !c.is_ascii_digit() && !numerals::is_numeral_char(c) && is_name_char(c))
             .collect();
         let five_year_plan = rest.is_empty() && term.ends_with('五');
+        // “11228”, “4+1”: a formula of digits, not an amount.
+        let formula = term.chars().filter(|c| c.is_ascii_digit()).count() >= 3
+            || term.contains('+') && term.chars().any(|c| c.is_ascii_digit());
         let after = &text[all.end()..];
         let has_plan_suffix = lexicon
             .plan_suffixes
             .iter()
             .any(|s| after.starts_with(s.as_str()));
         if !five_year_plan
+            && !formula
             && !has_plan_suffix
             && (rest.is_empty() || QUOTED_AMOUNT_UNITS.contains(&rest.as_str()))
         {
@@ -205,6 +250,7 @@ pub(crate) fn find(
             .filter(|s| after.starts_with(s.as_str()))
             .max_by_key(|s| s.len())
         {
+            // “十五五”规划, “人工智能+”行动: the quoted name and its plan word.
             let end = all.end() + suffix.len();
             push(
                 all.start(),
@@ -213,12 +259,7 @@ pub(crate) fn find(
                 6,
             );
         } else {
-            // In reports a quoted phrase is a slogan or programme; in laws it is a
-            // defined term (“情节严重”), unless it counts something (“五个中心”).
-            let slogan = term
-                .chars()
-                .any(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch));
-            let kind = if slogan || !context.legal {
+            let kind = if names_a_plan(term, after, lexicon, context.legal) {
                 EntityKind::Plan
             } else {
                 EntityKind::Term
@@ -228,12 +269,12 @@ pub(crate) fn find(
     }
     for (b, e, value) in time::find_relative(text, anchor) {
         let entity = match value {
-            Some(value) => Entity {
-                kind: EntityKind::Time,
-                label: value.label(),
-                key: value.value.clone(),
-                value: Some(Value::Time(value)),
-            },
+            Some(value) => Entity::valued(
+                EntityKind::Time,
+                value.label(),
+                value.value.clone(),
+                Value::Time(value),
+            ),
             // Without the document's year, a relative time stays a name.
             None => named(EntityKind::Time, &text[b..e]),
         };
@@ -244,25 +285,29 @@ pub(crate) fn find(
         push(
             b,
             e,
-            Entity {
-                kind: EntityKind::Time,
+            Entity::valued(
+                EntityKind::Time,
                 label,
-                key: value.value.clone(),
-                value: Some(Value::Time(value)),
-            },
+                value.value.clone(),
+                Value::Time(value),
+            ),
             8,
         );
     }
-    for (b, e, value) in quantity::find(text, lexicon, &lexicon.quantity_re) {
+    let chinese = quantity::find_chinese(text, lexicon);
+    for (b, e, value) in quantity::find(text, lexicon, &lexicon.quantity_re)
+        .into_iter()
+        .chain(chinese)
+    {
         push(
             b,
             e,
-            Entity {
-                kind: EntityKind::Quantity,
-                label: value.label(),
-                key: format!("{}{}", value.value, value.unit),
-                value: Some(Value::Quantity(value)),
-            },
+            Entity::valued(
+                EntityKind::Quantity,
+                value.label(),
+                format!("{}{}", value.value, value.unit),
+                Value::Quantity(value),
+            ),
             7,
         );
     }
@@ -279,11 +324,123 @@ pub(crate) fn find(
     for m in lexicon.not_names.find_iter(text) {
         push(m.start(), m.end(), named(EntityKind::Term, ""), NOT_A_NAME);
     }
-    candidates.extend(organisations_by_suffix(&chars, text, &offsets, lexicon));
-    candidates.extend(names_by_suffix(&chars, text, &offsets, lexicon));
+    let known = known_names(&chars, text, &offsets, lexicon);
+    candidates.extend(organisations_by_suffix(&chars, text, &offsets, lexicon, &known));
+    candidates.extend(names_by_suffix(&chars, text, &offsets, lexicon, &known));
     with_session_numbers(&chars, &mut candidates);
     candidates.extend(people(&chars, text, &offsets, lexicon));
+    drop_shared_heads(&chars, &mut candidates);
     resolve(candidates)
+}
+
+/// The longest place name a name starts with, shorter than the name: its length in
+/// bytes and its entry.
+fn place_prefix<'a>(
+    lexicon: &'a Lexicon,
+    name: &str,
+    region: Option<usize>,
+) -> Option<(usize, &'a super::Entry)> {
+    name.char_indices()
+        .skip(2)
+        .map(|(i, _)| i)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .find_map(|i| match lexicon.resolve(&name[..i], region) {
+            Some(Some(e)) if e.kind == EntityKind::Place => Some((i, e)),
+            _ => None,
+        })
+}
+
+/// Marks the characters inside a name the lexicon knows, so that a stop character
+/// inside one (和 in 呼和浩特) does not end the reach of a name found by its suffix.
+fn known_names(chars: &[char], text: &str, offsets: &Offsets, lexicon: &Lexicon) -> Vec<bool> {
+    let mut mask = vec![false; chars.len()];
+    for (b, e, _) in lexicon.find_names(text) {
+        mask[offsets.char(b)..offsets.char(e)]
+            .iter_mut()
+            .for_each(|m| *m = true);
+    }
+    mask
+}
+
+/// Coordination with a shared generic head gives only the place names: in
+/// 南京、杭州都市圈 and 河南、山东黄河河务局 the last conjunct is not a zone or an
+/// organisation of its own (the head is shared), so a name that starts with a place
+/// and directly follows 、 and a place is dropped, leaving the places.
+fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
+    let table = crate::divisions::bundled();
+    let level = |c: &Found| c.entity.division.map(|d| table.get(d).level);
+    let places: Vec<(usize, usize, Option<crate::divisions::Level>)> = candidates
+        .iter()
+        .filter(|c| c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME)
+        .map(|c| (c.begin, c.end, level(c)))
+        .collect();
+    candidates.retain(|c| {
+        if !matches!(c.entity.kind, EntityKind::Place | EntityKind::Organization)
+            || c.begin < 2
+        {
+            return true;
+        }
+        let joiner = chars[c.begin - 1];
+        let Some(&(_, _, head)) = places
+            .iter()
+            .find(|&&(b, e, _)| b == c.begin && e < c.end)
+        else {
+            return true;
+        };
+        // After 、 any place; after 和, 与, 及 only a place of the same level, as
+        // coordinated items are alike (陕西省和山西省人民政府; but 和林格尔与乌兰察布片区
+        // is a county and a zone).
+        let shared = places.iter().any(|&(_, e, before)| {
+            e == c.begin - 1
+                && (joiner == '、' || matches!(joiner, '和' | '与' | '及') && before == head)
+        });
+        !shared
+    });
+}
+
+/// Whether a quoted phrase not followed by a plan word names a programme,
+/// initiative, campaign or slogan rather than a term, label, nickname or brand:
+/// it is a numbered formula (“四个中心”, “两重”, “双碳”, “高效办成一件事”), ends
+/// in a plan word inside the quotes (“千万工程”), is an “X+” initiative
+/// (“人工智能+”), or the gazetteer knows it as a plan (“一带一路”). In a law a
+/// quoted phrase is a defined term (“情节严重”) unless it counts something. A
+/// phrase followed by a word that makes it a brand or platform (“赣莲”品牌) is not
+/// a plan. A phrase a few characters before a plan word is one (“信号升格”专项行动).
+fn names_a_plan(term: &str, after: &str, lexicon: &Lexicon, legal: bool) -> bool {
+    let numbered = term
+        .chars()
+        .any(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch) || ch == '双');
+    if legal {
+        return numbered;
+    }
+    if lexicon
+        .lookup(term)
+        .is_some_and(|e| e.kind == EntityKind::Plan)
+    {
+        return true;
+    }
+    if lexicon
+        .not_plan_heads
+        .iter()
+        .any(|w| after.starts_with(w.as_str()))
+    {
+        return false;
+    }
+    let near_plan_word = {
+        let next: String = after.chars().take(5).collect();
+        ["行动", "工程", "计划", "规划", "战略"]
+            .iter()
+            .any(|w| next.contains(w))
+    };
+    numbered
+        || term.ends_with('+')
+        || lexicon
+            .plan_suffixes
+            .iter()
+            .any(|s| term.ends_with(s.as_str()) && term.chars().count() > s.chars().count())
+        || near_plan_word
 }
 
 /// The end of a gazetteer match, or `None` when the name runs on into a longer
@@ -343,9 +500,11 @@ fn organisations_by_suffix(
     text: &str,
     offsets: &Offsets,
     lexicon: &Lexicon,
+    known: &[bool],
 ) -> Vec<Found> {
     const MAX_LEFT: usize = 16;
-    let joined = covered(chars, &lexicon.joined_phrases);
+    let mut joined = covered(chars, &lexicon.joined_phrases);
+    joined.iter_mut().zip(known).for_each(|(j, k)| *j |= *k);
     let mut out = Vec::new();
     for m in lexicon.suffix_automaton.find_iter(text) {
         let s = offsets.char(m.start());
@@ -426,8 +585,15 @@ fn left_reach(
 
 /// Places by suffix (…试验区 after a known place, …水库 after a boundary) and
 /// unquoted strategies (扩大内需战略), from data/rules/name-suffixes.tsv.
-fn names_by_suffix(chars: &[char], text: &str, offsets: &Offsets, lexicon: &Lexicon) -> Vec<Found> {
-    let joined = covered(chars, &lexicon.joined_phrases);
+fn names_by_suffix(
+    chars: &[char],
+    text: &str,
+    offsets: &Offsets,
+    lexicon: &Lexicon,
+    known: &[bool],
+) -> Vec<Found> {
+    let mut joined = covered(chars, &lexicon.joined_phrases);
+    joined.iter_mut().zip(known).for_each(|(j, k)| *j |= *k);
     let mut out = Vec::new();
     for m in lexicon.name_suffix_automaton.find_iter(text) {
         let rule = &lexicon.name_suffixes[m.pattern().as_usize()];
@@ -451,31 +617,39 @@ fn names_by_suffix(chars: &[char], text: &str, offsets: &Offsets, lexicon: &Lexi
                 };
                 begin
             }
-            // A name of its own starts at a clear boundary: the start of the text,
-            // punctuation, a stop word, or the end of a known place (信阳市|鲇鱼山水库);
-            // 保护鲇鱼山水库 gives no name, as nothing marks where the name begins.
+            // A name of its own starts at a clear boundary: the end of a known place
+            // (信阳市|鲇鱼山水库), else the start of the text, punctuation, a stop
+            // word or a verb (开工建设|河套灌区).
             NameStart::Own => {
                 let lowest = s.saturating_sub(rule.max_core).max(k);
-                let boundary = |p: usize| {
-                    p == k
-                        && (p == 0
-                            || !is_name_char(chars[p - 1])
-                            || lexicon.stop_chars.contains(&chars[p - 1])
-                            || ends_with_any(&chars[..p], &lexicon.stop_phrases))
-                        || (p >= 2
-                            && (2..=p.min(12)).any(|n| {
-                                let name: String = chars[p - n..p].iter().collect();
-                                lexicon
-                                    .lookup(&name)
-                                    .is_some_and(|e| e.kind == EntityKind::Place)
-                            }))
+                // The end of a known place is the surest start (呼和浩特|敕勒川草原).
+                let after_place = |p: usize| {
+                    p >= 2
+                        && (2..=p.min(12)).any(|n| {
+                            let name: String = chars[p - n..p].iter().collect();
+                            lexicon
+                                .lookup(&name)
+                                .is_some_and(|e| e.kind == EntityKind::Place)
+                        })
                 };
-                let Some(mut begin) = (lowest..s).find(|&p| boundary(p)) else {
+                // Else the start of the text, punctuation, a stop word or a verb.
+                let boundary = |p: usize| {
+                    ends_with_any(&chars[..p], &lexicon.leading_verbs)
+                        || p == k
+                            && (p == 0
+                                || !is_name_char(chars[p - 1])
+                                || lexicon.stop_chars.contains(&chars[p - 1])
+                                || ends_with_any(&chars[..p], &lexicon.stop_phrases))
+                };
+                let Some(mut begin) = (lowest..s)
+                    .find(|&p| after_place(p))
+                    .or_else(|| (lowest..s).find(|&p| boundary(p)))
+                else {
                     continue;
                 };
                 while let Some(verb) = lexicon.leading_verbs.iter().find(|v| {
                     let n = v.chars().count();
-                    begin + n < s && chars[begin..begin + n].iter().copied().eq(v.chars())
+                    begin + n <= s && chars[begin..begin + n].iter().copied().eq(v.chars())
                 }) {
                     begin += verb.chars().count();
                 }
@@ -498,8 +672,8 @@ fn names_by_suffix(chars: &[char], text: &str, offsets: &Offsets, lexicon: &Lexi
             begin,
             end: e,
             entity: named(rule.kind, &label),
-            priority: 3,
-            rule_found: rule.kind == EntityKind::Place,
+            priority: if rule.facility { NOT_A_NAME } else { 3 },
+            rule_found: rule.kind == EntityKind::Place && !rule.facility,
         });
     }
     out
@@ -574,6 +748,14 @@ fn head_at(chars: &[char], lexicon: &Lexicon) -> Option<Head> {
         matches!(entry.kind, EntityKind::Place | EntityKind::Organization).then_some(Head {
             len: n,
             place: entry.kind == EntityKind::Place,
+            known: true,
+        })
+    });
+    let known = known.or_else(|| {
+        let text: String = chars.iter().take(4).collect();
+        lexicon.abbreviated_region_at(&text).map(|len| Head {
+            len,
+            place: true,
             known: true,
         })
     });
@@ -701,6 +883,7 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let context = Context {
             anchor: Some(2026),
+            region: None,
             legal: false,
         };
         let got: Vec<(String, EntityKind)> = find(text, &lexicon, context, None)
@@ -724,6 +907,7 @@ mod tests {
             &lexicon,
             Context {
                 anchor: None,
+                region: None,
                 legal: true,
             },
             None,
@@ -763,9 +947,17 @@ mod tests {
     fn quoted_plans_terms_and_people() {
         check("“十五五”规划谋篇布局", &[("“十五五”规划", Plan)]);
         check("加快建设“五个中心”", &[("五个中心", Plan)]);
-        // Outside laws a quoted phrase reads as a slogan; scare quotes are the known
-        // cost of that (see docs/evaluation.md).
-        check("简单地搞“接轨”", &[("接轨", Plan)]);
+        // A quoted phrase that is not numbered, has no plan word and is no “X+”
+        // initiative is a term (scare quotes, labels), not a plan.
+        check("简单地搞“接轨”", &[("接轨", Term)]);
+        check("“三公”经费", &[("三公", Term)]);
+        check("推进“千万工程”", &[("千万工程", Plan)]);
+        check("实施“人工智能+”行动", &[("“人工智能+”行动", Plan)]);
+        check("用好“两重”“两新”政策", &[("两重", Plan), ("两新", Plan)]);
+        check("“赣莲”品牌", &[("赣莲", Term)]);
+        // Unquoted programme names are not plans; quoted ones the gazetteer knows are.
+        check("实施乡村振兴战略", &[]);
+        check("共建“一带一路”", &[("一带一路", Plan)]);
         check("“十四五”时期", &[("“十四五”时期", Time)]);
         check("他说：“我们要坚定不移地走自己的路，不照搬。”", &[]);
         check("贯彻落实习近平总书记重要讲话", &[("习近平", Person)]);

@@ -40,6 +40,39 @@ pub struct Entry {
     pub label: String,
     /// Its type.
     pub kind: EntityKind,
+    /// Other names it is written by (`skos:altLabel`).
+    pub aliases: Vec<String>,
+    /// For an administrative division: its index in [`crate::divisions`].
+    pub division: Option<usize>,
+    /// For an organ of a division (省委, 省政府): the division's index.
+    pub jurisdiction: Option<usize>,
+}
+
+/// A name in the lexicon and the entity it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NameRef {
+    entry: usize,
+    /// A county's short name: it counts only in a document of the county's region
+    /// (昆山 in a Jiangsu report), as two-character county names collide with
+    /// names elsewhere and with words.
+    regional: bool,
+}
+
+/// An organ's name templates, from `data/rules/organs.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct Organ {
+    label: String,
+    full: Vec<String>,
+    short: Vec<String>,
+}
+
+/// A short form of an organ (省委, 政协) as it is matched in text.
+#[derive(Debug, Clone)]
+pub(crate) struct OrganShort {
+    /// Index into the organ templates.
+    pub organ: usize,
+    /// The kind of region it needs (省 for 省委), or `None` for a bare form (政协).
+    pub kind_word: Option<String>,
 }
 
 /// An organisation suffix rule from `data/rules/org-suffixes.tsv`.
@@ -67,6 +100,9 @@ pub(crate) enum NameStart {
 #[derive(Debug, Clone)]
 pub(crate) struct NameSuffix {
     pub kind: EntityKind,
+    /// A facility named after a place (包头氢能装备制造产业园, 临河至哈密铁路): a name
+    /// of another kind, a single unit with no mention inside it.
+    pub facility: bool,
     pub start: NameStart,
     pub min_core: usize,
     pub max_core: usize,
@@ -77,8 +113,12 @@ pub(crate) struct NameSuffix {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     entries: Vec<Entry>,
-    /// Name → entry index, for every label and alias.
-    names: HashMap<String, usize>,
+    /// Name → the entries it names, for every label and alias.
+    names: HashMap<String, Vec<NameRef>>,
+    /// Organ templates and their short forms, matched leftmost-longest.
+    organs: Vec<Organ>,
+    pub(crate) organ_shorts: Vec<(String, OrganShort)>,
+    pub(crate) organ_automaton: AhoCorasick,
     /// Built over `name_list` for leftmost-longest matching.
     automaton: AhoCorasick,
     name_list: Vec<(String, usize)>,
@@ -101,10 +141,15 @@ pub struct Lexicon {
     /// Characters never in a rule-found person's given name.
     pub(crate) not_given_name: HashSet<char>,
     pub(crate) plan_suffixes: Vec<String>,
+    /// Words after a quoted phrase that make it a brand, platform or label, not a
+    /// plan (“赣莲”品牌, “蒙科聚”平台).
+    pub(crate) not_plan_heads: Vec<String>,
     /// Unit as written → normalised unit, longest first.
     pub(crate) units: Vec<(String, String)>,
     /// Quantity pattern built from `units`.
     pub(crate) quantity_re: regex::Regex,
+    /// The same for amounts in Chinese numerals (十个, 两项).
+    pub(crate) chinese_quantity_re: regex::Regex,
     /// Words that hold a name but are not one (发展中国家).
     pub(crate) not_names: AhoCorasick,
     /// The same words, for checking the end of rule-found names.
@@ -126,11 +171,13 @@ const PERSON_TITLES: &str = include_str!("../../data/rules/person-titles.tsv");
 const NOT_GIVEN_NAME: &str = include_str!("../../data/rules/not-given-name-chars.tsv");
 const SURNAMES: &str = include_str!("../../data/rules/surnames.tsv");
 const PLAN_SUFFIXES: &str = include_str!("../../data/rules/plan-suffixes.tsv");
+const NOT_PLAN_HEADS: &str = include_str!("../../data/rules/not-plan-heads.tsv");
 const NOT_NAMES: &str = include_str!("../../data/rules/not-names.tsv");
 const INDICATORS: &str = include_str!("../../data/rules/indicators.tsv");
 const NAME_SUFFIXES: &str = include_str!("../../data/rules/name-suffixes.tsv");
 const LEADING_VERBS: &str = include_str!("../../data/rules/leading-verbs.tsv");
 const UNITS: &str = include_str!("../../data/rules/units.tsv");
+const ORGANS: &str = include_str!("../../data/rules/organs.tsv");
 
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
@@ -156,6 +203,8 @@ impl Lexicon {
         lexicon
             .add_gazetteer(Path::new("data/gazetteer.tsv"), GAZETTEER)
             .expect("the bundled gazetteer is well-formed (checked by a test)");
+        lexicon.add_divisions();
+        lexicon.add_organs();
         lexicon.rebuild();
         lexicon
     }
@@ -216,11 +265,16 @@ impl Lexicon {
         let mut name_suffixes = Vec::new();
         for (_, l) in lines(NAME_SUFFIXES) {
             let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
-            let kind = EntityKind::from_gazetteer_type(cols[1])
-                .expect("name-suffixes.tsv types are valid");
+            let facility = cols[1] == "facility";
+            let kind = if facility {
+                EntityKind::Term
+            } else {
+                EntityKind::from_gazetteer_type(cols[1]).expect("name-suffixes.tsv types are valid")
+            };
             name_suffix_words.push(cols[0].to_owned());
             name_suffixes.push(NameSuffix {
                 kind,
+                facility,
                 start: if cols[2] == "place" {
                     NameStart::Place
                 } else {
@@ -242,6 +296,7 @@ impl Lexicon {
         let person_titles = words(PERSON_TITLES);
         let title_automaton = build(person_titles.iter().map(String::as_str));
         let quantity_re = super::quantity::pattern(&units);
+        let chinese_quantity_re = super::quantity::chinese_pattern(&units);
         let mut indicator_names: Vec<(String, String)> = Vec::new();
         for (_, l) in lines(INDICATORS) {
             let mut cols = l.split('\t');
@@ -259,9 +314,57 @@ impl Lexicon {
         }
         indicator_names.sort();
         indicator_names.dedup_by(|a, b| a.0 == b.0);
+        let split = |s: Option<&str>| -> Vec<String> {
+            s.unwrap_or("")
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let organs: Vec<Organ> = lines(ORGANS)
+            .filter(|(_, l)| !l.starts_with("organ\t"))
+            .map(|(_, l)| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                Organ {
+                    label: cols[1].trim().to_owned(),
+                    full: split(cols.get(2).copied()),
+                    short: split(cols.get(3).copied()),
+                }
+            })
+            .collect();
+        let mut organ_shorts = Vec::new();
+        for (o, organ) in organs.iter().enumerate() {
+            for form in &organ.short {
+                if form.contains("{K}") {
+                    for kind in KIND_WORDS {
+                        organ_shorts.push((
+                            form.replace("{K}", kind),
+                            OrganShort {
+                                organ: o,
+                                kind_word: Some((*kind).to_owned()),
+                            },
+                        ));
+                    }
+                } else {
+                    organ_shorts.push((
+                        form.clone(),
+                        OrganShort {
+                            organ: o,
+                            kind_word: None,
+                        },
+                    ));
+                }
+            }
+        }
+        organ_shorts.sort_by(|a, b| a.0.cmp(&b.0));
+        organ_shorts.dedup_by(|a, b| a.0 == b.0);
         Self {
             entries: Vec::new(),
             names: HashMap::new(),
+            organ_automaton: build(organ_shorts.iter().map(|(f, _)| f.as_str())),
+            organ_shorts,
+            organs,
             automaton: build(std::iter::empty::<&str>()),
             name_list: Vec::new(),
             org_suffixes,
@@ -281,8 +384,10 @@ impl Lexicon {
                 .flat_map(|(_, l)| l.chars().collect::<Vec<_>>())
                 .collect(),
             plan_suffixes: words(PLAN_SUFFIXES),
+            not_plan_heads: words(NOT_PLAN_HEADS),
             units,
             quantity_re,
+            chinese_quantity_re,
             not_names: build(words(NOT_NAMES).iter().map(String::as_str)),
             not_name_words: words(NOT_NAMES),
             indicators: build(indicator_names.iter().map(|(n, _)| n.as_str())),
@@ -340,33 +445,276 @@ impl Lexicon {
                     ),
                 )
             })?;
+            let aliases: Vec<String> = cols
+                .get(2)
+                .into_iter()
+                .flat_map(|a| a.split('|'))
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect();
             let index = self.entries.len();
+            // A user's entity takes over the names it gives.
+            for name in std::iter::once(label).chain(aliases.iter().map(String::as_str)) {
+                self.names.insert(
+                    name.to_owned(),
+                    vec![NameRef {
+                        entry: index,
+                        regional: false,
+                    }],
+                );
+            }
             self.entries.push(Entry {
                 label: label.to_owned(),
                 kind,
+                aliases,
+                division: None,
+                jurisdiction: None,
             });
-            self.names.insert(label.to_owned(), index);
-            for alias in cols.get(2).into_iter().flat_map(|a| a.split('|')) {
-                let alias = alias.trim();
-                if !alias.is_empty() {
-                    self.names.insert(alias.to_owned(), index);
-                }
-            }
         }
         Ok(())
     }
 
+    /// Adds every administrative division as a place, by its full name and its short
+    /// names. A division the gazetteer already names (江苏省) becomes that entry's
+    /// code; short names of counties count only in their own region. (Short names
+    /// that are common words are left out of the table by scripts/gen-divisions.)
+    fn add_divisions(&mut self) {
+        let table = crate::divisions::bundled();
+        for (i, d) in table.all().iter().enumerate() {
+            let known = self.names.get(&d.name).and_then(|refs| {
+                refs.iter()
+                    .map(|r| r.entry)
+                    .find(|&e| self.entries[e].kind == EntityKind::Place)
+            });
+            let index = match known {
+                Some(e) if self.entries[e].division.is_none() => {
+                    self.entries[e].division = Some(i);
+                    e
+                }
+                _ => {
+                    self.entries.push(Entry {
+                        label: d.name.clone(),
+                        kind: EntityKind::Place,
+                        aliases: Vec::new(),
+                        division: Some(i),
+                        jurisdiction: None,
+                    });
+                    let e = self.entries.len() - 1;
+                    if !generic_name(&d.name) && d.name.chars().count() > 2 {
+                        self.add_name(&d.name, e, false);
+                    }
+                    e
+                }
+            };
+            for short in &d.short {
+                if short.chars().count() < 2 {
+                    continue;
+                }
+                if !self.entries[index].aliases.contains(short) {
+                    self.entries[index].aliases.push(short.clone());
+                }
+                let regional = d.level >= crate::divisions::Level::County;
+                self.add_name(short, index, regional);
+            }
+        }
+    }
+
+    /// Adds the organs of every province and prefecture by their full names
+    /// (中共江苏省委员会, 江苏省委, 江苏省政府), from data/rules/organs.tsv.
+    fn add_organs(&mut self) {
+        let table = crate::divisions::bundled();
+        for (i, d) in table.all().iter().enumerate() {
+            // Taiwan, Hong Kong and Macao have no organs of this system.
+            if d.level > crate::divisions::Level::Prefecture
+                || ["71", "81", "82"].iter().any(|p| d.code.starts_with(p))
+            {
+                continue;
+            }
+            for o in 0..self.organs.len() {
+                let entry = self.organ_entry(o, i);
+                // The gazetteer may already list the organ under the same full name:
+                // then that entry gains the region and the other names.
+                let known = self.names.get(&entry.label).and_then(|refs| {
+                    refs.iter()
+                        .map(|r| r.entry)
+                        .find(|&e| self.entries[e].kind == EntityKind::Organization)
+                });
+                let index = match known {
+                    Some(e) => {
+                        let target = &mut self.entries[e];
+                        target.jurisdiction = Some(i);
+                        for alias in &entry.aliases {
+                            if !target.aliases.contains(alias) && *alias != target.label {
+                                target.aliases.push(alias.clone());
+                            }
+                        }
+                        e
+                    }
+                    None => {
+                        self.entries.push(entry.clone());
+                        self.entries.len() - 1
+                    }
+                };
+                for name in std::iter::once(&entry.label).chain(&entry.aliases) {
+                    // Short forms (省委) are matched apart, by the document's region.
+                    if name.contains(&d.name) {
+                        self.add_name(name, index, false);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The entry of organ `organ` of division `division`: its full name, the other
+    /// full forms and the short forms that fit the division's kind as aliases.
+    pub(crate) fn organ_entry(&self, organ: usize, division: usize) -> Entry {
+        let d = crate::divisions::bundled().get(division);
+        let o = &self.organs[organ];
+        let fill = |t: &str| t.replace("{R}", &d.name).replace("{K}", d.kind_word());
+        let mut aliases: Vec<String> = o.full.iter().map(|t| fill(t)).collect();
+        aliases.extend(o.short.iter().map(|t| fill(t)));
+        aliases.dedup();
+        Entry {
+            label: fill(&o.label),
+            kind: EntityKind::Organization,
+            aliases,
+            division: None,
+            jurisdiction: Some(division),
+        }
+    }
+
+    fn add_name(&mut self, name: &str, entry: usize, regional: bool) {
+        let refs = self.names.entry(name.to_owned()).or_default();
+        if !refs.iter().any(|r| r.entry == entry) {
+            refs.push(NameRef { entry, regional });
+        }
+    }
+
     fn rebuild(&mut self) {
-        let mut name_list: Vec<(String, usize)> =
-            self.names.iter().map(|(n, &i)| (n.clone(), i)).collect();
+        let mut name_list: Vec<(String, usize)> = self
+            .names
+            .iter()
+            .map(|(n, refs)| (n.clone(), refs[0].entry))
+            .collect();
         name_list.sort();
         self.automaton = build(name_list.iter().map(|(n, _)| n.as_str()));
         self.name_list = name_list;
     }
 
-    /// The entity a name (label or alias) stands for.
+    /// The entity a name (label or alias) stands for; for a name of several, the
+    /// first (see [`Lexicon::resolve`]).
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
-        self.names.get(name).map(|&i| &self.entries[i])
+        self.names.get(name).map(|refs| &self.entries[refs[0].entry])
+    }
+
+    /// The entity a name stands for in a document of region `region` (a division
+    /// index): a name of one entity is that entity; of several divisions (朝阳区),
+    /// the one inside the region; a county's short name counts only inside it.
+    /// `Some(None)` is a name that stays ambiguous: a place, but no one division.
+    pub fn resolve(&self, name: &str, region: Option<usize>) -> Option<Option<&Entry>> {
+        let table = crate::divisions::bundled();
+        let refs = self.names.get(name)?;
+        let inside = |r: &NameRef| {
+            let d = self.entries[r.entry].division;
+            matches!((d, region), (Some(d), Some(region)) if table.within(d, region) || table.within(region, d))
+        };
+        let usable: Vec<&NameRef> = refs.iter().filter(|r| !r.regional || inside(r)).collect();
+        match usable.as_slice() {
+            [] => None,
+            [one] => Some(Some(&self.entries[one.entry])),
+            many => {
+                // A gazetteer entity that is not a division (the sea 东海) comes first.
+                if let Some(r) = many.iter().find(|r| self.entries[r.entry].division.is_none()) {
+                    return Some(Some(&self.entries[r.entry]));
+                }
+                let local: Vec<&&NameRef> = many.iter().filter(|r| inside(r)).collect();
+                match local.as_slice() {
+                    [one] => Some(Some(&self.entries[one.entry])),
+                    _ => {
+                        // Several divisions of different levels named alike: the
+                        // higher one (吉林 is the province before the city).
+                        let top = many
+                            .iter()
+                            .map(|r| &self.entries[r.entry])
+                            .min_by_key(|e| e.division.map(|d| table.get(d).level))?;
+                        let level = top.division.map(|d| table.get(d).level);
+                        let same = many
+                            .iter()
+                            .filter(|r| {
+                                self.entries[r.entry].division.map(|d| table.get(d).level) == level
+                            })
+                            .count();
+                        Some((same == 1 && local.is_empty()).then_some(top))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The division a document is of, from names in its metadata, title or opening
+    /// lines: the first name of a division (江苏省, 信阳市) or of a division's organ
+    /// (江苏省政府) found, unambiguous or made so by a province named before it; a
+    /// province directly followed by one of its cities (河南省信阳市) gives the city.
+    pub fn region_in<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Option<usize> {
+        let table = crate::divisions::bundled();
+        let divisions_named = |name: &str| -> Vec<usize> {
+            let Some(refs) = self.names.get(name) else {
+                return Vec::new();
+            };
+            refs.iter()
+                .filter(|r| !r.regional)
+                .filter_map(|r| {
+                    let e = &self.entries[r.entry];
+                    e.division.or(e.jurisdiction)
+                })
+                .collect()
+        };
+        for text in texts {
+            let mut matches = self.automaton.find_iter(text).peekable();
+            while let Some(m) = matches.next() {
+                let candidates = divisions_named(&text[m.start()..m.end()]);
+                let [d] = candidates[..] else { continue };
+                if table.get(d).level == crate::divisions::Level::Province
+                    && let Some(next) = matches.peek().filter(|n| n.start() == m.end())
+                    && let Some(&city) = divisions_named(&text[next.start()..next.end()])
+                        .iter()
+                        .find(|&&c| c != d && table.within(c, d))
+                {
+                    return Some(city);
+                }
+                return Some(d);
+            }
+        }
+        None
+    }
+
+    /// The organ templates' short forms that start a text: its length in bytes and
+    /// the organ entity it denotes in a document of `region`, or `None` for the
+    /// generic organ named by the short form.
+    pub(crate) fn organ_short(&self, index: usize, region: Option<usize>) -> Option<Entry> {
+        let (_, short) = &self.organ_shorts[index];
+        let region = region?;
+        let d = crate::divisions::bundled().get(region);
+        if short
+            .kind_word
+            .as_deref()
+            .is_some_and(|k| k != d.kind_word())
+        {
+            return None;
+        }
+        // Only provinces, prefectures and counties have these organs.
+        if d.level > crate::divisions::Level::County {
+            return None;
+        }
+        let entry = self.organ_entry(short.organ, region);
+        // The same entry as the full name's, with all its names.
+        Some(
+            self.lookup(&entry.label)
+                .filter(|e| e.kind == EntityKind::Organization && e.jurisdiction == Some(region))
+                .cloned()
+                .unwrap_or(entry),
+        )
     }
 
     /// Number of entities.
@@ -377,6 +725,36 @@ impl Lexicon {
     /// True when there are no entities.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Regions named by a province's abbreviation and a direction (赣东北, 苏北, 皖南,
+    /// 蒙东): (byte begin, byte end). Not inside a longer run of Han characters that
+    /// ends with another direction word (苏北部 is 苏 + 北部).
+    pub(crate) fn abbreviated_regions<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(&format!(
+                "[{PROVINCE_ABBREVIATIONS}](?:东北|东南|西北|西南|东|西|南|北|中)"
+            ))
+            .expect("a character class")
+        });
+        RE.find_iter(text).filter_map(move |m| {
+            let after = text[m.end()..].chars().next();
+            // 苏北部, 皖南地区: a direction followed by 部/方 is a part, not the name.
+            (!after.is_some_and(|c| matches!(c, '部' | '方' | '面' | '侧' | '端')))
+                .then_some((m.start(), m.end()))
+        })
+    }
+
+    /// The length in characters of a region named by abbreviation and direction that
+    /// `text` starts with (赣南实验室 → 2).
+    pub(crate) fn abbreviated_region_at(&self, text: &str) -> Option<usize> {
+        self.abbreviated_regions(text)
+            .next()
+            .filter(|&(b, _)| b == 0)
+            .map(|(_, e)| text[..e].chars().count())
     }
 
     /// Leftmost-longest gazetteer matches in `text`: (byte begin, byte end, entry).
@@ -390,6 +768,27 @@ impl Lexicon {
         })
     }
 }
+
+/// Division names that are also common words of the text: districts named only by
+/// position (城区, 郊区, 矿区, 东区, 市中区, 城关区) say "the urban area", "the west
+/// district" far more often than they name one; they are not matched.
+fn generic_name(name: &str) -> bool {
+    name.strip_suffix('区').is_some_and(|stem| {
+        !stem.is_empty()
+            && stem
+                .chars()
+                .all(|c| "城郊矿东西南北中市关新上下前后".contains(c))
+    })
+}
+
+/// The official one-character abbreviations of the provinces (简称), for regions
+/// named by one and a direction (赣东北, 苏北, 皖南, 蒙东). Left out are 京 (京东 is
+/// a company) and those that end common words before a direction (创新中心, 云中,
+/// 四川中医, 安宁东路): 新, 云, 川, 宁, 青, 黑, 吉, 贵, 甘, 藏.
+const PROVINCE_ABBREVIATIONS: &str = "津沪渝冀豫辽湘皖鲁苏浙赣鄂桂晋蒙陕闽粤琼";
+
+/// The words for kinds of division that short forms of organs start with.
+const KIND_WORDS: &[&str] = &["省", "自治区", "市", "州", "县", "区", "旗", "盟"];
 
 fn build<'a>(patterns: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
     AhoCorasickBuilder::new()

@@ -1,5 +1,6 @@
 //! Enumerated measures: 一是…二是…, 一要…二要…, 第一，…第二，…, 其一，…其二，… inside
-//! a paragraph, and lists whose items open consecutive paragraphs.
+//! a paragraph, and lists whose items open consecutive lines after a lead-in ending
+//! in ：.
 
 use super::{Measure, MeasureList};
 use crate::numerals;
@@ -146,7 +147,19 @@ pub(crate) fn find(chars: &[char], outline: &Outline) -> (Vec<Measure>, Vec<Meas
                     measures.push(item(chars, m, end, p, list));
                 }
                 let last = &items[run - 1];
-                if i + run == found.len() && run == 1 && last.begin == paragraph.span.begin {
+                // Items may go on in the next paragraphs only as line items after a
+                // lead-in that ends in ： (主要措施如下：\n一是…\n二是…). Paragraphs
+                // that each open with one marker and run on are paragraphs: one
+                // marker per paragraph is not a list (../shared/ANNOTATION.md).
+                let line_items = lists[list].lead_sentence.is_some_and(|s| {
+                    let end = outline.sentences[s].span.end;
+                    matches!(chars[end - 1], '：' | ':')
+                });
+                if i + run == found.len()
+                    && run == 1
+                    && last.begin == paragraph.span.begin
+                    && line_items
+                {
                     open = Some((last.family, last.number, list));
                 }
             }

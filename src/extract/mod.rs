@@ -106,6 +106,59 @@ pub struct Entity {
     pub key: String,
     /// The normalised value, for times and quantities.
     pub value: Option<Value>,
+    /// Other names it is known by (gazetteer aliases, short forms).
+    pub alt_labels: Vec<String>,
+    /// For an administrative division: its index in [`crate::divisions`]; the key is
+    /// then its GB/T 2260 code.
+    pub division: Option<usize>,
+    /// For an organ of a division: that division's index.
+    pub jurisdiction: Option<usize>,
+}
+
+impl Entity {
+    /// An entity known only by its name.
+    pub fn named(kind: EntityKind, label: &str) -> Self {
+        Self {
+            kind,
+            label: label.to_owned(),
+            key: label.to_owned(),
+            value: None,
+            alt_labels: Vec::new(),
+            division: None,
+            jurisdiction: None,
+        }
+    }
+
+    /// The entity of a lexicon entry: a division keyed by its code, anything else by
+    /// its label.
+    pub fn of_entry(entry: &Entry) -> Self {
+        let key = match entry.division {
+            Some(d) => crate::divisions::bundled().get(d).code.clone(),
+            None => entry.label.clone(),
+        };
+        Self {
+            kind: entry.kind,
+            label: entry.label.clone(),
+            key,
+            value: None,
+            alt_labels: entry.aliases.clone(),
+            division: entry.division,
+            jurisdiction: entry.jurisdiction,
+        }
+    }
+
+    /// An entity with a normalised value (a time or quantity).
+    pub fn valued(kind: EntityKind, label: String, key: String, value: Value) -> Self {
+        Self {
+            kind,
+            label,
+            key,
+            value: Some(value),
+            alt_labels: Vec::new(),
+            division: None,
+            jurisdiction: None,
+        }
+    }
 }
 
 /// One occurrence of an entity in the text.
@@ -217,11 +270,54 @@ pub fn extract(
     lexicon: &Lexicon,
     anchor_year: Option<u64>,
 ) -> Extraction {
+    extract_in(
+        text,
+        outline,
+        lexicon,
+        &Setting {
+            anchor_year,
+            region: None,
+        },
+    )
+}
+
+/// What extraction knows of a document besides its text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Setting {
+    /// The year it was written, for relative times.
+    pub anchor_year: Option<u64>,
+    /// The administrative division it is of (an index into [`crate::divisions`]):
+    /// short forms of organs (省委) are that division's, and ambiguous place names
+    /// resolve inside it.
+    pub region: Option<usize>,
+}
+
+/// Extracts measures, entities and relations from a parsed document of a known
+/// year and region.
+///
+/// ```
+/// use policykg::{extract, structure};
+/// let lexicon = extract::Lexicon::bundled();
+/// let text = "在省委坚强领导下，苏州、昆山加快发展。";
+/// let outline = structure::parse(text);
+/// let region = lexicon.region_in(["江苏省"]);
+/// let setting = extract::Setting { anchor_year: Some(2026), region };
+/// let found = extract::extract_in(text, &outline, &lexicon, &setting);
+/// let labels: Vec<&str> = found.entities.iter().map(|e| e.label.as_str()).collect();
+/// assert_eq!(labels, ["中共江苏省委员会", "苏州市", "昆山市"]);
+/// ```
+pub fn extract_in(
+    text: &str,
+    outline: &Outline,
+    lexicon: &Lexicon,
+    setting: &Setting,
+) -> Extraction {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Extraction::default();
     let mut keys = std::collections::HashMap::new();
     let context = entities::Context {
-        anchor: anchor_year,
+        anchor: setting.anchor_year,
+        region: setting.region,
         legal: outline
             .sections
             .iter()

@@ -51,6 +51,69 @@ pub(crate) fn pattern(units: &[(String, String)]) -> Regex {
     .expect("units are escaped")
 }
 
+/// Builds the pattern of quantities written in Chinese numerals (十个, 两项, 千万吨,
+/// 六个月), for the same units.
+pub(crate) fn chinese_pattern(units: &[(String, String)]) -> Regex {
+    let alternatives: Vec<String> = units.iter().map(|(w, _)| regex::escape(w)).collect();
+    Regex::new(&format!(
+        r"([零〇一二两三四五六七八九十百千万亿]+)(多|余)?({})(左右|以上)?",
+        alternatives.join("|")
+    ))
+    .expect("units are escaped")
+}
+
+/// Characters that, right before a Chinese numeral, make it part of a word or an
+/// ordinal rather than an amount: 第一个, 统一, 唯一, 同一, 之一, 逐一, 万一.
+const NOT_BEFORE_NUMERAL: &[char] = &[
+    '第', '统', '唯', '同', '单', '逐', '划', '之', '其', '每', '初', '周', '星', '礼', '拜', '进',
+];
+
+/// Quantities in Chinese numerals with a unit or classifier: (byte begin, byte
+/// end, value). A numeral after 第 or inside a word (统一, 唯一) is not an amount.
+pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, QuantityValue)> {
+    let mut out = Vec::new();
+    for c in lexicon.chinese_quantity_re.captures_iter(text) {
+        let number = c.get(1).unwrap();
+        let before = text[..number.start()].chars().next_back();
+        if before.is_some_and(|ch| {
+            NOT_BEFORE_NUMERAL.contains(&ch) || crate::numerals::is_numeral_char(ch) || ch.is_ascii_digit()
+        }) {
+            continue;
+        }
+        // 一 alone is the article of a phrase (一个重要, 一家人) as often as an
+        // amount; only larger numbers count when nothing else shows an amount.
+        let Some(value) = crate::numerals::parse(number.as_str()) else {
+            continue;
+        };
+        if value < 2 {
+            continue;
+        }
+        // Idioms pair round numbers (千家万户, 万水千山): not amounts.
+        let after = text[c.get(0).unwrap().end()..].chars().next();
+        if number.as_str().chars().count() == 1
+            && after.is_some_and(crate::numerals::is_numeral_char)
+        {
+            continue;
+        }
+        let unit_written = c.get(3).unwrap().as_str();
+        let unit = lexicon
+            .units
+            .iter()
+            .find(|(w, _)| w == unit_written)
+            .map_or(unit_written, |(_, n)| n.as_str());
+        out.push((
+            number.start(),
+            c.get(0).unwrap().end(),
+            QuantityValue {
+                value: value.to_string(),
+                unit: unit.to_owned(),
+                approximate: c.get(2).is_some() || c.get(4).is_some_and(|m| m.as_str() == "左右"),
+            },
+        ));
+    }
+    out
+}
+
 /// Quantities in `text`: (byte begin, byte end, value).
 pub(crate) fn find(
     text: &str,
@@ -166,6 +229,25 @@ mod tests {
             vec![s("0.1个百分点", "0.1", "个百分点", false)]
         );
         assert!(found("1984年").is_empty());
+    }
+
+    #[test]
+    fn amounts_in_chinese_numerals() {
+        let lexicon = Lexicon::bundled();
+        let found = |text: &str| -> Vec<(String, String, String)> {
+            find_chinese(text, &lexicon)
+                .into_iter()
+                .map(|(b, e, q)| (text[b..e].to_owned(), q.value, q.unit))
+                .collect()
+        };
+        let s = |a: &str, v: &str, u: &str| (a.to_owned(), v.to_owned(), u.to_owned());
+        assert_eq!(found("抓好十个方面工作"), vec![s("十个", "10", "个")]);
+        assert_eq!(found("新增两项"), vec![s("两项", "2", "项")]);
+        assert_eq!(found("运量千万吨"), vec![s("千万吨", "10000000", "吨")]);
+        assert_eq!(found("居第三个"), vec![]);
+        assert_eq!(found("统一个人"), vec![]);
+        assert_eq!(found("这是一个重要的方面"), vec![]);
+        assert_eq!(found("走进千家万户"), vec![]);
     }
 
     #[test]

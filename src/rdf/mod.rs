@@ -115,6 +115,41 @@ fn classes(kind: EntityKind) -> (&'static str, Option<&'static str>) {
     }
 }
 
+/// The IRI of an administrative division's place: `place/320000`.
+pub fn division_iri(base: &str, division: &crate::divisions::Division) -> NamedNode {
+    node(iri::entity_iri(base, EntityKind::Place, &division.code))
+}
+
+/// Describes a division's place and every place that contains it (type, label,
+/// short names, code, `schema:containedInPlace`), each once per document; returns
+/// its IRI.
+fn describe_division(
+    g: &mut Graph,
+    base: &str,
+    index: usize,
+    done: &mut HashSet<usize>,
+) -> NamedNode {
+    let table = crate::divisions::bundled();
+    let n = division_iri(base, table.get(index));
+    let mut at = Some(index);
+    while let Some(i) = at.filter(|i| done.insert(*i)) {
+        let d = table.get(i);
+        let s = division_iri(base, d);
+        g.add(&s, rdf::TYPE, node(pkg::PLACE));
+        g.add(&s, rdf::TYPE, node(schema::PLACE));
+        g.add(&s, rdfs::LABEL, zh(&d.name));
+        for short in &d.short {
+            g.add(&s, skos::ALT_LABEL, zh(short));
+        }
+        g.add(&s, pkg::ADMIN_CODE, Literal::new_simple_literal(&d.code));
+        if let Some(p) = d.parent {
+            g.add(&s, schema::CONTAINED_IN_PLACE, division_iri(base, table.get(p)));
+        }
+        at = d.parent;
+    }
+    n
+}
+
 /// Metadata columns and the property each maps to; other columns go to
 /// `dcterms:description` as `column: value`.
 fn meta_property(column: &str) -> Option<&'static str> {
@@ -297,13 +332,25 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
         graph: GraphName::NamedNode(node(minter.entity_graph())),
         quads: Vec::new(),
     };
+    let mut places_described = HashSet::new();
     for (e, n) in found.entities.iter().zip(&entity_iris) {
+        if let Some(d) = e.division {
+            describe_division(&mut eg, base, d, &mut places_described);
+            continue;
+        }
         let (class, external) = classes(e.kind);
         eg.add(n, rdf::TYPE, node(class));
         if let Some(external) = external {
             eg.add(n, rdf::TYPE, node(external));
         }
         eg.add(n, rdfs::LABEL, zh(&e.label));
+        for alt in &e.alt_labels {
+            eg.add(n, skos::ALT_LABEL, zh(alt));
+        }
+        if let Some(d) = e.jurisdiction {
+            let place = describe_division(&mut eg, base, d, &mut places_described);
+            eg.add(n, pkg::JURISDICTION, place);
+        }
         match &e.value {
             Some(Value::Time(t)) => {
                 eg.add(n, pkg::NORMALIZED_VALUE, time_literal(t));

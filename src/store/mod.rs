@@ -13,7 +13,14 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// What changed after each schema version, so that an older store's reader learns
+/// why it must reload (index = the older version).
+const CHANGES_SINCE: &[&str] = &[
+    "",
+    "places are now keyed by their GB/T 2260 code (place/320000) and organs by their full name (org/中共江苏省委员会), so its entity IRIs differ",
+];
 
 /// The graph holding the store's own metadata (its schema version).
 pub const META_GRAPH: &str = "https://w3id.org/policykg/store";
@@ -337,7 +344,14 @@ impl KgStore {
                     _ => None,
                 };
                 match version {
-                    Some(v) if v <= SCHEMA_VERSION => Ok(()),
+                    Some(v) if v == SCHEMA_VERSION => Ok(()),
+                    Some(v) if v < SCHEMA_VERSION => Err(StoreError::Incompatible {
+                        path: path.to_owned(),
+                        message: format!(
+                            "written by an older policykg (schema version {v}, this one writes {SCHEMA_VERSION}): {}; load your documents again into a new folder (policykg load FILES --store NEW_DIR)",
+                            CHANGES_SINCE.get(usize::try_from(v).unwrap_or(0)).unwrap_or(&"its IRIs differ")
+                        ),
+                    }),
                     _ => Err(StoreError::Incompatible {
                         path: path.to_owned(),
                         message: format!(
@@ -462,10 +476,27 @@ impl KgStore {
     /// Removes entity descriptions that no document mentions any more (after
     /// documents were pruned or replaced). Returns how many entities went.
     pub fn remove_orphan_entities(&self) -> Result<u64, StoreError> {
+        // A place no document mentions is still kept while a kept place lies in it
+        // or a kept organ is its organ; removing a place can orphan the place that
+        // contains it, so this repeats until nothing goes (at most the depth of the
+        // division hierarchy).
+        let mut removed = 0;
+        loop {
+            let now = self.remove_orphans_once()?;
+            removed += now;
+            if now == 0 {
+                return Ok(removed);
+            }
+        }
+    }
+
+    fn remove_orphans_once(&self) -> Result<u64, StoreError> {
         let orphans = format!(
-            "SELECT DISTINCT ?g ?e WHERE {{ GRAPH ?g {{ ?e <{label}> ?l }} FILTER NOT EXISTS {{ GRAPH ?h {{ ?m <{ta}> ?e }} }} FILTER(STRENDS(STR(?g), \"entities\")) }}",
+            "SELECT DISTINCT ?g ?e WHERE {{ GRAPH ?g {{ ?e <{label}> ?l }} FILTER NOT EXISTS {{ GRAPH ?h {{ ?m <{ta}>|<{within}>|<{jurisdiction}> ?e }} }} FILTER(STRENDS(STR(?g), \"entities\")) }}",
             label = crate::vocab::rdfs::LABEL,
             ta = crate::vocab::itsrdf::TA_IDENT_REF,
+            within = crate::vocab::schema::CONTAINED_IN_PLACE,
+            jurisdiction = pkg::JURISDICTION,
         );
         let mut removed = 0;
         if let QueryResults::Solutions(rows) = self.query(&orphans)? {
@@ -581,7 +612,9 @@ impl KgStore {
             pkg::NUMBERING
         ))?;
         if let QueryResults::Solutions(rows) = self.query(&format!(
-            "SELECT ?class (COUNT(?m) AS ?n) WHERE {{ GRAPH ?g {{ ?m <{}> ?e . ?e <{}> ?class }} FILTER(STRSTARTS(STR(?class), \"{}\")) }} GROUP BY ?class ORDER BY ?class",
+            // A mention lives in its document's graph, its entity's type in the shared
+            // entities graph: two graph patterns, not one.
+            "SELECT ?class (COUNT(?m) AS ?n) WHERE {{ GRAPH ?g {{ ?m <{}> ?e }} GRAPH ?eg {{ ?e <{}> ?class }} FILTER(STRSTARTS(STR(?class), \"{}\")) }} GROUP BY ?class ORDER BY ?class",
             crate::vocab::itsrdf::TA_IDENT_REF,
             rdf::TYPE,
             pkg::NS

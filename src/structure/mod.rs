@@ -162,8 +162,18 @@ pub fn parse(text: &str) -> Outline {
     let skip_title = lines
         .first()
         .is_some_and(|l| l.markdown == Some(1) && numbering_of(l.text).is_none());
+    // Topic lines without a numbering (——……。, 一是……。 alone, an unnumbered
+    // one-sentence line) title paragraphs in reports; in laws every line belongs to
+    // an article, and such lines are body text.
+    builder.report = !lines
+        .iter()
+        .any(|l| numbering_of(l.text).is_some_and(|n| n.kind == Kind::Article));
     let mut opening = true;
-    for line in lines.iter().skip(usize::from(skip_title)) {
+    let body = &lines[usize::from(skip_title)..];
+    let mut i = 0;
+    while i < body.len() {
+        let line = &body[i];
+        i += 1;
         // Front matter comes before any heading or body text. Its lines stay
         // paragraphs (the title line and dateline name times and organisations) but
         // are never headings, and what they say is kept as metadata.
@@ -174,7 +184,10 @@ pub fn parse(text: &str) -> Outline {
         }
         opening =
             opening && builder.outline.sections.is_empty() && builder.outline.paragraphs.len() < 6;
-        builder.line(line);
+        if builder.line(line, body.get(i)) {
+            // The line after an appendix label was its title.
+            i += 1;
+        }
     }
     let mut outline = builder.finish(text);
     remove_repeated_sections(text, &mut outline);
@@ -190,11 +203,48 @@ struct Builder {
     list_context: bool,
     /// The kind of numbering of the current run of list items.
     list_kind: Option<Kind>,
+    /// The document has no articles: topic lines can be headings.
+    report: bool,
+    /// The last body line opened with a measure marker (一是) in a list context (after
+    /// a line ending in ：): the next marker lines are its items, not headings.
+    marker_run: bool,
+    /// The salutation (各位代表) or a heading was seen: the opening lines (speaker,
+    /// photo caption) are over.
+    past_opening: bool,
 }
 
 impl Builder {
-    fn line(&mut self, line: &Line<'_>) {
+    /// Adds one line; returns true when it also took the next line (an appendix
+    /// label's title).
+    fn line(&mut self, line: &Line<'_>, next: Option<&Line<'_>>) -> bool {
+        if line.text.starts_with("各位代表") {
+            self.past_opening = true;
+        }
         let numbered = numbering_of(line.text);
+        if let Some(n) = &numbered
+            && n.kind == Kind::Appendix
+        {
+            return self.appendix(line, n, next);
+        }
+        let marker_line = starts_with_marker(line.text);
+        if numbered.is_none()
+            && line.markdown.is_none()
+            && self.report
+            && !self.list_context
+            && !(marker_line && self.marker_run)
+        {
+            if let Some(topic) = self.topic_line(line, next) {
+                let shape = HeadingShape {
+                    kind: topic.kind,
+                    title_end: line.text.chars().count(),
+                    body_begin: None,
+                };
+                self.open_section(line, Some(&topic), &shape);
+                self.past_opening = true;
+                return false;
+            }
+        }
+        let numbered = numbered;
         let heading = match (&numbered, line.markdown) {
             // A Markdown heading is a heading whatever its shape.
             (Some(n), md) => self.numbered_heading(line, n).or_else(|| {
@@ -214,6 +264,7 @@ impl Builder {
         match heading {
             Some(shape) => {
                 let index = self.open_section(line, numbered.as_ref(), &shape);
+                self.past_opening = true;
                 self.list_context = false;
                 self.list_kind = None;
                 if let Some(body) = shape.body_begin {
@@ -229,10 +280,111 @@ impl Builder {
                 }
                 let section = self.stack.last().map(|&(_, i)| i);
                 self.paragraph(line, 0, section, list_item);
+                self.marker_run = marker_line && (self.list_context || self.marker_run);
                 self.list_context =
                     line.text.ends_with(['：', ':']) || (list_item && self.list_context);
             }
         }
+        false
+    }
+
+    /// An appendix heading: 附件1 alone on its line takes the next line as its
+    /// title; 名词解释 is a heading with no numbering. Returns true when the next
+    /// line was taken.
+    fn appendix(&mut self, line: &Line<'_>, n: &Numbered, next: Option<&Line<'_>>) -> bool {
+        let len = line.text.chars().count();
+        let glossary = n.numbering.starts_with("名词解释");
+        let title_line = next.filter(|next| {
+            !glossary
+                && n.rest == len
+                && numbering_of(next.text).is_none()
+                && next.text.chars().count() <= 60
+                && single_sentence(next.text)
+        });
+        let shape = HeadingShape {
+            kind: Kind::Appendix,
+            title_end: len,
+            body_begin: None,
+        };
+        let numbered = if glossary {
+            Numbered {
+                numbering: String::new(),
+                rest: 0,
+                ..n.clone()
+            }
+        } else {
+            n.clone()
+        };
+        let index = self.open_section(line, Some(&numbered), &shape);
+        if let Some(title) = title_line {
+            // One heading over two lines: the label, then its title.
+            let s = &mut self.outline.sections[index];
+            s.title = title
+                .text
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .trim_end_matches(sentence::is_terminator)
+                .to_owned();
+            s.heading = Span::new(line.begin, title.begin + title.text.chars().count());
+        }
+        self.past_opening = true;
+        self.list_context = false;
+        self.list_kind = None;
+        title_line.is_some()
+    }
+
+    /// A report's topic line that titles the paragraphs below it: a whole line
+    /// 一是……。 or ——……。 that is one sentence, or an unnumbered one-sentence line
+    /// of at most 40 characters followed by body text. Lead-ins (重点做好以下工作。),
+    /// salutations (各位代表！) and lines with a colon are not headings.
+    fn topic_line(&self, line: &Line<'_>, next: Option<&Line<'_>>) -> Option<Numbered> {
+        let text = line.text;
+        if !single_sentence(text) || text.contains(['：', ':', '！', '!', '？', '?']) {
+            return None;
+        }
+        if let Some(m) = MARKER.find(text) {
+            let rest = text[m.end()..].chars().count();
+            return (rest >= 4 && text.chars().count() <= 80).then(|| Numbered {
+                kind: Kind::Marker,
+                numbering: m.as_str().to_owned(),
+                number: crate::numerals::parse(m.as_str().trim_end_matches('是'))
+                    .and_then(|n| u32::try_from(n).ok()),
+                rest: m.as_str().chars().count(),
+            });
+        }
+        let dashes = text.chars().take_while(|&c| c == '—').count();
+        if dashes >= 2 {
+            return (text.chars().count() - dashes >= 4 && text.chars().count() <= 80).then(|| {
+                Numbered {
+                    kind: Kind::Dash,
+                    numbering: "—".repeat(dashes),
+                    number: None,
+                    rest: dashes,
+                }
+            });
+        }
+        let len = text.chars().count();
+        let lead_in = ["以下", "如下", "下列", "方面工作", "几个方面"]
+            .iter()
+            .any(|w| text.contains(w));
+        let introduces = next.is_some_and(|n| {
+            numbering_of(n.text).is_none()
+                && n.markdown.is_none()
+                && n.text.chars().count() >= 20
+                && n.text.contains('。')
+        });
+        (self.past_opening
+            && (4..=40).contains(&len)
+            && !lead_in
+            && introduces
+            && !text.starts_with(['（', '(', '【', '[', '《']))
+        .then(|| Numbered {
+            kind: Kind::Unnumbered,
+            numbering: String::new(),
+            number: None,
+            rest: 0,
+        })
     }
 
     fn in_article(&self) -> bool {
@@ -421,6 +573,20 @@ impl Builder {
     fn finish(self, _text: &str) -> Outline {
         self.outline
     }
+}
+
+/// The measure markers a topic line or list item opens with: 一是, 二是 ….
+static MARKER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^[一二三四五六七八九十]+是").unwrap());
+
+fn starts_with_marker(text: &str) -> bool {
+    MARKER.is_match(text)
+}
+
+/// True when a line holds one sentence: no sentence terminator but at its end.
+fn single_sentence(text: &str) -> bool {
+    let body = text.trim_end_matches(sentence::is_terminator);
+    !body.contains(sentence::is_terminator) && !body.contains(['；', ';'])
 }
 
 /// How a heading line divides into title and body.

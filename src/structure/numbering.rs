@@ -36,6 +36,13 @@ pub enum Kind {
     Appendix,
     /// A Markdown heading without a numbering, by its `#` depth.
     Markdown(u8),
+    /// A whole line 一是……。 that titles the paragraphs below it (a report's topic
+    /// line, numbered like a measure but standing alone).
+    Marker,
+    /// A whole line ——……。 that titles the paragraphs below it.
+    Dash,
+    /// An unnumbered one-sentence line that titles the paragraphs below it.
+    Unnumbered,
 }
 
 impl Kind {

@@ -383,6 +383,6 @@ fn csv_and_jsonl_collections_with_metadata() {
             "<https://w3id.org/policykg/id/doc/docs/2>",
         ))
         .stdout(predicate::str::contains(
-            "<https://w3id.org/policykg/id/org/国务院>",
+            "<https://w3id.org/policykg/id/org/中华人民共和国国务院>",
         ));
 }

@@ -99,3 +99,146 @@ fn every_report_converts_with_sections() {
     assert_eq!(totals.documents, 25);
     assert!(totals.measures > 25, "{}", totals.measures);
 }
+
+/// The 25 reports in one store: each report's own Party committee, named by its
+/// short form (省委, 市委, 自治区党委), is the committee of the report's province,
+/// 25 distinct entities; every coded place lies inside a province; no report has
+/// more plans than quoted phrases that name one by their form.
+#[test]
+fn reports_resolve_organs_places_and_plans() {
+    use oxigraph::sparql::QueryResults;
+    use policykg::store::KgStore;
+    let settings = Settings::default();
+    let store = KgStore::in_memory().unwrap();
+    let mut quoted_plans: BTreeMap<String, usize> = BTreeMap::new();
+    let numbered = regex::Regex::new(r"[0-9一二两三四五六七八九十百千万双]").unwrap();
+    let quoted = regex::Regex::new(r"“([^“”\n]{1,24})”").unwrap();
+    for input in source::discover(&corpus("gov-reports-2026")).unwrap() {
+        for doc in source::read(&input, &ReadOptions::default()).unwrap() {
+            // The quoted phrases that name a plan by their form: numbered formulas,
+            // and phrases followed by a plan word (directly or in the next few
+            // characters: “信号升格”专项行动), ending in one or in “+”.
+            let plan_words = ["规划", "计划", "纲要", "战略", "工程", "行动", "倡议", "方案"];
+            let count = quoted
+                .captures_iter(&doc.text)
+                .filter(|c| {
+                    let inner = &c[1];
+                    let after: String = doc.text[c.get(0).unwrap().end()..].chars().take(5).collect();
+                    numbered.is_match(inner)
+                        || inner.ends_with('+')
+                        || plan_words
+                            .iter()
+                            .any(|w| inner.ends_with(w) || after.contains(w))
+                })
+                .count();
+            quoted_plans.insert(doc.title.clone(), count);
+            let graph = pipeline::graph_iri(&doc, &settings);
+            let sha = doc.sha256();
+            store
+                .load(&graph, &sha, || pipeline::convert(doc, &settings))
+                .unwrap();
+        }
+    }
+    let rows = |query: &str| -> Vec<Vec<String>> {
+        let QueryResults::Solutions(solutions) = store.query(query).unwrap() else {
+            panic!("a SELECT query")
+        };
+        solutions
+            .map(|s| {
+                let s = s.unwrap();
+                s.values()
+                    .iter()
+                    .map(|v| match v {
+                        Some(oxigraph::model::Term::Literal(l)) => l.value().to_owned(),
+                        Some(t) => t.to_string(),
+                        None => String::new(),
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let shipped = std::fs::read_to_string(crate::root().join("queries/organ-short-forms.rq")).unwrap();
+    let organs = rows(&shipped);
+    // report, province, short form, organ, region, mentions
+    let mut by_report: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for r in &organs {
+        by_report
+            .entry(r[1].clone())
+            .or_default()
+            .push((r[3].clone(), r[4].clone()));
+    }
+    assert_eq!(by_report.len(), 25, "{organs:#?}");
+    let mut committees = std::collections::BTreeSet::new();
+    for (report, found) in &by_report {
+        assert_eq!(found.len(), 1, "{report}: {found:?}");
+        let (organ, region) = &found[0];
+        assert_eq!(report, region, "{organ} governs {region}");
+        assert_eq!(organ, &format!("中共{region}委员会"));
+        committees.insert(organ.clone());
+    }
+    assert_eq!(committees.len(), 25);
+    // A short form never resolves to another region's organ: every mention of a
+    // committee short form resolves to its own report's committee or to the
+    // generic organ.
+    let wrong = rows(
+        "PREFIX pkg: <https://w3id.org/policykg/ontology#>
+         PREFIX dcterms: <http://purl.org/dc/terms/>
+         PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+         PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+         SELECT ?province ?form ?region WHERE {
+           ?m nif:anchorOf ?form ; nif:referenceContext ?doc ; itsrdf:taIdentRef ?e .
+           FILTER(?form IN (\"省委\", \"市委\", \"自治区党委\", \"省政府\", \"市政府\", \"政协\", \"人大\", \"工商联\"))
+           ?e pkg:jurisdiction/rdfs:label ?region .
+           ?doc dcterms:spatial ?province .
+           FILTER(STR(?province) != STR(?region))
+         }",
+    );
+    assert!(wrong.is_empty(), "{wrong:?}");
+    // Every coded place reaches a province up the hierarchy.
+    let stranded = rows(
+        "PREFIX pkg: <https://w3id.org/policykg/ontology#>
+         PREFIX schema: <http://schema.org/>
+         PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+         SELECT DISTINCT ?place WHERE {
+           ?m itsrdf:taIdentRef ?place . ?place pkg:adminCode ?code .
+           FILTER NOT EXISTS {
+             ?place schema:containedInPlace* ?top . ?top pkg:adminCode ?pc .
+             FILTER NOT EXISTS { ?top schema:containedInPlace ?x }
+             FILTER(STRENDS(?pc, \"0000\"))
+           }
+         }",
+    );
+    assert!(stranded.is_empty(), "{stranded:?}");
+    let counties = rows(
+        "PREFIX pkg: <https://w3id.org/policykg/ontology#>
+         PREFIX schema: <http://schema.org/>
+         PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+         SELECT (COUNT(?m) AS ?n) WHERE {
+           ?m itsrdf:taIdentRef ?place . ?place pkg:adminCode ?code ; schema:containedInPlace/schema:containedInPlace ?top .
+         }",
+    );
+    let counties: usize = counties[0][0].parse().unwrap();
+    assert!(counties > 50, "county-level mentions: {counties}");
+    let per_province = rows(
+        &std::fs::read_to_string(crate::root().join("queries/mentions-per-province.rq")).unwrap(),
+    );
+    assert!(per_province.len() >= 25, "{per_province:?}");
+    // Plans per report.
+    let plans = rows(
+        "PREFIX pkg: <https://w3id.org/policykg/ontology#>
+         PREFIX dcterms: <http://purl.org/dc/terms/>
+         PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+         PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+         SELECT ?title (COUNT(?m) AS ?n) WHERE {
+           ?m nif:referenceContext ?doc ; itsrdf:taIdentRef ?e .
+           ?e a pkg:Plan . ?doc dcterms:title ?title .
+         } GROUP BY ?title",
+    );
+    for r in &plans {
+        let bound = quoted_plans[&r[0]];
+        let n: usize = r[1].parse().unwrap();
+        assert!(n <= bound, "{}: {n} plans, {bound} quoted phrases that name one", r[0]);
+    }
+    eprintln!("organs: {organs:#?}\nplaces per province: {per_province:?}\nplans: {plans:?}");
+}

@@ -208,6 +208,16 @@ fn stats_count_the_seed() {
         .1;
     assert!(orgs >= 4);
     assert!(stats.triples > 500);
+    // Mentions by type: the mention is in the document's graph, its entity's type
+    // in the entities graph; every mention is counted under exactly one type.
+    let by_type: std::collections::BTreeMap<&str, u64> = stats
+        .mentions_by_type
+        .iter()
+        .map(|(c, n)| (c.as_str(), *n))
+        .collect();
+    assert!(by_type.get("Organization").is_some_and(|&n| n >= orgs), "{by_type:?}");
+    assert!(by_type.contains_key("TimeExpression"), "{by_type:?}");
+    assert_eq!(by_type.values().sum::<u64>(), stats.mentions, "{by_type:?}");
 }
 
 /// Three real documents' quads, each with its graph IRI.
