@@ -386,3 +386,40 @@ fn csv_and_jsonl_collections_with_metadata() {
             "<https://w3id.org/policykg/id/org/中华人民共和国国务院>",
         ));
 }
+
+/// tests/data/store-v1 is the seed loaded by policykg at schema version 1 (commit
+/// bfae637), before places were keyed by code and organs by full name. Opening it
+/// is refused, for reading and for writing alike, with what changed and what to do.
+#[test]
+fn a_store_of_the_previous_schema_says_to_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    fs::create_dir(&store).unwrap();
+    for entry in fs::read_dir(crate::root().join("tests/data/store-v1")).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), store.join(entry.file_name())).unwrap();
+    }
+    for args in [
+        vec!["stats", "--store"],
+        vec!["query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--store"],
+    ] {
+        policykg()
+            .args(&args)
+            .arg(&store)
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains("schema version 1")
+                    .and(predicate::str::contains("place/320000"))
+                    .and(predicate::str::contains("load your documents again")),
+            );
+    }
+    policykg()
+        .arg("load")
+        .arg(seed())
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("load your documents again"));
+}
