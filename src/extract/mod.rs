@@ -170,7 +170,8 @@ pub struct Mention {
     pub text: String,
     /// Index into [`Extraction::entities`].
     pub entity: usize,
-    /// Index of the sentence it occurs in.
+    /// Index of the sentence it occurs in: into the outline's sentences, or, past
+    /// their end, into [`Extraction::titles`] (a heading's title).
     pub sentence: usize,
     /// For a quantity, the indicator entity it measures, when the sentence says.
     pub indicator: Option<usize>,
@@ -248,6 +249,18 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// Relations, in document order of their evidence.
     pub facts: Vec<Fact>,
+    /// The titles of headings, each a sentence of its section that mentions may be
+    /// in (numbered after the outline's sentences).
+    pub titles: Vec<Title>,
+}
+
+/// The title of a heading, as a sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Title {
+    /// Index of its section.
+    pub section: usize,
+    /// The title text, without the numbering.
+    pub span: Span,
 }
 
 /// Extracts measures, entities and relations from a parsed document.
@@ -323,10 +336,18 @@ pub fn extract_in(
             .iter()
             .any(|s| s.kind == crate::structure::numbering::Kind::Article),
     };
-    let texts: Vec<String> = outline
+    // Paragraphs, then the titles of headings: names in a heading (一、2025年工作回顾,
+    // a run-in （一）…“两重”建设…) are mentions too, in the heading's own sentence.
+    let titles = heading_titles(&chars, outline);
+    let units: Vec<Span> = outline
         .paragraphs
         .iter()
-        .map(|p| chars[p.span.begin..p.span.end].iter().collect())
+        .map(|p| p.span)
+        .chain(titles.iter().map(|t| t.span))
+        .collect();
+    let texts: Vec<String> = units
+        .iter()
+        .map(|span| chars[span.begin..span.end].iter().collect())
         .collect();
     let mut found: Vec<Vec<entities::Found>> = texts
         .iter()
@@ -341,19 +362,21 @@ pub fn extract_in(
             }
         }
     }
-    for (p, (paragraph, paragraph_found)) in outline.paragraphs.iter().zip(found).enumerate() {
-        for found in paragraph_found {
-            let span = Span::new(
-                paragraph.span.begin + found.begin,
-                paragraph.span.begin + found.end,
-            );
+    let paragraphs = outline.paragraphs.len();
+    for (u, (unit, unit_found)) in units.iter().zip(found).enumerate() {
+        for found in unit_found {
+            let span = Span::new(unit.begin + found.begin, unit.begin + found.end);
             let entity = *keys
                 .entry((found.entity.kind, found.entity.key.clone()))
                 .or_insert_with(|| {
                     out.entities.push(found.entity.clone());
                     out.entities.len() - 1
                 });
-            let sentence = sentence_of(outline, p, span);
+            let sentence = if u < paragraphs {
+                sentence_of(outline, u, span)
+            } else {
+                outline.sentences.len() + (u - paragraphs)
+            };
             out.mentions.push(Mention {
                 span,
                 text: chars[span.begin..span.end].iter().collect(),
@@ -363,10 +386,37 @@ pub fn extract_in(
             });
         }
     }
+    out.mentions.sort_by_key(|m| m.span.begin);
+    out.titles = titles;
     link_indicators(&chars, &mut out);
     (out.measures, out.lists) = measures::find(&chars, outline);
     out.facts = relations::find(&chars, outline, &out);
     out
+}
+
+/// The title text of each heading that has one (without its numbering), as a
+/// sentence of its own.
+fn heading_titles(chars: &[char], outline: &Outline) -> Vec<Title> {
+    outline
+        .sections
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let numbering = s.numbering.chars().count();
+            let mut begin = s.heading.begin + numbering.min(s.heading.end - s.heading.begin);
+            while begin < s.heading.end && chars[begin].is_whitespace() {
+                begin += 1;
+            }
+            let mut end = s.heading.end;
+            while end > begin && chars[end - 1].is_whitespace() {
+                end -= 1;
+            }
+            (begin < end && !s.title.is_empty()).then_some(Title {
+                section: i,
+                span: Span::new(begin, end),
+            })
+        })
+        .collect()
 }
 
 /// Links each quantity to the nearest indicator named before it in its sentence

@@ -19,7 +19,10 @@ pub(crate) fn find(chars: &[char], outline: &Outline, found: &Extraction) -> Vec
     let kind = |m: &Mention| found.entities[m.entity].kind;
     let mut last_org: Option<usize> = None; // entity of the last organisation mention
     for (i, m) in found.mentions.iter().enumerate() {
-        let sentence = &outline.sentences[m.sentence];
+        // Relations are stated in body sentences, not in headings' titles.
+        let Some(sentence) = outline.sentences.get(m.sentence) else {
+            continue;
+        };
         let sentence_start = sentence.span.begin;
         let before: String = chars[sentence_start..m.span.begin].iter().collect();
         match kind(m) {

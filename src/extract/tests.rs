@@ -119,3 +119,25 @@ fn seed_founding_facts() {
     }
     assert!(saw_date && saw_basis, "{:?}", found.facts);
 }
+
+#[test]
+fn names_in_headings_are_mentions_in_the_heading_title() {
+    let text = "一、2025年工作及“十四五”时期发展回顾\n过去一年，全省上下迎难而上。\n（一）推进“两重”建设，服务长三角一体化。全年完成投资。\n";
+    let outline = structure::parse(text);
+    let found = extract(text, &outline, &Lexicon::bundled(), Some(2026));
+    let in_titles: Vec<(&str, usize)> = found
+        .mentions
+        .iter()
+        .filter(|m| m.sentence >= outline.sentences.len())
+        .map(|m| {
+            let title = &found.titles[m.sentence - outline.sentences.len()];
+            (m.text.as_str(), title.section)
+        })
+        .collect();
+    assert_eq!(
+        in_titles,
+        [("2025年", 0), ("“十四五”时期", 0), ("两重", 1), ("长三角", 1)]
+    );
+    // Mentions stay in document order and never overlap.
+    assert!(found.mentions.windows(2).all(|w| w[0].span.end <= w[1].span.begin));
+}

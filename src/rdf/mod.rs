@@ -301,6 +301,26 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
         g.add(&n, dcterms::IS_PART_OF, paragraph(s.paragraph));
         g.span(&n, &chars, s.span.begin, s.span.end, &d);
     }
+    // Headings' titles are sentences too, numbered after the body's, part of their
+    // section: mentions in a heading are in them. Only titles that hold a mention
+    // are written (most headings of laws hold none).
+    let titled: HashSet<usize> = found
+        .mentions
+        .iter()
+        .map(|m| m.sentence)
+        .filter(|&s| s >= outline.sentences.len())
+        .collect();
+    for (k, t) in found.titles.iter().enumerate() {
+        let index = outline.sentences.len() + k;
+        if !titled.contains(&index) {
+            continue;
+        }
+        let n = sentence(index);
+        g.add(&n, rdf::TYPE, node(pkg::SENTENCE));
+        g.add(&n, pkg::ORDINAL, int(1));
+        g.add(&n, dcterms::IS_PART_OF, section(t.section));
+        g.span(&n, &chars, t.span.begin, t.span.end, &d);
+    }
     let list = |i: usize| node(minter.part("list", i + 1));
     for (i, l) in found.lists.iter().enumerate() {
         let n = list(i);
