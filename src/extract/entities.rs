@@ -168,8 +168,14 @@ pub(crate) fn find(
             }
         }
     }
+    let known = known_names(&chars, text, &offsets, lexicon);
     for m in lexicon.organ_automaton.find_iter(text) {
         let form = &text[m.start()..m.end()];
+        // Inside a longer name (山西省人民政府 holds 省人民政府).
+        let b = offsets.char(m.start());
+        if b > 0 && known[b - 1] && known[b] {
+            continue;
+        }
         // 直辖市人民政府, 县级市人民政府, 地级市: the kind word belongs to a longer word.
         if text[..m.start()]
             .chars()
@@ -324,7 +330,6 @@ pub(crate) fn find(
     for m in lexicon.not_names.find_iter(text) {
         push(m.start(), m.end(), named(EntityKind::Term, ""), NOT_A_NAME);
     }
-    let known = known_names(&chars, text, &offsets, lexicon);
     candidates.extend(organisations_by_suffix(&chars, text, &offsets, lexicon, &known));
     candidates.extend(names_by_suffix(&chars, text, &offsets, lexicon, &known));
     with_session_numbers(&chars, &mut candidates);
@@ -376,16 +381,20 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
         .filter(|c| c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME)
         .map(|c| (c.begin, c.end, level(c)))
         .collect();
+    let mut heads = Vec::new();
     candidates.retain(|c| {
-        if !matches!(c.entity.kind, EntityKind::Place | EntityKind::Organization)
-            || c.begin < 2
-        {
+        // Only a name built on a place (an organ, a zone found by its suffix), not a
+        // division's own name (陕西省 after 内蒙古自治区、).
+        let built_on_place = c.entity.kind == EntityKind::Organization
+            || c.entity.kind == EntityKind::Place && c.entity.division.is_none() && c.rule_found;
+        if !built_on_place || c.begin < 2 {
             return true;
         }
         let joiner = chars[c.begin - 1];
-        let Some(&(_, _, head)) = places
+        let Some(&(_, head_end, head)) = places
             .iter()
-            .find(|&&(b, e, _)| b == c.begin && e < c.end)
+            .filter(|&&(b, e, _)| b == c.begin && e < c.end)
+            .max_by_key(|&&(_, e, _)| e)
         else {
             return true;
         };
@@ -396,8 +405,22 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
             e == c.begin - 1
                 && (joiner == '、' || matches!(joiner, '和' | '与' | '及') && before == head)
         });
+        if shared {
+            // The shared head (黄河河务局 in 山东黄河河务局) is part of a name: nothing
+            // inside it is a mention.
+            heads.push((head_end, c.end));
+        }
         !shared
     });
+    for (begin, end) in heads {
+        candidates.push(Found {
+            begin,
+            end,
+            entity: named(EntityKind::Term, ""),
+            priority: NOT_A_NAME,
+            rule_found: false,
+        });
+    }
 }
 
 /// Whether a quoted phrase not followed by a plan word names a programme,
@@ -456,8 +479,11 @@ fn gazetteer_end(
     loop {
         let name = &text[begin..end];
         let after = &text[end..];
+        // 上海市场 is a market, 西安区域 a region of 西安: the suffix is part of a word.
         let blocked = kind == EntityKind::Organization && suffix_blocked(lexicon, name, after)
-            || kind == EntityKind::Place && name.ends_with('市') && after.starts_with('场');
+            || kind == EntityKind::Place
+                && (name.ends_with('市') && after.starts_with('场')
+                    || name.ends_with('区') && after.starts_with('域'));
         if !blocked && lexicon.lookup(name).is_some() {
             return Some(end);
         }
@@ -609,12 +635,22 @@ fn names_by_suffix(
         let k = left_reach(chars, s, 12, lexicon, &joined, &lexicon.long_suffixes);
         let begin = match rule.start {
             // Named after a known place: from that place on (江西内陆开放型经济试验区).
+            // It starts at a boundary too: 美丽中国先行区 is no zone of 中国.
             NameStart::Place => {
                 let Some(begin) =
                     (k..s).find(|&p| head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
                 else {
                     continue;
                 };
+                let at_boundary = begin == 0
+                    || !is_name_char(chars[begin - 1])
+                    || lexicon.stop_chars.contains(&chars[begin - 1])
+                    || ends_with_any(&chars[..begin], &lexicon.stop_phrases)
+                    || ends_with_any(&chars[..begin], &lexicon.leading_verbs)
+                    || known.get(begin - 1).is_some_and(|&k| k);
+                if !at_boundary && !rule.facility {
+                    continue;
+                }
                 begin
             }
             // A name of its own starts at a clear boundary: the end of a known place
@@ -622,14 +658,16 @@ fn names_by_suffix(
             // word or a verb (开工建设|河套灌区).
             NameStart::Own => {
                 let lowest = s.saturating_sub(rule.max_core).max(k);
-                // The end of a known place is the surest start (呼和浩特|敕勒川草原).
+                // The end of an administrative division is the surest start
+                // (信阳市|鲇鱼山水库, 呼和浩特|敕勒川草原); other places may be part
+                // of the name (东北虎豹国家公园).
                 let after_place = |p: usize| {
                     p >= 2
                         && (2..=p.min(12)).any(|n| {
                             let name: String = chars[p - n..p].iter().collect();
                             lexicon
                                 .lookup(&name)
-                                .is_some_and(|e| e.kind == EntityKind::Place)
+                                .is_some_and(|e| e.kind == EntityKind::Place && e.division.is_some())
                         })
                 };
                 // Else the start of the text, punctuation, a stop word or a verb.
@@ -668,6 +706,24 @@ fn names_by_suffix(
         {
             continue;
         }
+        // Features coordinated before one shared head (龙羊峡、刘家峡、小浪底水库):
+        // each name is a place of its own, without the head.
+        if rule.start == NameStart::Own && !rule.facility {
+            let items = coordinated_before(chars, begin, lexicon);
+            if !items.is_empty() {
+                for (b, e) in items.into_iter().chain([(begin, s)]) {
+                    let label: String = chars[b..e].iter().collect();
+                    out.push(Found {
+                        begin: b,
+                        end: e,
+                        entity: named(EntityKind::Place, &label),
+                        priority: 3,
+                        rule_found: false,
+                    });
+                }
+                continue;
+            }
+        }
         out.push(Found {
             begin,
             end: e,
@@ -677,6 +733,37 @@ fn names_by_suffix(
         });
     }
     out
+}
+
+/// The names listed with 、 right before `begin` (龙羊峡、刘家峡、 before 小浪底水库):
+/// each two to four name characters, with no stop character, not a verb, the
+/// first after a clear boundary. Empty when there is no such list.
+fn coordinated_before(chars: &[char], begin: usize, lexicon: &Lexicon) -> Vec<(usize, usize)> {
+    let mut items = Vec::new();
+    let mut end = begin;
+    while end >= 3 && chars[end - 1] == '、' {
+        let item_end = end - 1;
+        let len = (1..=4)
+            .take_while(|&n| {
+                item_end >= n
+                    && is_name_char(chars[item_end - n])
+                    && !lexicon.stop_chars.contains(&chars[item_end - n])
+            })
+            .last()
+            .unwrap_or(0);
+        // The item starts where the run of name characters starts: after 、 or
+        // another clear boundary, never in the middle of a word.
+        let start = item_end - len;
+        let bounded = start == 0 || !is_name_char(chars[start - 1]) || lexicon.stop_chars.contains(&chars[start - 1]);
+        let item: String = chars[start..item_end].iter().collect();
+        if !(2..=4).contains(&len) || !bounded || lexicon.leading_verbs.contains(&item) {
+            return Vec::new();
+        }
+        items.push((start, item_end));
+        end = start;
+    }
+    items.reverse();
+    items
 }
 
 /// Extends organisation names to the session number before them:

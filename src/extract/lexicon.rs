@@ -502,7 +502,11 @@ impl Lexicon {
                     });
                     let e = self.entries.len() - 1;
                     if !generic_name(&d.name) && d.name.chars().count() > 2 {
-                        self.add_name(&d.name, e, false);
+                        // Town names repeat across the country (城关镇 ×88) and
+                        // read as words elsewhere (发展乡村): a township counts
+                        // only in a document of its own region.
+                        let township = d.level == crate::divisions::Level::Township;
+                        self.add_name(&d.name, e, township);
                     }
                     e
                 }
@@ -693,16 +697,16 @@ impl Lexicon {
     /// the organ entity it denotes in a document of `region`, or `None` for the
     /// generic organ named by the short form.
     pub(crate) fn organ_short(&self, index: usize, region: Option<usize>) -> Option<Entry> {
+        let table = crate::divisions::bundled();
         let (_, short) = &self.organ_shorts[index];
-        let region = region?;
-        let d = crate::divisions::bundled().get(region);
-        if short
-            .kind_word
-            .as_deref()
-            .is_some_and(|k| k != d.kind_word())
-        {
-            return None;
-        }
+        // The region itself, or the division of the short form's kind that contains
+        // it: 省人民政府 in a law of 信阳市 is 河南省's; 市委 in a province's report
+        // names no one organ.
+        let region = match short.kind_word.as_deref() {
+            None => region?,
+            Some(kind) => table.chain(region?).find(|d| d.kind_word() == kind).and_then(|d| table.index_of(&d.code))?,
+        };
+        let d = table.get(region);
         // Only provinces, prefectures and counties have these organs.
         if d.level > crate::divisions::Level::County {
             return None;
@@ -741,6 +745,13 @@ impl Lexicon {
             .expect("a character class")
         });
         RE.find_iter(text).filter_map(move |m| {
+            // The abbreviation ends a name (天津|中…, 江苏|北…): not a region.
+            if let Some(before) = text[..m.start()].chars().next_back() {
+                let abbreviation = &text[m.start()..m.start() + 3];
+                if self.lookup(&format!("{before}{abbreviation}")).is_some() {
+                    return None;
+                }
+            }
             let after = text[m.end()..].chars().next();
             // 苏北部, 皖南地区: a direction followed by 部/方 is a part, not the name.
             (!after.is_some_and(|c| matches!(c, '部' | '方' | '面' | '侧' | '端')))
@@ -785,7 +796,7 @@ fn generic_name(name: &str) -> bool {
 /// named by one and a direction (赣东北, 苏北, 皖南, 蒙东). Left out are 京 (京东 is
 /// a company) and those that end common words before a direction (创新中心, 云中,
 /// 四川中医, 安宁东路): 新, 云, 川, 宁, 青, 黑, 吉, 贵, 甘, 藏.
-const PROVINCE_ABBREVIATIONS: &str = "津沪渝冀豫辽湘皖鲁苏浙赣鄂桂晋蒙陕闽粤琼";
+const PROVINCE_ABBREVIATIONS: &str = "津沪渝冀豫辽湘皖鲁苏浙赣鄂桂晋蒙陕闽粤琼滇黔陇";
 
 /// The words for kinds of division that short forms of organs start with.
 const KIND_WORDS: &[&str] = &["省", "自治区", "市", "州", "县", "区", "旗", "盟"];
