@@ -147,6 +147,11 @@ pub(crate) fn find(
 
     for (b, e, entry) in lexicon.find_names(text) {
         if let Some(end) = gazetteer_end(lexicon, text, b, e, entry.kind) {
+            if needs_boundary(lexicon, &text[b..end], context.region)
+                && !at_name_boundary(text, b, lexicon)
+            {
+                continue;
+            }
             match lexicon.resolve(&text[b..end], context.region) {
                 // A plan is named in quotation marks (“一带一路”); the quoted phrase
                 // rule finds those, and an unquoted programme name is not a plan.
@@ -336,6 +341,40 @@ pub(crate) fn find(
     candidates.extend(people(&chars, text, &offsets, lexicon));
     drop_shared_heads(&chars, &mut candidates);
     resolve(candidates)
+}
+
+/// A county's full name of three characters or fewer outside the document's region
+/// (应城市, 和平区) is also a run of characters inside words (适应城市): it counts only
+/// after a clear boundary.
+fn needs_boundary(lexicon: &Lexicon, name: &str, region: Option<usize>) -> bool {
+    let table = crate::divisions::bundled();
+    name.chars().count() <= 3
+        && lexicon.lookup(name).is_some_and(|e| {
+            e.division.is_some_and(|d| {
+                table.get(d).level >= crate::divisions::Level::County
+                    && table.get(d).name == name
+                    && !region.is_some_and(|r| table.within(d, r))
+            })
+        })
+}
+
+/// True when byte `b` of `text` starts a word: the start, a character that is not
+/// part of a name, a stop character or phrase, or the end of a known place.
+fn at_name_boundary(text: &str, b: usize, lexicon: &Lexicon) -> bool {
+    let before: Vec<char> = text[..b].chars().collect();
+    let Some(&last) = before.last() else {
+        return true;
+    };
+    !is_name_char(last)
+        || lexicon.stop_chars.contains(&last)
+        || ends_with_any(&before, &lexicon.stop_phrases)
+        || ends_with_any(&before, &lexicon.leading_verbs)
+        || (2..=before.len().min(8)).any(|n| {
+            let name: String = before[before.len() - n..].iter().collect();
+            lexicon
+                .lookup(&name)
+                .is_some_and(|e| e.kind == EntityKind::Place)
+        })
 }
 
 /// The longest place name a name starts with, shorter than the name: its length in
@@ -634,6 +673,19 @@ fn names_by_suffix(
         }
         let k = left_reach(chars, s, 12, lexicon, &joined, &lexicon.long_suffixes);
         let begin = match rule.start {
+            // A known place and the suffix, nothing between (黄浦江, 苏州河, 赤峰道),
+            // after a boundary.
+            NameStart::Exact => {
+                let Some(begin) = (s.saturating_sub(8).max(k)..s).find(|&p| {
+                    let name: String = chars[p..s].iter().collect();
+                    lexicon
+                        .lookup(&name)
+                        .is_some_and(|e| e.kind == EntityKind::Place)
+                }) else {
+                    continue;
+                };
+                begin
+            }
             // Named after a known place: from that place on (江西内陆开放型经济试验区).
             // It starts at a boundary too: 美丽中国先行区 is no zone of 中国.
             NameStart::Place => {
@@ -650,6 +702,16 @@ fn names_by_suffix(
                     || known.get(begin - 1).is_some_and(|&k| k);
                 if !at_boundary && !rule.facility {
                     continue;
+                }
+                // A street is the place, a direction at most, and 路/街/大道
+                // (南京东路); 江苏道路 is a road of 江苏, no street's name.
+                let suffix = &text[m.start()..m.end()];
+                if matches!(suffix, "路" | "街" | "大道" | "大街") {
+                    let head = head_at(&chars[begin..s], lexicon).map_or(0, |h| h.len);
+                    let middle: String = chars[begin + head..s].iter().collect();
+                    if !matches!(middle.as_str(), "" | "东" | "西" | "南" | "北" | "中") {
+                        continue;
+                    }
                 }
                 begin
             }
@@ -695,7 +757,7 @@ fn names_by_suffix(
             }
         };
         let core = s - begin;
-        if core < rule.min_core || core > rule.max_core {
+        if rule.start != NameStart::Exact && (core < rule.min_core || core > rule.max_core) {
             continue;
         }
         let label: String = chars[begin..e].iter().collect();
@@ -985,6 +1047,31 @@ mod tests {
     }
 
     use EntityKind::*;
+
+    #[test]
+    fn names_of_other_kinds_hold_no_place() {
+        // Facilities, events and streets named after a place are single units.
+        check("上海东站、南京北站", &[]);
+        check("中国国际进口博览会圆满举办", &[]);
+        check("南京东路、赤峰道，江苏道路运输", &[("江苏", Place)]);
+        // Water named after a place is a place of its own.
+        check(
+            "黄浦江挡潮闸，苏州河滨水，泉州湾",
+            &[("黄浦江", Place), ("苏州河", Place), ("泉州湾", Place)],
+        );
+        // A county's name inside words is no place (适应城市).
+        check("适应城市发展阶段", &[]);
+        // Coordination with a shared head gives the places.
+        check("南京、杭州都市圈", &[("南京", Place), ("杭州", Place)]);
+        check("河南、山东黄河河务局", &[("河南", Place), ("山东", Place)]);
+        check("陕西省和山西省人民政府", &[("陕西省", Place), ("山西省", Place)]);
+        check(
+            "龙羊峡、刘家峡、小浪底水库",
+            &[("龙羊峡", Place), ("刘家峡", Place), ("小浪底", Place)],
+        );
+        check("推进赣东北开放合作", &[("赣东北", Place)]);
+        check("建设创新中心", &[]);
+    }
 
     #[test]
     fn quoted_terms_in_laws_are_terms() {

@@ -94,6 +94,8 @@ pub(crate) enum NameStart {
     Place,
     /// After any known place before it.
     Own,
+    /// The name is a known place and the suffix (黄浦江, 泉州湾).
+    Exact,
 }
 
 /// A rule from `data/rules/name-suffixes.tsv`.
@@ -275,10 +277,10 @@ impl Lexicon {
             name_suffixes.push(NameSuffix {
                 kind,
                 facility,
-                start: if cols[2] == "place" {
-                    NameStart::Place
-                } else {
-                    NameStart::Own
+                start: match cols[2] {
+                    "place" => NameStart::Place,
+                    "exact" => NameStart::Exact,
+                    _ => NameStart::Own,
                 },
                 min_core: cols[3].parse().expect("a number"),
                 max_core: cols[4].parse().expect("a number"),
@@ -657,9 +659,9 @@ impl Lexicon {
     }
 
     /// The division a document is of, from names in its metadata, title or opening
-    /// lines: the first name of a division (江苏省, 信阳市) or of a division's organ
-    /// (江苏省政府) found, unambiguous or made so by a province named before it; a
-    /// province directly followed by one of its cities (河南省信阳市) gives the city.
+    /// lines: the first name of a province or prefecture (江苏省, 信阳市) or of its
+    /// organ (江苏省政府) found, or of a county that opens a text; a province directly
+    /// followed by one of its divisions (河南省信阳市) gives that division.
     pub fn region_in<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Option<usize> {
         let table = crate::divisions::bundled();
         let divisions_named = |name: &str| -> Vec<usize> {
@@ -679,6 +681,12 @@ impl Lexicon {
             while let Some(m) = matches.next() {
                 let candidates = divisions_named(&text[m.start()..m.end()]);
                 let [d] = candidates[..] else { continue };
+                // A county or township is the region only when it opens the text
+                // (昆山市人民政府关于…); elsewhere its name may be letters of words
+                // (适应城市), and a city's county follows the city (河南省信阳市).
+                if table.get(d).level >= crate::divisions::Level::County && m.start() > 0 {
+                    continue;
+                }
                 if table.get(d).level == crate::divisions::Level::Province
                     && let Some(next) = matches.peek().filter(|n| n.start() == m.end())
                     && let Some(&city) = divisions_named(&text[next.start()..next.end()])
