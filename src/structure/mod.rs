@@ -336,8 +336,9 @@ impl Builder {
 
     /// A report's topic line that titles the paragraphs below it: a whole line
     /// 一是……。 or ——……。 that is one sentence, or an unnumbered one-sentence line
-    /// of at most 40 characters followed by body text. Lead-ins (重点做好以下工作。),
-    /// salutations (各位代表！) and lines with a colon are not headings.
+    /// of at most 45 characters followed by body text (这五年，我们…，…展现新面貌。).
+    /// Lead-ins (重点做好以下工作。), salutations (各位代表！), citations (根据《…》),
+    /// lines with figures and lines with a colon are not headings.
     fn topic_line(&self, line: &Line<'_>, next: Option<&Line<'_>>) -> Option<Numbered> {
         let text = line.text;
         if !single_sentence(text) || text.contains(['：', ':', '！', '!', '？', '?']) {
@@ -365,6 +366,13 @@ impl Builder {
             });
         }
         let len = text.chars().count();
+        // Titles state no figures (五年生产原煤65亿吨 is body text); a year may be
+        // named (2026年重点工作).
+        static FIGURE: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| regex::Regex::new(r"[0-9０-９]+").unwrap());
+        let figures = FIGURE.find_iter(text).any(|m| {
+            !(m.as_str().chars().count() == 4 && text[m.end()..].starts_with('年'))
+        });
         let lead_in = ["以下", "如下", "下列", "方面工作", "几个方面"]
             .iter()
             .any(|w| text.contains(w));
@@ -375,10 +383,12 @@ impl Builder {
                 && n.text.contains('。')
         });
         (self.past_opening
-            && (4..=40).contains(&len)
+            && !figures
+            && (4..=45).contains(&len)
             && !lead_in
             && introduces
-            && !text.starts_with(['（', '(', '【', '[', '《']))
+            && !text.starts_with(['（', '(', '【', '[', '《'])
+            && !text.contains('《'))
         .then(|| Numbered {
             kind: Kind::Unnumbered,
             numbering: String::new(),
@@ -472,6 +482,17 @@ impl Builder {
         shape: &HeadingShape,
     ) -> usize {
         let kind = shape.kind;
+        // A topic line (——……。, 一是……。 alone, an unnumbered title) titles the
+        // paragraphs after it, not headings: the next topic line is its sibling
+        // whatever its marker, and a numbered heading closes it, unless it is a
+        // top-level part title.
+        let topic = |k: Kind| matches!(k, Kind::Marker | Kind::Dash | Kind::Unnumbered);
+        while self.stack.len() > 1 && self.stack.last().is_some_and(|&(k, _)| topic(k)) {
+            self.stack.pop();
+        }
+        if topic(kind) && self.stack.last().is_some_and(|&(k, _)| topic(k)) {
+            self.stack.pop();
+        }
         // Close sections until the new one fits: a sibling of its own kind, a child of
         // a higher legal rank, or of whatever is open for kinds ranked by appearance.
         if let Some(pos) = self.stack.iter().rposition(|&(k, _)| k == kind) {

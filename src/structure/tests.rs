@@ -105,3 +105,26 @@ fn noise_lines_are_not_content() {
     assert_eq!(o.sections.len(), 1);
     assert_eq!(o.paragraphs.len(), 4);
 }
+
+#[test]
+fn topic_lines_of_reports_are_headings() {
+    let text = "各位代表：\n现在，我代表省人民政府向大会报告工作。\n一、工作回顾\n这五年，我们坚定不移走生态优先绿色发展之路，生态文明建设展现新面貌。\n构建国土空间规划体系，森林覆盖率达到65%。\n——能源革命纵深推进。\n五年生产原煤65亿吨，占全国近三成。\n一是经济增长好于预期。地区生产总值增长5.2%。\n过去一年，我们主要做了以下工作。\n（一）稳增长\n正文。\n附件\n2026年民生实事\n1.就业。\n名词解释\n";
+    let o = parse(text);
+    let headings: Vec<(u32, &str, &str)> = o
+        .sections
+        .iter()
+        .map(|s| (s.level, s.numbering.as_str(), s.title.as_str()))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            (1, "一、", "工作回顾"),
+            (2, "", "这五年，我们坚定不移走生态优先绿色发展之路，生态文明建设展现新面貌"),
+            (2, "——", "能源革命纵深推进"),
+            (2, "（一）", "稳增长"),
+            (1, "附件", "2026年民生实事"),
+            (2, "1.", "就业"),
+            (1, "", "名词解释"),
+        ]
+    );
+}
