@@ -411,27 +411,30 @@ const TUNED: Floors = Floors {
     entities: &[
         ("org", 0.88),
         ("person", 0.85),
-        ("place", 0.80),
+        ("place", 0.85),
         ("law", 0.90),
-        ("plan", 0.72),
-        ("time", 0.90),
+        ("plan", 0.74),
+        ("time", 0.95),
         ("quantity", 0.94),
     ],
-    micro: 0.86,
+    micro: 0.88,
     headings: 0.95,
     measures: 0.95,
 };
 
+/// Set from the figures measured when the frozen excerpts were first scored
+/// (docs/evaluation.md); they keep the held-out quality from falling, and are
+/// never a target to tune the rules on.
 const FROZEN: Floors = Floors {
     entities: &[
-        ("org", 0.0),
-        ("person", 0.0),
-        ("place", 0.0),
-        ("plan", 0.0),
-        ("time", 0.0),
-        ("quantity", 0.0),
+        ("org", 0.70),
+        ("person", 0.95),
+        ("place", 0.55),
+        ("plan", 0.76),
+        ("time", 0.90),
+        ("quantity", 0.92),
     ],
-    micro: 0.0,
-    headings: 0.0,
-    measures: 0.0,
+    micro: 0.82,
+    headings: 0.75,
+    measures: 0.95,
 };
