@@ -95,13 +95,18 @@ pub fn anchor_year(document: &Document) -> Option<u64> {
     static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"([0-9]{4})年[0-9]{1,2}月[0-9]{1,2}日").unwrap()
     });
-    let opening: String = document
+    DATE.captures(&opening(document))
+        .and_then(|c| c[1].parse().ok())
+}
+
+/// A document's opening lines, where reports and laws state their date and body.
+fn opening(document: &Document) -> String {
+    document
         .text
         .lines()
         .take(12)
         .collect::<Vec<_>>()
-        .join("\n");
-    DATE.captures(&opening).and_then(|c| c[1].parse().ok())
+        .join("\n")
 }
 
 /// The administrative division a document is of: a region column of its metadata
@@ -124,12 +129,7 @@ pub fn region(document: &Document, lexicon: &Lexicon) -> Option<usize> {
         )
         .then_some(value.as_str())
     });
-    let opening: String = document
-        .text
-        .lines()
-        .take(12)
-        .collect::<Vec<_>>()
-        .join("\n");
+    let opening = opening(document);
     let texts: Vec<&str> = columns
         .chain([document.title.as_str(), opening.as_str()])
         .collect();

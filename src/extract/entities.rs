@@ -145,7 +145,27 @@ pub(crate) fn find(
         });
     };
 
-    for (b, e, entry) in lexicon.find_names(text) {
+    // Names of the lexicon, matched once: candidates, and the mask of characters
+    // inside a known name.
+    let names: Vec<(usize, usize, &super::Entry)> = lexicon.find_names(text).collect();
+    let mut known = vec![false; chars.len()];
+    for &(b, e, _) in &names {
+        known[offsets.char(b)..offsets.char(e)]
+            .iter_mut()
+            .for_each(|m| *m = true);
+    }
+    if let Some(region) = context.region {
+        for (b, e, entry) in lexicon.townships_in(text, region) {
+            push(b, e, Entity::of_entry(entry), 4);
+        }
+    }
+    for &(b, e, entry) in &names {
+        // An organ named around a division's name (中共江苏省委员会, 苏州市人民政府).
+        if let Some(d) = entry.division
+            && let Some((ob, oe, organ)) = lexicon.organ_at(text, b, e, d)
+        {
+            push(ob, oe, Entity::of_entry(organ), 4);
+        }
         if let Some(end) = gazetteer_end(lexicon, text, b, e, entry.kind) {
             if needs_boundary(lexicon, &text[b..end], context.region)
                 && !at_name_boundary(text, b, lexicon)
@@ -161,6 +181,7 @@ pub(crate) fn find(
                     // as a candidate too: it is the mention when the organ's name is
                     // a conjunct sharing its head with another (陕西省和山西省人民政府).
                     if entry.kind == EntityKind::Organization
+                        && text[..b].ends_with(['、', '和', '与', '及'])
                         && let Some((n, place)) = place_prefix(lexicon, &text[b..end], context.region)
                     {
                         push(b, b + n, Entity::of_entry(place), 4);
@@ -173,7 +194,6 @@ pub(crate) fn find(
             }
         }
     }
-    let known = known_names(&chars, text, &offsets, lexicon);
     for m in lexicon.organ_automaton.find_iter(text) {
         let form = &text[m.start()..m.end()];
         // Inside a longer name (山西省人民政府 holds 省人民政府).
@@ -335,8 +355,9 @@ pub(crate) fn find(
     for m in lexicon.not_names.find_iter(text) {
         push(m.start(), m.end(), named(EntityKind::Term, ""), NOT_A_NAME);
     }
-    candidates.extend(organisations_by_suffix(&chars, text, &offsets, lexicon, &known));
-    candidates.extend(names_by_suffix(&chars, text, &offsets, lexicon, &known));
+    let joined = joined_mask(text, &offsets, lexicon, &known);
+    candidates.extend(organisations_by_suffix(&chars, text, &offsets, lexicon, &joined));
+    candidates.extend(names_by_suffix(&chars, text, &offsets, lexicon, &known, &joined));
     with_session_numbers(&chars, &mut candidates);
     candidates.extend(people(&chars, text, &offsets, lexicon));
     drop_shared_heads(&chars, &mut candidates);
@@ -394,18 +415,6 @@ fn place_prefix<'a>(
             Some(Some(e)) if e.kind == EntityKind::Place => Some((i, e)),
             _ => None,
         })
-}
-
-/// Marks the characters inside a name the lexicon knows, so that a stop character
-/// inside one (和 in 呼和浩特) does not end the reach of a name found by its suffix.
-fn known_names(chars: &[char], text: &str, offsets: &Offsets, lexicon: &Lexicon) -> Vec<bool> {
-    let mut mask = vec![false; chars.len()];
-    for (b, e, _) in lexicon.find_names(text) {
-        mask[offsets.char(b)..offsets.char(e)]
-            .iter_mut()
-            .for_each(|m| *m = true);
-    }
-    mask
 }
 
 /// Coordination with a shared generic head gives only the place names: in
@@ -565,11 +574,9 @@ fn organisations_by_suffix(
     text: &str,
     offsets: &Offsets,
     lexicon: &Lexicon,
-    known: &[bool],
+    joined: &[bool],
 ) -> Vec<Found> {
     const MAX_LEFT: usize = 16;
-    let mut joined = covered(chars, &lexicon.joined_phrases);
-    joined.iter_mut().zip(known).for_each(|(j, k)| *j |= *k);
     let mut out = Vec::new();
     for m in lexicon.suffix_automaton.find_iter(text) {
         let s = offsets.char(m.start());
@@ -586,7 +593,7 @@ fn organisations_by_suffix(
         } else {
             &lexicon.long_suffixes[..]
         };
-        let k = left_reach(chars, s, MAX_LEFT, lexicon, &joined, stop_at);
+        let k = left_reach(chars, s, MAX_LEFT, lexicon, joined, stop_at);
         // The leftmost name head in reach starts the name.
         let Some((begin, head)) = (k..s).find_map(|p| Some((p, head_at(&chars[p..s], lexicon)?)))
         else {
@@ -656,9 +663,8 @@ fn names_by_suffix(
     offsets: &Offsets,
     lexicon: &Lexicon,
     known: &[bool],
+    joined: &[bool],
 ) -> Vec<Found> {
-    let mut joined = covered(chars, &lexicon.joined_phrases);
-    joined.iter_mut().zip(known).for_each(|(j, k)| *j |= *k);
     let mut out = Vec::new();
     for m in lexicon.name_suffix_automaton.find_iter(text) {
         let rule = &lexicon.name_suffixes[m.pattern().as_usize()];
@@ -671,7 +677,7 @@ fn names_by_suffix(
         {
             continue;
         }
-        let k = left_reach(chars, s, 12, lexicon, &joined, &lexicon.long_suffixes);
+        let k = left_reach(chars, s, 12, lexicon, joined, &lexicon.long_suffixes);
         let begin = match rule.start {
             // A known place and the suffix, nothing between (黄浦江, 苏州河, 赤峰道),
             // after a boundary.
@@ -854,21 +860,17 @@ fn with_session_numbers(chars: &[char], candidates: &mut [Found]) {
     }
 }
 
-/// Marks the characters covered by any of `phrases`.
-fn covered(chars: &[char], phrases: &[String]) -> Vec<bool> {
-    let mut mask = vec![false; chars.len()];
-    for phrase in phrases {
-        let p: Vec<char> = phrase.chars().collect();
-        if p.is_empty() || p.len() > chars.len() {
-            continue;
-        }
-        for i in 0..=chars.len() - p.len() {
-            if chars[i..i + p.len()] == p[..] {
-                mask[i..i + p.len()].iter_mut().for_each(|m| *m = true);
-            }
-        }
+/// Marks the characters a rule-found name may reach across although they are stop
+/// characters or phrases: inside a joined phrase (发展和改革) or a known name
+/// (呼和浩特).
+fn joined_mask(text: &str, offsets: &Offsets, lexicon: &Lexicon, known: &[bool]) -> Vec<bool> {
+    let mut joined = known.to_vec();
+    for m in lexicon.joined_automaton.find_overlapping_iter(text) {
+        joined[offsets.char(m.start())..offsets.char(m.end())]
+            .iter_mut()
+            .for_each(|j| *j = true);
     }
-    mask
+    joined
 }
 
 fn ends_with_any(chars: &[char], phrases: &[String]) -> bool {

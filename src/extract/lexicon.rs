@@ -8,6 +8,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+mod regions;
+
 /// Why a gazetteer file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
@@ -56,6 +58,13 @@ struct NameRef {
     /// (昆山 in a Jiangsu report), as two-character county names collide with
     /// names elsewhere and with words.
     regional: bool,
+}
+
+/// The names of townships and their entries, with a matcher built on first use.
+#[derive(Debug, Clone, Default)]
+struct Townships {
+    names: Vec<(String, usize)>,
+    automaton: std::sync::OnceLock<AhoCorasick>,
 }
 
 /// An organ's name templates, from `data/rules/organs.tsv`.
@@ -117,6 +126,12 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// Name → the entries it names, for every label and alias.
     names: HashMap<String, Vec<NameRef>>,
+    /// Townships by full name, matched apart (see [`Lexicon::townships_in`]).
+    townships: Townships,
+    /// The entry of each (division, organ) pair, and the organs' full forms split
+    /// around the division's name: (words before, words after, organ).
+    organ_index: HashMap<(usize, usize), usize>,
+    organ_forms: Vec<(String, String, usize)>,
     /// Organ templates and their short forms, matched leftmost-longest.
     organs: Vec<Organ>,
     pub(crate) organ_shorts: Vec<(String, OrganShort)>,
@@ -138,7 +153,9 @@ pub struct Lexicon {
     pub(crate) name_heads: Vec<String>,
     pub(crate) stop_chars: HashSet<char>,
     pub(crate) stop_phrases: Vec<String>,
-    pub(crate) joined_phrases: Vec<String>,
+    /// Phrases that hold a stop character but occur inside names (发展和改革), every
+    /// occurrence found (overlapping).
+    pub(crate) joined_automaton: AhoCorasick,
     pub(crate) surnames: HashSet<String>,
     /// Characters never in a rule-found person's given name.
     pub(crate) not_given_name: HashSet<char>,
@@ -364,6 +381,9 @@ impl Lexicon {
         Self {
             entries: Vec::new(),
             names: HashMap::new(),
+            townships: Townships::default(),
+            organ_index: HashMap::new(),
+            organ_forms: Vec::new(),
             organ_automaton: build(organ_shorts.iter().map(|(f, _)| f.as_str())),
             organ_shorts,
             organs,
@@ -380,7 +400,7 @@ impl Lexicon {
                 .flat_map(|(_, l)| l.chars().collect::<Vec<_>>())
                 .collect(),
             stop_phrases: words(STOP_PHRASES),
-            joined_phrases: words(JOINED_PHRASES),
+            joined_automaton: AhoCorasick::new(words(JOINED_PHRASES)).expect("plain strings"),
             surnames,
             not_given_name: lines(NOT_GIVEN_NAME)
                 .flat_map(|(_, l)| l.chars().collect::<Vec<_>>())
@@ -477,119 +497,6 @@ impl Lexicon {
         Ok(())
     }
 
-    /// Adds every administrative division as a place, by its full name and its short
-    /// names. A division the gazetteer already names (江苏省) becomes that entry's
-    /// code; short names of counties count only in their own region. (Short names
-    /// that are common words are left out of the table by scripts/gen-divisions.)
-    fn add_divisions(&mut self) {
-        let table = crate::divisions::bundled();
-        for (i, d) in table.all().iter().enumerate() {
-            let known = self.names.get(&d.name).and_then(|refs| {
-                refs.iter()
-                    .map(|r| r.entry)
-                    .find(|&e| self.entries[e].kind == EntityKind::Place)
-            });
-            let index = match known {
-                Some(e) if self.entries[e].division.is_none() => {
-                    self.entries[e].division = Some(i);
-                    e
-                }
-                _ => {
-                    self.entries.push(Entry {
-                        label: d.name.clone(),
-                        kind: EntityKind::Place,
-                        aliases: Vec::new(),
-                        division: Some(i),
-                        jurisdiction: None,
-                    });
-                    let e = self.entries.len() - 1;
-                    if !generic_name(&d.name) && d.name.chars().count() > 2 {
-                        // Town names repeat across the country (城关镇 ×88) and
-                        // read as words elsewhere (发展乡村): a township counts
-                        // only in a document of its own region.
-                        let township = d.level == crate::divisions::Level::Township;
-                        self.add_name(&d.name, e, township);
-                    }
-                    e
-                }
-            };
-            for short in &d.short {
-                if short.chars().count() < 2 {
-                    continue;
-                }
-                if !self.entries[index].aliases.contains(short) {
-                    self.entries[index].aliases.push(short.clone());
-                }
-                let regional = d.level >= crate::divisions::Level::County;
-                self.add_name(short, index, regional);
-            }
-        }
-    }
-
-    /// Adds the organs of every province and prefecture by their full names
-    /// (中共江苏省委员会, 江苏省委, 江苏省政府), from data/rules/organs.tsv.
-    fn add_organs(&mut self) {
-        let table = crate::divisions::bundled();
-        for (i, d) in table.all().iter().enumerate() {
-            // Taiwan, Hong Kong and Macao have no organs of this system.
-            if d.level > crate::divisions::Level::Prefecture
-                || ["71", "81", "82"].iter().any(|p| d.code.starts_with(p))
-            {
-                continue;
-            }
-            for o in 0..self.organs.len() {
-                let entry = self.organ_entry(o, i);
-                // The gazetteer may already list the organ under the same full name:
-                // then that entry gains the region and the other names.
-                let known = self.names.get(&entry.label).and_then(|refs| {
-                    refs.iter()
-                        .map(|r| r.entry)
-                        .find(|&e| self.entries[e].kind == EntityKind::Organization)
-                });
-                let index = match known {
-                    Some(e) => {
-                        let target = &mut self.entries[e];
-                        target.jurisdiction = Some(i);
-                        for alias in &entry.aliases {
-                            if !target.aliases.contains(alias) && *alias != target.label {
-                                target.aliases.push(alias.clone());
-                            }
-                        }
-                        e
-                    }
-                    None => {
-                        self.entries.push(entry.clone());
-                        self.entries.len() - 1
-                    }
-                };
-                for name in std::iter::once(&entry.label).chain(&entry.aliases) {
-                    // Short forms (省委) are matched apart, by the document's region.
-                    if name.contains(&d.name) {
-                        self.add_name(name, index, false);
-                    }
-                }
-            }
-        }
-    }
-
-    /// The entry of organ `organ` of division `division`: its full name, the other
-    /// full forms and the short forms that fit the division's kind as aliases.
-    pub(crate) fn organ_entry(&self, organ: usize, division: usize) -> Entry {
-        let d = crate::divisions::bundled().get(division);
-        let o = &self.organs[organ];
-        let fill = |t: &str| t.replace("{R}", &d.name).replace("{K}", d.kind_word());
-        let mut aliases: Vec<String> = o.full.iter().map(|t| fill(t)).collect();
-        aliases.extend(o.short.iter().map(|t| fill(t)));
-        aliases.dedup();
-        Entry {
-            label: fill(&o.label),
-            kind: EntityKind::Organization,
-            aliases,
-            division: None,
-            jurisdiction: Some(division),
-        }
-    }
-
     fn add_name(&mut self, name: &str, entry: usize, regional: bool) {
         let refs = self.names.entry(name.to_owned()).or_default();
         if !refs.iter().any(|r| r.entry == entry) {
@@ -614,121 +521,6 @@ impl Lexicon {
         self.names.get(name).map(|refs| &self.entries[refs[0].entry])
     }
 
-    /// The entity a name stands for in a document of region `region` (a division
-    /// index): a name of one entity is that entity; of several divisions (朝阳区),
-    /// the one inside the region; a county's short name counts only inside it.
-    /// `Some(None)` is a name that stays ambiguous: a place, but no one division.
-    pub fn resolve(&self, name: &str, region: Option<usize>) -> Option<Option<&Entry>> {
-        let table = crate::divisions::bundled();
-        let refs = self.names.get(name)?;
-        let inside = |r: &NameRef| {
-            let d = self.entries[r.entry].division;
-            matches!((d, region), (Some(d), Some(region)) if table.within(d, region) || table.within(region, d))
-        };
-        let usable: Vec<&NameRef> = refs.iter().filter(|r| !r.regional || inside(r)).collect();
-        match usable.as_slice() {
-            [] => None,
-            [one] => Some(Some(&self.entries[one.entry])),
-            many => {
-                // A gazetteer entity that is not a division (the sea 东海) comes first.
-                if let Some(r) = many.iter().find(|r| self.entries[r.entry].division.is_none()) {
-                    return Some(Some(&self.entries[r.entry]));
-                }
-                let local: Vec<&&NameRef> = many.iter().filter(|r| inside(r)).collect();
-                match local.as_slice() {
-                    [one] => Some(Some(&self.entries[one.entry])),
-                    _ => {
-                        // Several divisions of different levels named alike: the
-                        // higher one (吉林 is the province before the city).
-                        let top = many
-                            .iter()
-                            .map(|r| &self.entries[r.entry])
-                            .min_by_key(|e| e.division.map(|d| table.get(d).level))?;
-                        let level = top.division.map(|d| table.get(d).level);
-                        let same = many
-                            .iter()
-                            .filter(|r| {
-                                self.entries[r.entry].division.map(|d| table.get(d).level) == level
-                            })
-                            .count();
-                        Some((same == 1 && local.is_empty()).then_some(top))
-                    }
-                }
-            }
-        }
-    }
-
-    /// The division a document is of, from names in its metadata, title or opening
-    /// lines: the first name of a province or prefecture (江苏省, 信阳市) or of its
-    /// organ (江苏省政府) found, or of a county that opens a text; a province directly
-    /// followed by one of its divisions (河南省信阳市) gives that division.
-    pub fn region_in<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Option<usize> {
-        let table = crate::divisions::bundled();
-        let divisions_named = |name: &str| -> Vec<usize> {
-            let Some(refs) = self.names.get(name) else {
-                return Vec::new();
-            };
-            refs.iter()
-                .filter(|r| !r.regional)
-                .filter_map(|r| {
-                    let e = &self.entries[r.entry];
-                    e.division.or(e.jurisdiction)
-                })
-                .collect()
-        };
-        for text in texts {
-            let mut matches = self.automaton.find_iter(text).peekable();
-            while let Some(m) = matches.next() {
-                let candidates = divisions_named(&text[m.start()..m.end()]);
-                let [d] = candidates[..] else { continue };
-                // A county or township is the region only when it opens the text
-                // (昆山市人民政府关于…); elsewhere its name may be letters of words
-                // (适应城市), and a city's county follows the city (河南省信阳市).
-                if table.get(d).level >= crate::divisions::Level::County && m.start() > 0 {
-                    continue;
-                }
-                if table.get(d).level == crate::divisions::Level::Province
-                    && let Some(next) = matches.peek().filter(|n| n.start() == m.end())
-                    && let Some(&city) = divisions_named(&text[next.start()..next.end()])
-                        .iter()
-                        .find(|&&c| c != d && table.within(c, d))
-                {
-                    return Some(city);
-                }
-                return Some(d);
-            }
-        }
-        None
-    }
-
-    /// The organ templates' short forms that start a text: its length in bytes and
-    /// the organ entity it denotes in a document of `region`, or `None` for the
-    /// generic organ named by the short form.
-    pub(crate) fn organ_short(&self, index: usize, region: Option<usize>) -> Option<Entry> {
-        let table = crate::divisions::bundled();
-        let (_, short) = &self.organ_shorts[index];
-        // The region itself, or the division of the short form's kind that contains
-        // it: 省人民政府 in a law of 信阳市 is 河南省's; 市委 in a province's report
-        // names no one organ.
-        let region = match short.kind_word.as_deref() {
-            None => region?,
-            Some(kind) => table.chain(region?).find(|d| d.kind_word() == kind).and_then(|d| table.index_of(&d.code))?,
-        };
-        let d = table.get(region);
-        // Only provinces, prefectures and counties have these organs.
-        if d.level > crate::divisions::Level::County {
-            return None;
-        }
-        let entry = self.organ_entry(short.organ, region);
-        // The same entry as the full name's, with all its names.
-        Some(
-            self.lookup(&entry.label)
-                .filter(|e| e.kind == EntityKind::Organization && e.jurisdiction == Some(region))
-                .cloned()
-                .unwrap_or(entry),
-        )
-    }
-
     /// Number of entities.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -737,43 +529,6 @@ impl Lexicon {
     /// True when there are no entities.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
-    }
-
-    /// Regions named by a province's abbreviation and a direction (赣东北, 苏北, 皖南,
-    /// 蒙东): (byte begin, byte end). Not inside a longer run of Han characters that
-    /// ends with another direction word (苏北部 is 苏 + 北部).
-    pub(crate) fn abbreviated_regions<'a>(
-        &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = (usize, usize)> + 'a {
-        static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(&format!(
-                "[{PROVINCE_ABBREVIATIONS}](?:东北|东南|西北|西南|东|西|南|北|中)"
-            ))
-            .expect("a character class")
-        });
-        RE.find_iter(text).filter_map(move |m| {
-            // The abbreviation ends a name (天津|中…, 江苏|北…): not a region.
-            if let Some(before) = text[..m.start()].chars().next_back() {
-                let abbreviation = &text[m.start()..m.start() + 3];
-                if self.lookup(&format!("{before}{abbreviation}")).is_some() {
-                    return None;
-                }
-            }
-            let after = text[m.end()..].chars().next();
-            // 苏北部, 皖南地区: a direction followed by 部/方 is a part, not the name.
-            (!after.is_some_and(|c| matches!(c, '部' | '方' | '面' | '侧' | '端')))
-                .then_some((m.start(), m.end()))
-        })
-    }
-
-    /// The length in characters of a region named by abbreviation and direction that
-    /// `text` starts with (赣南实验室 → 2).
-    pub(crate) fn abbreviated_region_at(&self, text: &str) -> Option<usize> {
-        self.abbreviated_regions(text)
-            .next()
-            .filter(|&(b, _)| b == 0)
-            .map(|(_, e)| text[..e].chars().count())
     }
 
     /// Leftmost-longest gazetteer matches in `text`: (byte begin, byte end, entry).
@@ -787,24 +542,6 @@ impl Lexicon {
         })
     }
 }
-
-/// Division names that are also common words of the text: districts named only by
-/// position (城区, 郊区, 矿区, 东区, 市中区, 城关区) say "the urban area", "the west
-/// district" far more often than they name one; they are not matched.
-fn generic_name(name: &str) -> bool {
-    name.strip_suffix('区').is_some_and(|stem| {
-        !stem.is_empty()
-            && stem
-                .chars()
-                .all(|c| "城郊矿东西南北中市关新上下前后".contains(c))
-    })
-}
-
-/// The official one-character abbreviations of the provinces (简称), for regions
-/// named by one and a direction (赣东北, 苏北, 皖南, 蒙东). Left out are 京 (京东 is
-/// a company) and those that end common words before a direction (创新中心, 云中,
-/// 四川中医, 安宁东路): 新, 云, 川, 宁, 青, 黑, 吉, 贵, 甘, 藏.
-const PROVINCE_ABBREVIATIONS: &str = "津沪渝冀豫辽湘皖鲁苏浙赣鄂桂晋蒙陕闽粤琼滇黔陇";
 
 /// The words for kinds of division that short forms of organs start with.
 const KIND_WORDS: &[&str] = &["省", "自治区", "市", "州", "县", "区", "旗", "盟"];

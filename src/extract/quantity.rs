@@ -95,12 +95,7 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
         {
             continue;
         }
-        let unit_written = c.get(3).unwrap().as_str();
-        let unit = lexicon
-            .units
-            .iter()
-            .find(|(w, _)| w == unit_written)
-            .map_or(unit_written, |(_, n)| n.as_str());
+        let unit = normal_unit(lexicon, c.get(3).unwrap().as_str());
         out.push((
             number.start(),
             c.get(0).unwrap().end(),
@@ -131,12 +126,7 @@ pub(crate) fn find(
         {
             continue;
         }
-        let unit_written = c.get(6).unwrap().as_str();
-        let unit = lexicon
-            .units
-            .iter()
-            .find(|(w, _)| w == unit_written)
-            .map_or(unit_written, |(_, n)| n.as_str());
+        let unit = normal_unit(lexicon, c.get(6).unwrap().as_str());
         let digits: String = number
             .as_str()
             .chars()
@@ -169,6 +159,15 @@ pub(crate) fn find(
         ));
     }
     out
+}
+
+/// The normalised form of a unit as written (％ → %).
+fn normal_unit<'a>(lexicon: &'a Lexicon, written: &'a str) -> &'a str {
+    lexicon
+        .units
+        .iter()
+        .find(|(w, _)| w == written)
+        .map_or(written, |(_, n)| n.as_str())
 }
 
 /// Multiplies a decimal string by 10^`exponent` exactly, in canonical form.
