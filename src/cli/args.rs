@@ -48,13 +48,15 @@ pub enum Command {
   policykg load reports.csv --text-column full_text")]
     Load(LoadArgs),
     /// Run a SPARQL 1.1 query against the store. The default graph is the union of
-    /// all document graphs.
+    /// all document graphs. The prefixes pkg, rdf, rdfs, xsd, owl, dcterms, nif,
+    /// itsrdf, schema, skos, org, prov, doco and eli need no declaration.
     #[command(after_help = "Examples:
-  policykg query 'SELECT ?l WHERE { ?o a <https://w3id.org/policykg/ontology#Organization> ; rdfs:label ?l }'
+  policykg query 'SELECT ?l WHERE { ?o a pkg:Organization ; rdfs:label ?l }'
   policykg query -q queries/measures.rq -f json
   policykg query 'CONSTRUCT WHERE { ?s ?p ?o } LIMIT 10' -f ttl")]
     Query(QueryArgs),
-    /// Run a SPARQL 1.1 update against the store.
+    /// Run a SPARQL 1.1 update against the store. The same prefixes as for `query`
+    /// need no declaration.
     Update(UpdateArgs),
     /// Write the store (or one document graph) in an RDF syntax.
     Export(ExportArgs),

@@ -13,8 +13,11 @@ use std::process::ExitCode;
 pub fn run(args: LoadArgs) -> Result<ExitCode> {
     let settings = settings(&args.conversion)?;
     let options = batch_options(&args.conversion, args.jobs.jobs, None);
-    let store = KgStore::open(&args.store.store)?;
     let mut reporter = Reporter::new(args.verbosity);
+    // A missing input is a usage error found before the store is opened, so that
+    // it leaves no empty store folder behind.
+    let inputs = discover_all(&args.inputs, &mut reporter)?;
+    let store = KgStore::open(&args.store.store)?;
     let leftovers = store.leftovers();
     if leftovers.files > 0 {
         reporter.info(&format!(
@@ -24,7 +27,6 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
             leftovers.bytes as f64 / 1e6
         ));
     }
-    let inputs = discover_all(&args.inputs, &mut reporter)?;
     reporter.start_progress(&inputs);
     let (mut added, mut replaced, mut unchanged, mut quads) = (0u64, 0u64, 0u64, 0u64);
     let mut seen = HashSet::new();

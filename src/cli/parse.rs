@@ -53,7 +53,7 @@ fn summary(p: &Parsed) -> String {
         p.document.encoding
     );
     for d in &p.outline.diagnostics {
-        out += &format!("  warning: {d}\n");
+        out += &format!("  {d}\n");
     }
     out += &format!("sections ({}):\n", p.outline.sections.len());
     for s in &p.outline.sections {

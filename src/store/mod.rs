@@ -522,9 +522,10 @@ impl KgStore {
     }
 
     /// Runs a SPARQL query. Without FROM clauses, the default graph is the union of
-    /// all graphs, so queries need no GRAPH patterns.
+    /// all graphs, so queries need no GRAPH patterns. The prefixes of
+    /// [`crate::vocab::QUERY_PREFIXES`] need no declaration.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut prepared = SparqlEvaluator::new().parse_query(sparql)?;
+        let mut prepared = evaluator().parse_query(sparql)?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
@@ -533,7 +534,7 @@ impl KgStore {
 
     /// Runs a SPARQL update.
     pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
-        SparqlEvaluator::new()
+        evaluator()
             .parse_update(sparql)?
             .on_store(&self.store)
             .execute()?;
@@ -671,6 +672,17 @@ fn remove_bulk_leftovers(folder: &Path) -> std::io::Result<Leftovers> {
         }
     }
     Ok(leftovers)
+}
+
+/// A SPARQL evaluator that knows the project's prefixes.
+pub(crate) fn evaluator() -> SparqlEvaluator {
+    crate::vocab::QUERY_PREFIXES
+        .iter()
+        .fold(SparqlEvaluator::new(), |evaluator, (prefix, iri)| {
+            evaluator
+                .with_prefix(*prefix, *iri)
+                .expect("the prefixes' IRIs are valid")
+        })
 }
 
 fn literal_i64(term: Option<&Term>) -> Option<i64> {

@@ -277,7 +277,7 @@ pub enum ProtocolUpdateError {
 }
 
 fn evaluator(options: &ProtocolOptions) -> SparqlEvaluator {
-    let evaluator = SparqlEvaluator::new();
+    let evaluator = super::evaluator();
     match &options.cancellation {
         Some(token) => evaluator.with_cancellation_token(token.clone()),
         None => evaluator,

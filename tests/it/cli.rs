@@ -423,3 +423,61 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         .code(2)
         .stderr(predicate::str::contains("load your documents again"));
 }
+
+/// Newcomer snags (issue 13): the help's first query example runs as written, with
+/// the project's prefixes predeclared; `parse` says "warning" once; a load of a
+/// missing path leaves no store folder behind.
+#[test]
+fn newcomer_snags_prefixes_warnings_and_no_empty_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    policykg()
+        .arg("load")
+        .arg(seed())
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success();
+    policykg()
+        .args([
+            "query",
+            "-f",
+            "tsv",
+            "SELECT ?l WHERE { ?o a pkg:Organization ; rdfs:label ?l } ORDER BY ?l",
+            "--store",
+        ])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("中国职工对外交流中心"));
+    // A query's own declaration of a predeclared prefix wins.
+    policykg()
+        .args([
+            "query",
+            "-f",
+            "tsv",
+            "PREFIX pkg: <https://example.org/other#> ASK { ?o a pkg:Organization }",
+            "--store",
+        ])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("false"));
+    policykg()
+        .arg("parse")
+        .arg(seed())
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("  4:1: warning: section (一)")
+                .and(predicate::str::contains("warning: 4:1: warning").not()),
+        );
+    let missing = dir.path().join("new-store");
+    policykg()
+        .args(["load", "no/such/folder", "--store"])
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/folder: no such file or folder"));
+    assert!(!missing.exists(), "a failed load created {}", missing.display());
+}
