@@ -598,16 +598,7 @@ impl KgStore {
                 stats.entities_by_type.push((class, literal_i64(row.get("n")).unwrap_or(0) as u64));
             }
         }
-        let meta = self
-            .store
-            .quads_for_pattern(
-                None,
-                None,
-                None,
-                Some(NamedNodeRef::new_unchecked(META_GRAPH).into()),
-            )
-            .count();
-        stats.triples = (self.store.len()? - meta) as u64;
+        stats.triples = self.triples()?;
         stats.articles = self.single_count(&format!(
             "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{}> ?numbering }} FILTER(REGEX(?numbering, \"^第.+条\")) }}",
             pkg::NUMBERING
@@ -629,6 +620,21 @@ impl KgStore {
             }
         }
         Ok(stats)
+    }
+
+    /// The number of triples of the data: every quad but the store's own metadata
+    /// (its schema version). `stats` and `validate` both count this.
+    pub fn triples(&self) -> Result<u64, StoreError> {
+        let meta = self
+            .store
+            .quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(NamedNodeRef::new_unchecked(META_GRAPH).into()),
+            )
+            .count();
+        Ok((self.store.len()? - meta) as u64)
     }
 
     fn single_count(&self, sparql: &str) -> Result<u64, StoreError> {

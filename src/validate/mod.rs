@@ -255,7 +255,7 @@ pub fn validate(
             )
         })
         .collect();
-    let triples = store.inner().len().map_err(StoreError::from)? as u64;
+    let triples = store.triples()?;
     Ok(Report {
         outcomes,
         shapes: checked.len(),
