@@ -210,15 +210,26 @@ mod tests {
         let d = bundled();
         let count = |level| d.all().iter().filter(|x| x.level == level).count();
         assert_eq!(count(Level::Province), 34, "31 provinces + 港澳台");
-        assert!(count(Level::Prefecture) > 320, "{}", count(Level::Prefecture));
+        assert!(
+            count(Level::Prefecture) > 320,
+            "{}",
+            count(Level::Prefecture)
+        );
         assert!(count(Level::County) > 2800, "{}", count(Level::County));
         assert!(count(Level::Township) > 38000, "{}", count(Level::Township));
         for (i, x) in d.all().iter().enumerate() {
             if x.level == Level::Province {
                 assert!(x.parent.is_none(), "{}", x.name);
             } else {
-                let p = x.parent.unwrap_or_else(|| panic!("{} has no parent", x.code));
-                assert!(d.get(p).level < x.level, "{} under {}", x.name, d.get(p).name);
+                let p = x
+                    .parent
+                    .unwrap_or_else(|| panic!("{} has no parent", x.code));
+                assert!(
+                    d.get(p).level < x.level,
+                    "{} under {}",
+                    x.name,
+                    d.get(p).name
+                );
                 assert!(d.within(i, d.province_of(i)));
             }
         }

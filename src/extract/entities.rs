@@ -182,7 +182,8 @@ pub(crate) fn find(
                     // a conjunct sharing its head with another (陕西省和山西省人民政府).
                     if entry.kind == EntityKind::Organization
                         && text[..b].ends_with(['、', '和', '与', '及'])
-                        && let Some((n, place)) = place_prefix(lexicon, &text[b..end], context.region)
+                        && let Some((n, place)) =
+                            place_prefix(lexicon, &text[b..end], context.region)
                     {
                         push(b, b + n, Entity::of_entry(place), 4);
                     }
@@ -356,8 +357,12 @@ pub(crate) fn find(
         push(m.start(), m.end(), named(EntityKind::Term, ""), NOT_A_NAME);
     }
     let joined = joined_mask(text, &offsets, lexicon, &known);
-    candidates.extend(organisations_by_suffix(&chars, text, &offsets, lexicon, &joined));
-    candidates.extend(names_by_suffix(&chars, text, &offsets, lexicon, &known, &joined));
+    candidates.extend(organisations_by_suffix(
+        &chars, text, &offsets, lexicon, &joined,
+    ));
+    candidates.extend(names_by_suffix(
+        &chars, text, &offsets, lexicon, &known, &joined,
+    ));
     with_session_numbers(&chars, &mut candidates);
     candidates.extend(people(&chars, text, &offsets, lexicon));
     drop_shared_heads(&chars, &mut candidates);
@@ -733,9 +738,9 @@ fn names_by_suffix(
                     p >= 2
                         && (2..=p.min(12)).any(|n| {
                             let name: String = chars[p - n..p].iter().collect();
-                            lexicon
-                                .lookup(&name)
-                                .is_some_and(|e| e.kind == EntityKind::Place && e.division.is_some())
+                            lexicon.lookup(&name).is_some_and(|e| {
+                                e.kind == EntityKind::Place && e.division.is_some()
+                            })
                         })
                 };
                 // Else the start of the text, punctuation, a stop word or a verb.
@@ -822,7 +827,9 @@ fn coordinated_before(chars: &[char], begin: usize, lexicon: &Lexicon) -> Vec<(u
         // The item starts where the run of name characters starts: after 、 or
         // another clear boundary, never in the middle of a word.
         let start = item_end - len;
-        let bounded = start == 0 || !is_name_char(chars[start - 1]) || lexicon.stop_chars.contains(&chars[start - 1]);
+        let bounded = start == 0
+            || !is_name_char(chars[start - 1])
+            || lexicon.stop_chars.contains(&chars[start - 1]);
         let item: String = chars[start..item_end].iter().collect();
         if !(2..=4).contains(&len) || !bounded || lexicon.leading_verbs.contains(&item) {
             return Vec::new();
@@ -1066,7 +1073,10 @@ mod tests {
         // Coordination with a shared head gives the places.
         check("南京、杭州都市圈", &[("南京", Place), ("杭州", Place)]);
         check("河南、山东黄河河务局", &[("河南", Place), ("山东", Place)]);
-        check("陕西省和山西省人民政府", &[("陕西省", Place), ("山西省", Place)]);
+        check(
+            "陕西省和山西省人民政府",
+            &[("陕西省", Place), ("山西省", Place)],
+        );
         check(
             "龙羊峡、刘家峡、小浪底水库",
             &[("龙羊峡", Place), ("刘家峡", Place), ("小浪底", Place)],

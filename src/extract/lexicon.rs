@@ -518,7 +518,9 @@ impl Lexicon {
     /// The entity a name (label or alias) stands for; for a name of several, the
     /// first (see [`Lexicon::resolve`]).
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
-        self.names.get(name).map(|refs| &self.entries[refs[0].entry])
+        self.names
+            .get(name)
+            .map(|refs| &self.entries[refs[0].entry])
     }
 
     /// Number of entities.

@@ -76,7 +76,9 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
         let number = c.get(1).unwrap();
         let before = text[..number.start()].chars().next_back();
         if before.is_some_and(|ch| {
-            NOT_BEFORE_NUMERAL.contains(&ch) || crate::numerals::is_numeral_char(ch) || ch.is_ascii_digit()
+            NOT_BEFORE_NUMERAL.contains(&ch)
+                || crate::numerals::is_numeral_char(ch)
+                || ch.is_ascii_digit()
         }) {
             continue;
         }

@@ -136,8 +136,18 @@ fn names_in_headings_are_mentions_in_the_heading_title() {
         .collect();
     assert_eq!(
         in_titles,
-        [("2025年", 0), ("“十四五”时期", 0), ("两重", 1), ("长三角", 1)]
+        [
+            ("2025年", 0),
+            ("“十四五”时期", 0),
+            ("两重", 1),
+            ("长三角", 1)
+        ]
     );
     // Mentions stay in document order and never overlap.
-    assert!(found.mentions.windows(2).all(|w| w[0].span.end <= w[1].span.begin));
+    assert!(
+        found
+            .mentions
+            .windows(2)
+            .all(|w| w[0].span.end <= w[1].span.begin)
+    );
 }

@@ -143,7 +143,11 @@ fn describe_division(
         }
         g.add(&s, pkg::ADMIN_CODE, Literal::new_simple_literal(&d.code));
         if let Some(p) = d.parent {
-            g.add(&s, schema::CONTAINED_IN_PLACE, division_iri(base, table.get(p)));
+            g.add(
+                &s,
+                schema::CONTAINED_IN_PLACE,
+                division_iri(base, table.get(p)),
+            );
         }
         at = d.parent;
     }

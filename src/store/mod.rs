@@ -25,6 +25,35 @@ const CHANGES_SINCE: &[&str] = &[
 /// The graph holding the store's own metadata (its schema version).
 pub const META_GRAPH: &str = "https://w3id.org/policykg/store";
 
+/// Why the store could not be opened, as the storage layer said it.
+///
+/// Oxigraph 0.5's errors from opening a RocksDB store can own a buffer that
+/// RocksDB allocated with the C allocator; dropping one under another global
+/// allocator (policykg's binary uses mimalloc) frees it with the wrong allocator,
+/// and the process crashed with a segmentation fault right after printing the
+/// error (exit 139 instead of 2). So the message and its causes are copied out and
+/// the original error is deliberately never dropped: it happens at most once per
+/// open, on the way to reporting the failure.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct OpenFailure(String);
+
+impl OpenFailure {
+    fn of(error: StorageError) -> Self {
+        let mut message = error.to_string();
+        let mut source = std::error::Error::source(&error);
+        while let Some(cause) = source {
+            let cause_text = cause.to_string();
+            if !message.contains(&cause_text) {
+                message = format!("{message}: {cause_text}");
+            }
+            source = cause.source();
+        }
+        std::mem::forget(error);
+        Self(message)
+    }
+}
+
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -35,8 +64,8 @@ pub enum StoreError {
     Open {
         /// The folder.
         path: PathBuf,
-        /// The underlying error.
-        source: StorageError,
+        /// The underlying error, as text (see [`OpenFailure`]).
+        source: OpenFailure,
     },
     /// The folder holds an Oxigraph store not written by policykg, or by a newer version.
     #[error("{path}: {message}")]
@@ -237,13 +266,13 @@ impl KgStore {
     /// Opens (or creates) a persistent store in a folder, and removes the files a
     /// killed bulk load left there (see [`KgStore::leftovers`]).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let store = Store::open(path).map_err(|source| StoreError::Open {
+        let store = Store::open(path).map_err(|e| StoreError::Open {
             path: path.to_owned(),
-            source,
+            source: OpenFailure::of(e),
         })?;
         let leftovers = remove_bulk_leftovers(path).map_err(|e| StoreError::Open {
             path: path.to_owned(),
-            source: e.into(),
+            source: OpenFailure(e.to_string()),
         })?;
         let kg = Self { store, leftovers };
         kg.check_version(path)?;
@@ -264,9 +293,9 @@ impl KgStore {
                 message: "no store here; create one with `policykg load FILES --store DIR`".into(),
             });
         }
-        let store = Store::open_read_only(path).map_err(|source| StoreError::Open {
+        let store = Store::open_read_only(path).map_err(|e| StoreError::Open {
             path: path.to_owned(),
-            source,
+            source: OpenFailure::of(e),
         })?;
         let kg = Self {
             store,

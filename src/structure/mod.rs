@@ -370,9 +370,9 @@ impl Builder {
         // named (2026年重点工作).
         static FIGURE: std::sync::LazyLock<regex::Regex> =
             std::sync::LazyLock::new(|| regex::Regex::new(r"[0-9０-９]+").unwrap());
-        let figures = FIGURE.find_iter(text).any(|m| {
-            !(m.as_str().chars().count() == 4 && text[m.end()..].starts_with('年'))
-        });
+        let figures = FIGURE
+            .find_iter(text)
+            .any(|m| !(m.as_str().chars().count() == 4 && text[m.end()..].starts_with('年')));
         let lead_in = ["以下", "如下", "下列", "方面工作", "几个方面"]
             .iter()
             .any(|w| text.contains(w));

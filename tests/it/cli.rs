@@ -403,16 +403,11 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         vec!["stats", "--store"],
         vec!["query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--store"],
     ] {
-        policykg()
-            .args(&args)
-            .arg(&store)
-            .assert()
-            .code(2)
-            .stderr(
-                predicate::str::contains("schema version 1")
-                    .and(predicate::str::contains("place/320000"))
-                    .and(predicate::str::contains("load your documents again")),
-            );
+        policykg().args(&args).arg(&store).assert().code(2).stderr(
+            predicate::str::contains("schema version 1")
+                .and(predicate::str::contains("place/320000"))
+                .and(predicate::str::contains("load your documents again")),
+        );
     }
     policykg()
         .arg("load")
@@ -478,6 +473,57 @@ fn newcomer_snags_prefixes_warnings_and_no_empty_store() {
         .arg(&missing)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no/such/folder: no such file or folder"));
-    assert!(!missing.exists(), "a failed load created {}", missing.display());
+        .stderr(predicate::str::contains(
+            "no/such/folder: no such file or folder",
+        ));
+    assert!(
+        !missing.exists(),
+        "a failed load created {}",
+        missing.display()
+    );
+}
+
+/// Errors when opening a store end with their message and exit 2, not a crash
+/// (issue 13, item 8: a store path that is a file, or a corrupt store, ended in a
+/// segmentation fault, exit 139, after the right message).
+#[test]
+fn store_open_errors_exit_2_without_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    fs::write(&file, "not a store").unwrap();
+    let corrupt = dir.path().join("corrupt");
+    fs::create_dir(&corrupt).unwrap();
+    fs::write(corrupt.join("CURRENT"), "junk\n").unwrap();
+    for (store, says) in [
+        (&file, "not a directory"),
+        (&corrupt, "CURRENT file corrupted"),
+    ] {
+        policykg()
+            .args([
+                "update",
+                "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                "--store",
+            ])
+            .arg(store)
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains("cannot open the store")
+                    .and(predicate::str::contains(says)),
+            );
+        policykg()
+            .arg("load")
+            .arg(seed())
+            .arg("--store")
+            .arg(store)
+            .assert()
+            .code(2);
+    }
+    policykg()
+        .arg("stats")
+        .arg("--store")
+        .arg(&corrupt)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("CURRENT file corrupted"));
 }

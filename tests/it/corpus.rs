@@ -118,12 +118,17 @@ fn reports_resolve_organs_places_and_plans() {
             // The quoted phrases that name a plan by their form: numbered formulas,
             // and phrases followed by a plan word (directly or in the next few
             // characters: “信号升格”专项行动), ending in one or in “+”.
-            let plan_words = ["规划", "计划", "纲要", "战略", "工程", "行动", "倡议", "方案"];
+            let plan_words = [
+                "规划", "计划", "纲要", "战略", "工程", "行动", "倡议", "方案",
+            ];
             let count = quoted
                 .captures_iter(&doc.text)
                 .filter(|c| {
                     let inner = &c[1];
-                    let after: String = doc.text[c.get(0).unwrap().end()..].chars().take(5).collect();
+                    let after: String = doc.text[c.get(0).unwrap().end()..]
+                        .chars()
+                        .take(5)
+                        .collect();
                     numbered.is_match(inner)
                         || inner.ends_with('+')
                         || plan_words
@@ -157,7 +162,8 @@ fn reports_resolve_organs_places_and_plans() {
             })
             .collect()
     };
-    let shipped = std::fs::read_to_string(crate::root().join("queries/organ-short-forms.rq")).unwrap();
+    let shipped =
+        std::fs::read_to_string(crate::root().join("queries/organ-short-forms.rq")).unwrap();
     let organs = rows(&shipped);
     // report, province, short form, organ, region, mentions
     let mut by_report: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
@@ -238,7 +244,11 @@ fn reports_resolve_organs_places_and_plans() {
     for r in &plans {
         let bound = quoted_plans[&r[0]];
         let n: usize = r[1].parse().unwrap();
-        assert!(n <= bound, "{}: {n} plans, {bound} quoted phrases that name one", r[0]);
+        assert!(
+            n <= bound,
+            "{}: {n} plans, {bound} quoted phrases that name one",
+            r[0]
+        );
     }
     eprintln!("organs: {organs:#?}\nplaces per province: {per_province:?}\nplans: {plans:?}");
 }

@@ -361,7 +361,11 @@ fn check_floors(set: &str, floors: &Floors) {
         all.gold += c.gold;
     }
     if all.f1() < floors.micro {
-        failures.push(format!("entities, micro: F1 {:.2} < {}", all.f1(), floors.micro));
+        failures.push(format!(
+            "entities, micro: F1 {:.2} < {}",
+            all.f1(),
+            floors.micro
+        ));
     }
     for (level, c) in &scores.headings {
         if *level <= 2 && c.f1() < floors.headings {

@@ -215,7 +215,10 @@ fn stats_count_the_seed() {
         .iter()
         .map(|(c, n)| (c.as_str(), *n))
         .collect();
-    assert!(by_type.get("Organization").is_some_and(|&n| n >= orgs), "{by_type:?}");
+    assert!(
+        by_type.get("Organization").is_some_and(|&n| n >= orgs),
+        "{by_type:?}"
+    );
     assert!(by_type.contains_key("TimeExpression"), "{by_type:?}");
     assert_eq!(by_type.values().sum::<u64>(), stats.mentions, "{by_type:?}");
 }

@@ -103,7 +103,8 @@ impl Lexicon {
         for (o, organ) in self.organs.iter().enumerate() {
             for form in std::iter::once(&organ.label).chain(&organ.full) {
                 if let Some((prefix, suffix)) = form.split_once("{R}") {
-                    self.organ_forms.push((prefix.to_owned(), suffix.to_owned(), o));
+                    self.organ_forms
+                        .push((prefix.to_owned(), suffix.to_owned(), o));
                 }
             }
         }
@@ -131,7 +132,11 @@ impl Lexicon {
             .max_by_key(|(prefix, suffix, _)| prefix.len() + suffix.len())
             .and_then(|(prefix, suffix, organ)| {
                 let entry = *self.organ_index.get(&(division, *organ))?;
-                Some((begin - prefix.len(), end + suffix.len(), &self.entries[entry]))
+                Some((
+                    begin - prefix.len(),
+                    end + suffix.len(),
+                    &self.entries[entry],
+                ))
             })
     }
 
@@ -170,7 +175,10 @@ impl Lexicon {
             [one] => Some(Some(&self.entries[one.entry])),
             many => {
                 // A gazetteer entity that is not a division (the sea 东海) comes first.
-                if let Some(r) = many.iter().find(|r| self.entries[r.entry].division.is_none()) {
+                if let Some(r) = many
+                    .iter()
+                    .find(|r| self.entries[r.entry].division.is_none())
+                {
                     return Some(Some(&self.entries[r.entry]));
                 }
                 let local: Vec<&&NameRef> = many.iter().filter(|r| inside(r)).collect();
@@ -251,7 +259,10 @@ impl Lexicon {
         // names no one organ.
         let region = match short.kind_word.as_deref() {
             None => region?,
-            Some(kind) => table.chain(region?).find(|d| d.kind_word() == kind).and_then(|d| table.index_of(&d.code))?,
+            Some(kind) => table
+                .chain(region?)
+                .find(|d| d.kind_word() == kind)
+                .and_then(|d| table.index_of(&d.code))?,
         };
         let d = table.get(region);
         // Only provinces, prefectures and counties have these organs.
@@ -277,9 +288,10 @@ impl Lexicon {
         region: usize,
     ) -> impl Iterator<Item = (usize, usize, &'a Entry)> + 'a {
         let table = crate::divisions::bundled();
-        let automaton = self.townships.automaton.get_or_init(|| {
-            super::build(self.townships.names.iter().map(|(n, _)| n.as_str()))
-        });
+        let automaton = self
+            .townships
+            .automaton
+            .get_or_init(|| super::build(self.townships.names.iter().map(|(n, _)| n.as_str())));
         automaton.find_iter(text).filter_map(move |m| {
             let entry = &self.entries[self.townships.names[m.pattern().as_usize()].1];
             entry
