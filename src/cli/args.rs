@@ -56,7 +56,11 @@ pub enum Command {
   policykg query 'CONSTRUCT WHERE { ?s ?p ?o } LIMIT 10' -f ttl")]
     Query(QueryArgs),
     /// Run a SPARQL 1.1 update against the store. The same prefixes as for `query`
-    /// need no declaration.
+    /// need no declaration. Unlike a query's, an update's WHERE matches the default
+    /// graph only, which is empty: match the documents' graphs with GRAPH ?g { … }.
+    #[command(after_help = "Examples:
+  policykg update 'DELETE { GRAPH ?g { ?m ?p ?o } } WHERE { GRAPH ?g { ?m a pkg:Mention ; ?p ?o } }'
+  policykg update 'INSERT DATA { GRAPH <urn:notes> { <urn:a> rdfs:comment \"checked\" } }'")]
     Update(UpdateArgs),
     /// Write the store (or one document graph) in an RDF syntax.
     Export(ExportArgs),

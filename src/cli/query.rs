@@ -85,7 +85,19 @@ pub fn run_update(args: UpdateArgs) -> Result<ExitCode> {
         "update",
     )?;
     let store = KgStore::open(&args.store.store)?;
+    let before = store.triples()?;
     store.update(&sparql)?;
-    eprintln!("update applied to {}", args.store.store.display());
+    let after = store.triples()?;
+    eprintln!(
+        "update applied to {}: {before} triples before, {after} after",
+        args.store.store.display()
+    );
+    // Unlike a query's, an update's WHERE matches the default graph only, and
+    // policykg keeps every triple in a named graph: say so when nothing changed.
+    if before == after && !sparql.to_uppercase().contains("GRAPH") {
+        eprintln!(
+            "note: nothing changed. An update's WHERE matches the default graph, which policykg leaves empty (each document has a graph of its own); write GRAPH ?g {{ … }} in it, e.g. DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

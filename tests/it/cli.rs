@@ -527,3 +527,44 @@ fn store_open_errors_exit_2_without_a_crash() {
         .code(2)
         .stderr(predicate::str::contains("CURRENT file corrupted"));
 }
+
+/// An update's WHERE sees the default graph only, which policykg leaves empty:
+/// when an update changes nothing, it says so and shows the GRAPH form (issue 13,
+/// item 9: `DELETE WHERE { ?s ?p ?o }` said "update applied" and deleted nothing).
+#[test]
+fn an_update_that_changes_nothing_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    policykg()
+        .arg("load")
+        .arg(seed())
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success();
+    policykg()
+        .args(["update", "DELETE WHERE { ?s ?p ?o }", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("note: nothing changed")
+                .and(predicate::str::contains("GRAPH ?g")),
+        );
+    policykg()
+        .args([
+            "update",
+            "DELETE { GRAPH ?g { ?m ?p ?o } } WHERE { GRAPH ?g { ?m a pkg:Mention ; ?p ?o } }",
+            "--store",
+        ])
+        .arg(&store)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("note:").not());
+    policykg()
+        .args(["query", "-f", "tsv", "ASK { ?m a pkg:Mention }", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("false"));
+}
