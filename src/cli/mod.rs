@@ -186,8 +186,15 @@ impl Reporter {
 fn discover_all(paths: &[PathBuf], reporter: &mut Reporter) -> Result<Vec<Input>> {
     let mut found = Vec::new();
     for path in paths {
-        match source::discover(path) {
-            Ok(inputs) => found.extend(inputs),
+        match source::discover_each(path) {
+            Ok((inputs, errors)) => {
+                // An unreadable entry (a dangling symlink) is reported; the rest
+                // of the folder is read.
+                for e in &errors {
+                    reporter.failure(e);
+                }
+                found.extend(inputs);
+            }
             Err(e @ source::ReadError::NotFound { .. }) => return Err(e.into()),
             Err(e) => reporter.failure(&e),
         }

@@ -164,14 +164,29 @@ pub enum ReadError {
 /// folder (recursively, in name order, hidden files skipped). `-` means stdin.
 ///
 /// Ids are the path relative to the folder without its extension, so the same
-/// folder always yields the same ids wherever it lives.
+/// folder always yields the same ids wherever it lives. An entry of the folder
+/// that cannot be read (a dangling or looping symlink) is an error here; see
+/// [`discover_each`] to go on past it.
 pub fn discover(path: &Path) -> Result<Vec<Input>, ReadError> {
+    let (inputs, mut errors) = discover_each(path)?;
+    match errors.is_empty() {
+        true => Ok(inputs),
+        false => Err(errors.swap_remove(0)),
+    }
+}
+
+/// Like [`discover`], but an entry of a folder that cannot be read (a dangling or
+/// looping symlink, a folder without permission) is returned as an error beside
+/// the inputs that could be found, so a caller can report it and go on with the
+/// rest. A missing path, or a folder with no document at all, is still an error.
+pub fn discover_each(path: &Path) -> Result<(Vec<Input>, Vec<ReadError>), ReadError> {
     if path == Path::new("-") {
-        return Ok(vec![Input {
+        let stdin = Input {
             path: path.to_owned(),
             id: "stdin".into(),
             kind: InputKind::Text,
-        }]);
+        };
+        return Ok((vec![stdin], Vec::new()));
     }
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => ReadError::NotFound {
@@ -183,23 +198,31 @@ pub fn discover(path: &Path) -> Result<Vec<Input>, ReadError> {
         },
     })?;
     if !meta.is_dir() {
-        return Ok(vec![Input {
+        let input = Input {
             path: path.to_owned(),
             id: id_from_relative(Path::new(path.file_name().unwrap_or(path.as_os_str()))),
             kind: InputKind::from_path(path).unwrap_or(InputKind::Text),
-        }]);
+        };
+        return Ok((vec![input], Vec::new()));
     }
     let mut inputs = Vec::new();
+    let mut errors = Vec::new();
     let walker = walkdir::WalkDir::new(path)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(|e| ReadError::Io {
-            path: e.path().map_or_else(|| path.to_owned(), Path::to_owned),
-            source: e.into(),
-        })?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                errors.push(ReadError::Io {
+                    path: e.path().map_or_else(|| path.to_owned(), Path::to_owned),
+                    source: e.into(),
+                });
+                continue;
+            }
+        };
         if !entry.file_type().is_file() {
             continue;
         }
@@ -213,12 +236,12 @@ pub fn discover(path: &Path) -> Result<Vec<Input>, ReadError> {
             kind,
         });
     }
-    if inputs.is_empty() {
+    if inputs.is_empty() && errors.is_empty() {
         return Err(ReadError::NoDocuments {
             path: path.to_owned(),
         });
     }
-    Ok(inputs)
+    Ok((inputs, errors))
 }
 
 fn id_from_relative(relative: &Path) -> String {

@@ -568,3 +568,30 @@ fn an_update_that_changes_nothing_says_why() {
         .success()
         .stdout(predicate::str::contains("false"));
 }
+
+/// A dangling or looping symlink in a folder is reported and skipped; the other
+/// documents load (issue 13, item 9: one such link aborted the whole folder).
+#[test]
+fn a_broken_symlink_in_a_folder_is_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("docs");
+    fs::create_dir(&folder).unwrap();
+    fs::copy(seed(), folder.join("a.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("nowhere.txt"), folder.join("dangling.txt"))
+        .unwrap();
+    std::os::unix::fs::symlink(folder.join("loop1.txt"), folder.join("loop2.txt")).unwrap();
+    std::os::unix::fs::symlink(folder.join("loop2.txt"), folder.join("loop1.txt")).unwrap();
+    let store = dir.path().join("store");
+    policykg()
+        .arg("load")
+        .arg(&folder)
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("dangling.txt")
+                .and(predicate::str::contains("loop1.txt"))
+                .and(predicate::str::contains("1 added")),
+        );
+}
