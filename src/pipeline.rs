@@ -41,7 +41,10 @@ pub struct Parsed {
 
 /// Structures a document and extracts from it.
 pub fn parse(document: Document, settings: &Settings) -> Parsed {
-    let outline = structure::parse(&document.text);
+    let mut outline = structure::parse(&document.text);
+    outline
+        .diagnostics
+        .splice(0..0, document.diagnostics.iter().cloned());
     let setting = extract::Setting {
         anchor_year: anchor_year(&document),
         region: region(&document, &settings.lexicon),

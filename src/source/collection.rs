@@ -45,7 +45,17 @@ pub(super) fn read_csv(
             .cloned()
             .zip(record.iter().map(str::to_owned))
             .collect();
-        if let Some(doc) = row_document(input, decoded, index + 1, line, row, &text_col)? {
+        let swallowed = swallowed_rows(&record, headers.len());
+        if let Some(mut doc) = row_document(input, decoded, index + 1, line, row, &text_col)? {
+            if let Some((count, first)) = swallowed {
+                doc.diagnostics.push(crate::diagnostic::Diagnostic::warning(
+                    1,
+                    1,
+                    format!(
+                        "the CSV row at line {line} holds {count} line(s) that look like rows of their own (\"{first}\"); a quote is probably unbalanced, so rows were merged into this one: check the quotes from line {line} on"
+                    ),
+                ));
+            }
             docs.push(doc);
         }
     }
@@ -55,6 +65,22 @@ pub(super) fn read_csv(
         });
     }
     Ok(docs)
+}
+
+/// The lines inside a record's fields that have exactly as many commas as a row
+/// of the file: a quote left open swallows the rows after it into one field.
+/// Returns how many there are and the first, when there are any.
+fn swallowed_rows(record: &csv::StringRecord, columns: usize) -> Option<(usize, String)> {
+    if columns < 2 {
+        return None;
+    }
+    let rows: Vec<&str> = record
+        .iter()
+        .flat_map(|field| field.lines().skip(1))
+        .filter(|l| l.matches(',').count() == columns - 1)
+        .collect();
+    let first: String = rows.first()?.chars().take(30).collect();
+    Some((rows.len(), first))
 }
 
 pub(super) fn read_jsonl(
@@ -179,6 +205,7 @@ fn row_document(
             .collect(),
         text,
         encoding: decoded.encoding,
+        diagnostics: Vec::new(),
     }))
 }
 

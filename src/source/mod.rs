@@ -27,6 +27,9 @@ pub struct Document {
     pub text: String,
     /// The encoding the bytes were read in.
     pub encoding: &'static str,
+    /// What was odd about reading it (a CSV row that swallowed others).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<crate::diagnostic::Diagnostic>,
 }
 
 impl Document {
@@ -47,6 +50,7 @@ impl Document {
             meta: IndexMap::new(),
             text,
             encoding: "UTF-8",
+            diagnostics: Vec::new(),
         }
     }
 
@@ -302,6 +306,7 @@ pub fn read_bytes(
                 meta: IndexMap::new(),
                 text: decoded.text,
                 encoding: decoded.encoding,
+                diagnostics: Vec::new(),
             }])
         }
         InputKind::Csv => collection::read_csv(input, &decoded, options),

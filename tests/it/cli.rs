@@ -595,3 +595,35 @@ fn a_broken_symlink_in_a_folder_is_reported_and_skipped() {
                 .and(predicate::str::contains("1 added")),
         );
 }
+
+/// A CSV whose quote is left open loads, but warns naming the line where rows were
+/// merged (issue 13, item 9: three rows were silently one document).
+#[test]
+fn an_unbalanced_csv_quote_is_a_warning_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("reports.csv");
+    fs::write(
+        &csv,
+        "title,text\nA,\"第一份报告。\nB,第二份报告。\nC,第三份报告。\n",
+    )
+    .unwrap();
+    policykg()
+        .arg("convert")
+        .arg(&csv)
+        .args(["-f", "nq"])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("the CSV row at line 2 holds 2 line(s) that look like rows")
+                .and(predicate::str::contains("1 warning(s)")),
+        );
+    // A well-quoted file with line breaks inside its text gives no such warning.
+    fs::write(&csv, "title,text\nA,\"第一段。\n第二段。\"\nB,第三段。\n").unwrap();
+    policykg()
+        .arg("convert")
+        .arg(&csv)
+        .args(["-f", "nq"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("look like rows").not());
+}
