@@ -174,6 +174,10 @@ impl Server {
     pub fn run(self, stop: impl Future<Output = ()> + Send + 'static) -> Result<(), ServeError> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
+            // Queries run on the blocking threads, and SPARQL evaluation recurses
+            // once per nesting level (see store::shape): a large stack, reserved
+            // rather than used, so that no query overflows it.
+            .thread_stack_size(256 << 20)
             .max_blocking_threads(self.app.config.threads.max(1))
             .thread_name("policykg-serve")
             .enable_all()

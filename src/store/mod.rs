@@ -2,6 +2,7 @@
 //! each), replace them atomically, query, update, dump and count.
 
 pub mod protocol;
+pub mod shape;
 
 use crate::vocab::{pkg, rdf};
 use oxigraph::model::{
@@ -57,6 +58,9 @@ impl OpenFailure {
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// A query or update nests deeper than the evaluator can take.
+    #[error(transparent)]
+    TooDeep(#[from] shape::TooDeep),
     /// The store folder could not be opened.
     #[error(
         "{path}: cannot open the store: {source}; check the path and that no other policykg process is using it"
@@ -554,6 +558,7 @@ impl KgStore {
     /// all graphs, so queries need no GRAPH patterns. The prefixes of
     /// [`crate::vocab::QUERY_PREFIXES`] need no declaration.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
+        shape::check(sparql)?;
         let mut prepared = evaluator().parse_query(sparql)?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
@@ -563,6 +568,7 @@ impl KgStore {
 
     /// Runs a SPARQL update.
     pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        shape::check(sparql)?;
         evaluator()
             .parse_update(sparql)?
             .on_store(&self.store)

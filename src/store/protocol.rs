@@ -86,7 +86,7 @@ impl StoreError {
     pub fn is_request_error(&self) -> bool {
         use oxigraph::sparql::UpdateEvaluationError as U;
         match self {
-            StoreError::Syntax(_) => true,
+            StoreError::Syntax(_) | StoreError::TooDeep(_) => true,
             StoreError::Query(e) => !matches!(
                 e,
                 QueryEvaluationError::Dataset(_)
@@ -133,6 +133,7 @@ impl KgStore {
         sparql: &str,
         options: &ProtocolOptions,
     ) -> Result<QueryResults<'static>, StoreError> {
+        super::shape::check(sparql)?;
         let mut prepared = evaluator(options).parse_query(sparql)?;
         match &options.dataset {
             Some(dataset) => {
@@ -155,6 +156,7 @@ impl KgStore {
         sparql: &str,
         options: &ProtocolOptions,
     ) -> Result<(), ProtocolUpdateError> {
+        super::shape::check(sparql).map_err(StoreError::from)?;
         let mut prepared = evaluator(options)
             .parse_update(sparql)
             .map_err(StoreError::from)?;

@@ -627,3 +627,38 @@ fn an_unbalanced_csv_quote_is_a_warning_naming_the_line() {
         .success()
         .stderr(predicate::str::contains("look like rows").not());
 }
+
+/// A query nested past the bound is an error with exit 2, not an abort (exit 134
+/// before: 10,000 nested parentheses overflowed the stack); one within it runs.
+#[test]
+fn deep_queries_exit_2_and_queries_within_the_bound_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    policykg()
+        .arg("load")
+        .arg(seed())
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success();
+    let parens = format!(
+        "ASK {{ FILTER({}1{}) }}",
+        "(".repeat(10_000),
+        ")".repeat(10_000)
+    );
+    policykg()
+        .args(["query", &parens, "--store"])
+        .arg(&store)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "nests brackets more than 512 deep",
+        ));
+    let within = format!("ASK {}?s ?p ?o{}", "{".repeat(500), "}".repeat(500));
+    policykg()
+        .args(["query", "-f", "tsv", &within, "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("true"));
+}
