@@ -147,6 +147,11 @@ pub struct ConversionArgs {
     /// e.g. full_text, text, content, 正文).
     #[arg(long, value_name = "NAME")]
     pub text_column: Option<String>,
+    /// Put PREFIX/ before every document id (ids are otherwise the path relative
+    /// to the folder given, without extension): two folders with files of the same
+    /// names then get ids, and graphs, of their own.
+    #[arg(long, value_name = "PREFIX")]
+    pub id_prefix: Option<String>,
 }
 
 /// Where the store is.
@@ -210,6 +215,12 @@ pub struct LoadArgs {
     /// of this run (files deleted since the last load).
     #[arg(long)]
     pub prune: bool,
+    /// Replace a stored document with a different one of the same id (from another
+    /// path). Without it, such a document is refused: ids come from paths relative
+    /// to the folder given, so two folders with the same file names collide; give
+    /// one of them --id-prefix instead.
+    #[arg(long)]
+    pub replace: bool,
     /// New documents are added to the store, atomically, once this many quads are
     /// waiting, and at the end; 0 commits only at the end. A killed run loses only
     /// what was not committed. Each commit costs the store a merge, so fewer are

@@ -2,7 +2,7 @@
 //! and written as they come.
 
 use super::args::ConvertArgs;
-use super::{Reporter, batch_options, discover_all, open_output, settings};
+use super::{Reporter, batch_options, discover_all, open_output, prefix_ids, settings};
 use anyhow::{Context, Result};
 use policykg::batch::{self, NothingKnown, Outcome};
 use policykg::export::{Format, QuadWriter, jsonld::ContextRef};
@@ -30,7 +30,8 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     let options = batch_options(&args.conversion, args.jobs.jobs, args.shard);
     let out = open_output(args.output.as_deref())?;
     let mut reporter = Reporter::new(args.verbosity);
-    let inputs = discover_all(&args.inputs, &mut reporter)?;
+    let mut inputs = discover_all(&args.inputs, &mut reporter)?;
+    prefix_ids(&mut inputs, args.conversion.id_prefix.as_deref());
     reporter.start_progress(&inputs);
     let mut writer = QuadWriter::new(format, out, &context_ref(&args.context))?;
     let (mut documents, mut quads) = (0u64, 0u64);

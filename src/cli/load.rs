@@ -3,7 +3,7 @@
 //! ones replace their graph in a transaction of their own.
 
 use super::args::LoadArgs;
-use super::{Reporter, batch_options, discover_all, settings};
+use super::{Reporter, batch_options, discover_all, prefix_ids, settings};
 use anyhow::{Context, Result};
 use policykg::batch::{self, Outcome};
 use policykg::store::{BulkOptions, KgStore, StoreError};
@@ -16,7 +16,8 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
     let mut reporter = Reporter::new(args.verbosity);
     // A missing input is a usage error found before the store is opened, so that
     // it leaves no empty store folder behind.
-    let inputs = discover_all(&args.inputs, &mut reporter)?;
+    let mut inputs = discover_all(&args.inputs, &mut reporter)?;
+    prefix_ids(&mut inputs, args.conversion.id_prefix.as_deref());
     let store = KgStore::open(&args.store.store)?;
     let leftovers = store.leftovers();
     if leftovers.files > 0 {
@@ -51,7 +52,7 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
                 };
                 if !seen.insert(graph.clone()) {
                     reporter.failure(&format!(
-                        "{}: another input has the same document id {:?}; skipped it (load the folders that hold them separately, or rename one)",
+                        "{}: another input of this run has the same document id {:?}; skipped it: load one of the folders in a run of its own with --id-prefix NAME, or rename one of the files",
                         doc.source, doc.id
                     ));
                     continue;
@@ -63,6 +64,18 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
                     }
                     Outcome::Converted { graph, quads: q, diagnostics, replaces, .. } => {
                         reporter.diagnostics(&doc.source, &diagnostics);
+                        if replaces
+                            && !args.replace
+                            && let Some(stored) = store.stored_source(&graph)?
+                            && let Some(new) = source_in(&q, &graph)
+                            && !same_source(&stored, &new)
+                        {
+                            reporter.failure(&format!(
+                                "{}: the store already holds a document with the id {:?}, from {stored}; a document's id is its path relative to the folder given, so folders with files of the same name collide. Load this folder with --id-prefix NAME to give its documents ids of their own, or with --replace to replace the stored one",
+                                doc.source, doc.id
+                            ));
+                            continue;
+                        }
                         quads += q.len() as u64;
                         if replaces {
                             store.replace_graph(&graph, &q)?;
@@ -119,4 +132,40 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
         bytes as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9),
     ));
     Ok(reporter.exit_code())
+}
+
+/// The `dcterms:source` a document's quads give it.
+fn source_in(
+    quads: &[oxigraph::model::Quad],
+    graph: &oxigraph::model::NamedNode,
+) -> Option<String> {
+    quads
+        .iter()
+        .find(|q| {
+            q.predicate.as_str() == policykg::vocab::dcterms::SOURCE
+                && matches!(&q.subject, oxigraph::model::NamedOrBlankNode::NamedNode(s) if s == graph)
+        })
+        .map(|q| policykg::store::term_text(&q.object))
+}
+
+/// True when two sources name the same document: the same text once a leading
+/// `./` is dropped, or paths to the same file.
+fn same_source(a: &str, b: &str) -> bool {
+    let plain = |s: &str| s.trim_start_matches("./").to_owned();
+    if plain(a) == plain(b) {
+        return true;
+    }
+    // path#row=N: the same row of the same file.
+    let split = |s: &str| -> (String, String) {
+        match s.rsplit_once("#row=") {
+            Some((path, row)) => (path.to_owned(), row.to_owned()),
+            None => (s.to_owned(), String::new()),
+        }
+    };
+    let ((path_a, row_a), (path_b, row_b)) = (split(a), split(b));
+    row_a == row_b
+        && matches!(
+            (std::fs::canonicalize(&path_a), std::fs::canonicalize(&path_b)),
+            (Ok(x), Ok(y)) if x == y
+        )
 }

@@ -183,6 +183,18 @@ impl Reporter {
 
 /// Finds the files under the inputs. A path that does not exist fails the run
 /// before anything is done; an empty or unreadable folder is reported and skipped.
+/// Puts `PREFIX/` before every input's id (`--id-prefix`).
+fn prefix_ids(inputs: &mut [Input], prefix: Option<&str>) {
+    if let Some(prefix) = prefix
+        .map(|p| p.trim_matches('/'))
+        .filter(|p| !p.is_empty())
+    {
+        for input in inputs {
+            input.id = format!("{prefix}/{}", input.id);
+        }
+    }
+}
+
 fn discover_all(paths: &[PathBuf], reporter: &mut Reporter) -> Result<Vec<Input>> {
     let mut found = Vec::new();
     for path in paths {

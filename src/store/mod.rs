@@ -421,6 +421,23 @@ impl KgStore {
         }))
     }
 
+    /// The `dcterms:source` stored for a document graph (its path as given, or the
+    /// URL of its source column), if the document is there.
+    pub fn stored_source(&self, graph: &NamedNode) -> Result<Option<String>, StoreError> {
+        let source = NamedNodeRef::new_unchecked(crate::vocab::dcterms::SOURCE);
+        let quad = self
+            .store
+            .quads_for_pattern(
+                Some(graph.as_ref().into()),
+                Some(source),
+                None,
+                Some(graph.as_ref().into()),
+            )
+            .next()
+            .transpose()?;
+        Ok(quad.map(|q| term_text(&q.object)))
+    }
+
     /// Replaces a document's graph with `quads` in one transaction: readers see the
     /// old graph or the new one, never a mix, and a crash leaves the old one.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
@@ -724,6 +741,15 @@ pub(crate) fn evaluator() -> SparqlEvaluator {
                 .with_prefix(*prefix, *iri)
                 .expect("the prefixes' IRIs are valid")
         })
+}
+
+/// A term's text: a literal's value, an IRI without its brackets.
+pub fn term_text(term: &Term) -> String {
+    match term {
+        Term::Literal(l) => l.value().to_owned(),
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        other => other.to_string(),
+    }
 }
 
 fn literal_i64(term: Option<&Term>) -> Option<i64> {

@@ -662,3 +662,80 @@ fn deep_queries_exit_2_and_queries_within_the_bound_run() {
         .success()
         .stdout(predicate::str::contains("true"));
 }
+
+/// Two folders with a file of the same name (laws/行政法 and laws/经济法 both hold
+/// 广告法(2021-04-29).md): the second load no longer replaces the first silently
+/// (issue 13, item 1). It is refused, naming both sources and what to do; with
+/// --id-prefix it gets ids of its own; with --replace it replaces. The same file
+/// given by another path, or changed in place, is still the same document.
+#[test]
+fn a_document_of_another_source_never_replaces_a_stored_one_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, text) in [("a", "第一条 甲法。\n"), ("b", "第一条 乙法。\n")] {
+        fs::create_dir(dir.path().join(folder)).unwrap();
+        fs::write(dir.path().join(folder).join("广告法(2021-04-29).md"), text).unwrap();
+    }
+    let load = |args: &[&str]| {
+        let mut cmd = policykg();
+        cmd.current_dir(dir.path())
+            .arg("load")
+            .args(args)
+            .args(["--store", "s"]);
+        cmd.assert()
+    };
+    load(&["a"])
+        .success()
+        .stderr(predicate::str::contains("1 added"));
+    load(&["b"]).code(1).stderr(
+        predicate::str::contains("b/广告法(2021-04-29).md: the store already holds a document")
+            .and(predicate::str::contains("from a/广告法(2021-04-29).md"))
+            .and(predicate::str::contains("--id-prefix")),
+    );
+    // The first law is still there, unchanged.
+    let ask = |query: &str| {
+        policykg()
+            .current_dir(dir.path())
+            .args(["query", "-f", "tsv", query, "--store", "s"])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert!(
+        String::from_utf8(ask(
+            "ASK { ?d nif:isString ?t FILTER(CONTAINS(?t, \"甲法\")) }"
+        ))
+        .unwrap()
+        .contains("true")
+    );
+    load(&["./a"])
+        .success()
+        .stderr(predicate::str::contains("1 unchanged"));
+    fs::write(
+        dir.path().join("a/广告法(2021-04-29).md"),
+        "第一条 甲法，修正。\n",
+    )
+    .unwrap();
+    load(&["a"])
+        .success()
+        .stderr(predicate::str::contains("1 replaced"));
+    load(&["b", "--id-prefix", "经济法"])
+        .success()
+        .stderr(predicate::str::contains("1 added"));
+    assert!(
+        String::from_utf8(ask(
+            "ASK { ?d a pkg:Document FILTER(STRSTARTS(STR(?d), \"https://w3id.org/policykg/id/doc/经济法/广告法\")) }"
+        ))
+        .unwrap()
+        .contains("true")
+    );
+    load(&["b", "--replace"])
+        .success()
+        .stderr(predicate::str::contains("1 replaced"));
+    assert!(
+        String::from_utf8(ask(
+            "ASK { ?d nif:isString ?t FILTER(CONTAINS(?t, \"甲法\")) }"
+        ))
+        .unwrap()
+        .contains("false")
+    );
+}
