@@ -387,7 +387,10 @@ fn needs_boundary(lexicon: &Lexicon, name: &str, region: Option<usize>) -> bool 
 /// True when byte `b` of `text` starts a word: the start, a character that is not
 /// part of a name, a stop character or phrase, or the end of a known place.
 fn at_name_boundary(text: &str, b: usize, lexicon: &Lexicon) -> bool {
-    let before: Vec<char> = text[..b].chars().collect();
+    // The few characters before are enough (phrases and names are short), and a
+    // copy of everything before would make a long paragraph quadratic.
+    let mut before: Vec<char> = text[..b].chars().rev().take(16).collect();
+    before.reverse();
     let Some(&last) = before.last() else {
         return true;
     };
@@ -444,6 +447,9 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
             return true;
         }
         let joiner = chars[c.begin - 1];
+        if !matches!(joiner, '、' | '和' | '与' | '及') {
+            return true;
+        }
         let Some(&(_, head_end, head)) = places
             .iter()
             .filter(|&&(b, e, _)| b == c.begin && e < c.end)
@@ -1021,9 +1027,15 @@ fn resolve(mut candidates: Vec<Found>) -> Vec<Found> {
             .then(b.priority.cmp(&a.priority))
             .then(a.begin.cmp(&b.begin))
     });
+    // Which characters a kept candidate covers: checking a span against this mask
+    // costs its length, where checking it against every kept candidate made a long
+    // paragraph quadratic.
+    let end = candidates.iter().map(|c| c.end).max().unwrap_or(0);
+    let mut covered = vec![false; end];
     let mut taken: Vec<Found> = Vec::new();
     for c in candidates {
-        if c.begin < c.end && taken.iter().all(|t| c.end <= t.begin || t.end <= c.begin) {
+        if c.begin < c.end && !covered[c.begin..c.end].iter().any(|&t| t) {
+            covered[c.begin..c.end].iter_mut().for_each(|t| *t = true);
             taken.push(c);
         }
     }

@@ -36,6 +36,19 @@ struct Marker {
 fn markers(chars: &[char], span: Span) -> Vec<Marker> {
     let text: String = chars[span.begin..span.end].iter().collect();
     let mut out = Vec::new();
+    // Byte offsets become code points by counting on from the last match, so a
+    // paragraph is counted once (counting from its start each time made a long one
+    // quadratic).
+    let (mut counted_byte, mut counted_chars) = (0usize, 0usize);
+    let mut to_chars = |byte: usize| {
+        if byte < counted_byte {
+            counted_byte = 0;
+            counted_chars = 0;
+        }
+        counted_chars += text[counted_byte..byte].chars().count();
+        counted_byte = byte;
+        counted_chars
+    };
     for c in MARKER.captures_iter(&text) {
         let all = c.get(0).unwrap();
         let before = text[..all.start()].chars().next_back();
@@ -73,12 +86,13 @@ fn markers(chars: &[char], span: Span) -> Vec<Marker> {
         let Some(number) = numerals::parse(digits).and_then(|n| u32::try_from(n).ok()) else {
             continue;
         };
-        let begin = span.begin + text[..all.start()].chars().count();
+        let begin = span.begin + to_chars(all.start());
+        let content = span.begin + to_chars(all.end());
         out.push(Marker {
             family,
             number,
             begin,
-            content: span.begin + text[..all.end()].chars().count(),
+            content,
             written: marker_text,
         });
     }
@@ -143,7 +157,12 @@ pub(crate) fn find(chars: &[char], outline: &Outline) -> (Vec<Measure>, Vec<Meas
             };
             if let Some(list) = list {
                 for (k, m) in items.iter().enumerate() {
-                    let end = items.get(k + 1).map_or(paragraph.span.end, |n| n.begin);
+                    // An item runs to the next marker of any list (a new 一是 after
+                    // 九是 starts another list), else to the end of the paragraph: a
+                    // last item that ran to the paragraph's end whatever followed
+                    // made a paragraph of n lists hold n copies of its rest (memory
+                    // quadratic in the paragraph's length).
+                    let end = found.get(i + k + 1).map_or(paragraph.span.end, |n| n.begin);
                     measures.push(item(chars, m, end, p, list));
                 }
                 let last = &items[run - 1];
@@ -197,13 +216,15 @@ fn item(chars: &[char], m: &Marker, end: usize, paragraph: usize, list: usize) -
 /// The sentence before the first item in its paragraph or, when the list opens its
 /// paragraph, the previous paragraph's last sentence if that ends in ：.
 fn lead_sentence(chars: &[char], outline: &Outline, p: usize, first_item: usize) -> Option<usize> {
+    // Sentences are in document order: a binary search finds the last one of the
+    // paragraph that ends before the limit (a scan of all of them made a paragraph
+    // of many lists quadratic).
     let before = |para: usize, limit: usize| {
-        outline
+        let k = outline
             .sentences
-            .iter()
-            .enumerate()
-            .rfind(|(_, s)| s.paragraph == para && s.span.end <= limit)
-            .map(|(i, _)| i)
+            .partition_point(|s| s.paragraph < para || s.paragraph == para && s.span.end <= limit);
+        k.checked_sub(1)
+            .filter(|&i| outline.sentences[i].paragraph == para)
     };
     before(p, first_item).or_else(|| {
         let previous = p.checked_sub(1)?;
@@ -279,6 +300,20 @@ mod tests {
             "一要坚持，二要创新。",
             &[(1, "一要", "坚持"), (2, "二要", "创新")],
         );
+    }
+
+    #[test]
+    fn an_item_ends_where_the_next_list_begins() {
+        let text = "一是甲。二是乙。一是丙。二是丁。";
+        let outline = crate::structure::parse(text);
+        let chars: Vec<char> = text.chars().collect();
+        let (measures, lists) = find(&chars, &outline);
+        assert_eq!(lists.len(), 2);
+        let spans: Vec<String> = measures
+            .iter()
+            .map(|m| chars[m.span.begin..m.span.end].iter().collect())
+            .collect();
+        assert_eq!(spans, ["一是甲。", "二是乙。", "一是丙。", "二是丁。"]);
     }
 
     #[test]

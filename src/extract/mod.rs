@@ -453,14 +453,10 @@ fn link_indicators(chars: &[char], out: &mut Extraction) {
 /// The sentence of paragraph `p` that holds the start of `span`.
 fn sentence_of(outline: &Outline, p: usize, span: Span) -> usize {
     let first = outline.sentences.partition_point(|s| s.paragraph < p);
-    let mut best = first;
-    for (i, s) in outline.sentences.iter().enumerate().skip(first) {
-        if s.paragraph != p || s.span.begin > span.begin {
-            break;
-        }
-        best = i;
-    }
-    best
+    let after = first
+        + outline.sentences[first..]
+            .partition_point(|s| s.paragraph == p && s.span.begin <= span.begin);
+    after.saturating_sub(1).max(first)
 }
 
 #[cfg(test)]
