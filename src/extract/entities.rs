@@ -1074,6 +1074,8 @@ mod tests {
         // Facilities, events and streets named after a place are single units.
         check("上海东站、南京北站", &[]);
         check("中国国际进口博览会圆满举办", &[]);
+        check("上海港运营，宁德核电投产", &[]);
+        check("香港、澳门", &[("香港", Place), ("澳门", Place)]);
         check("南京东路、赤峰道，江苏道路运输", &[("江苏", Place)]);
         // Water named after a place is a place of its own.
         check(
