@@ -232,19 +232,17 @@ impl Builder {
             && self.report
             && !self.list_context
             && !(marker_line && self.marker_run)
+            && let Some(topic) = self.topic_line(line, next)
         {
-            if let Some(topic) = self.topic_line(line, next) {
-                let shape = HeadingShape {
-                    kind: topic.kind,
-                    title_end: line.text.chars().count(),
-                    body_begin: None,
-                };
-                self.open_section(line, Some(&topic), &shape);
-                self.past_opening = true;
-                return false;
-            }
+            let shape = HeadingShape {
+                kind: topic.kind,
+                title_end: line.text.chars().count(),
+                body_begin: None,
+            };
+            self.open_section(line, Some(&topic), &shape);
+            self.past_opening = true;
+            return false;
         }
-        let numbered = numbered;
         let heading = match (&numbered, line.markdown) {
             // A Markdown heading is a heading whatever its shape.
             (Some(n), md) => self.numbered_heading(line, n).or_else(|| {
