@@ -21,25 +21,15 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("owl", "http://www.w3.org/2002/07/owl#"),
 ];
 
-/// The prefixes a SPARQL query or update may use without declaring them: the
-/// project's own and the vocabularies it writes, plus ELI for legislation. A query
-/// that declares one of them itself keeps its own.
-pub const QUERY_PREFIXES: &[(&str, &str)] = &[
-    ("pkg", pkg::NS),
-    ("rdf", rdf::NS),
-    ("rdfs", rdfs::NS),
-    ("xsd", xsd::NS),
-    ("owl", "http://www.w3.org/2002/07/owl#"),
-    ("dcterms", dcterms::NS),
-    ("nif", nif::NS),
-    ("itsrdf", "http://www.w3.org/2005/11/its/rdf#"),
-    ("schema", schema::NS),
-    ("skos", "http://www.w3.org/2004/02/skos/core#"),
-    ("org", "http://www.w3.org/ns/org#"),
-    ("prov", "http://www.w3.org/ns/prov#"),
-    ("doco", "http://purl.org/spar/doco/"),
-    ("eli", "http://data.europa.eu/eli/ontology#"),
-];
+/// The European Legislation Identifier ontology's prefix, for queries on laws.
+pub const ELI: (&str, &str) = ("eli", "http://data.europa.eu/eli/ontology#");
+
+/// The prefixes a SPARQL query or update may use without declaring them: those of
+/// the output ([`PREFIXES`]) and ELI. A query that declares one of them itself
+/// keeps its own.
+pub fn query_prefixes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    PREFIXES.iter().copied().chain([ELI])
+}
 
 /// The default base for data IRIs (documents, sections, entities), overridable with `--base`.
 pub const DEFAULT_BASE: &str = "https://w3id.org/policykg/id/";

@@ -404,38 +404,39 @@ impl KgStore {
 
     /// The pkg:sha256 stored for a document graph, if the document is there.
     pub fn stored_sha256(&self, graph: &NamedNode) -> Result<Option<String>, StoreError> {
-        let sha = NamedNodeRef::new_unchecked(pkg::SHA256);
-        let quad = self
-            .store
-            .quads_for_pattern(
-                Some(graph.as_ref().into()),
-                Some(sha),
-                None,
-                Some(graph.as_ref().into()),
-            )
-            .next()
-            .transpose()?;
-        Ok(quad.and_then(|q| match q.object {
-            Term::Literal(l) => Some(l.value().to_owned()),
-            _ => None,
-        }))
+        Ok(self
+            .document_value(graph, pkg::SHA256)?
+            .and_then(|object| match object {
+                Term::Literal(l) => Some(l.value().to_owned()),
+                _ => None,
+            }))
     }
 
     /// The `dcterms:source` stored for a document graph (its path as given, or the
     /// URL of its source column), if the document is there.
     pub fn stored_source(&self, graph: &NamedNode) -> Result<Option<String>, StoreError> {
-        let source = NamedNodeRef::new_unchecked(crate::vocab::dcterms::SOURCE);
+        Ok(self
+            .document_value(graph, crate::vocab::dcterms::SOURCE)?
+            .map(|object| term_text(&object)))
+    }
+
+    /// The first value of a property of a document, in the document's own graph.
+    fn document_value(
+        &self,
+        graph: &NamedNode,
+        predicate: &str,
+    ) -> Result<Option<Term>, StoreError> {
         let quad = self
             .store
             .quads_for_pattern(
                 Some(graph.as_ref().into()),
-                Some(source),
+                Some(NamedNodeRef::new_unchecked(predicate)),
                 None,
                 Some(graph.as_ref().into()),
             )
             .next()
             .transpose()?;
-        Ok(quad.map(|q| term_text(&q.object)))
+        Ok(quad.map(|q| q.object))
     }
 
     /// Replaces a document's graph with `quads` in one transaction: readers see the
@@ -573,7 +574,7 @@ impl KgStore {
 
     /// Runs a SPARQL query. Without FROM clauses, the default graph is the union of
     /// all graphs, so queries need no GRAPH patterns. The prefixes of
-    /// [`crate::vocab::QUERY_PREFIXES`] need no declaration.
+    /// [`crate::vocab::query_prefixes`] need no declaration.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
         shape::check(sparql)?;
         let mut prepared = evaluator().parse_query(sparql)?;
@@ -734,13 +735,11 @@ fn remove_bulk_leftovers(folder: &Path) -> std::io::Result<Leftovers> {
 
 /// A SPARQL evaluator that knows the project's prefixes.
 pub(crate) fn evaluator() -> SparqlEvaluator {
-    crate::vocab::QUERY_PREFIXES
-        .iter()
-        .fold(SparqlEvaluator::new(), |evaluator, (prefix, iri)| {
-            evaluator
-                .with_prefix(*prefix, *iri)
-                .expect("the prefixes' IRIs are valid")
-        })
+    crate::vocab::query_prefixes().fold(SparqlEvaluator::new(), |evaluator, (prefix, iri)| {
+        evaluator
+            .with_prefix(prefix, iri)
+            .expect("the prefixes' IRIs are valid")
+    })
 }
 
 /// A term's text: a literal's value, an IRI without its brackets.

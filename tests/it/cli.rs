@@ -425,14 +425,7 @@ fn a_store_of_the_previous_schema_says_to_reload() {
 #[test]
 fn newcomer_snags_prefixes_warnings_and_no_empty_store() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    policykg()
-        .arg("load")
-        .arg(seed())
-        .arg("--store")
-        .arg(&store)
-        .assert()
-        .success();
+    let store = seed_store(dir.path());
     policykg()
         .args([
             "query",
@@ -534,14 +527,7 @@ fn store_open_errors_exit_2_without_a_crash() {
 #[test]
 fn an_update_that_changes_nothing_says_why() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    policykg()
-        .arg("load")
-        .arg(seed())
-        .arg("--store")
-        .arg(&store)
-        .assert()
-        .success();
+    let store = seed_store(dir.path());
     policykg()
         .args(["update", "DELETE WHERE { ?s ?p ?o }", "--store"])
         .arg(&store)
@@ -633,14 +619,7 @@ fn an_unbalanced_csv_quote_is_a_warning_naming_the_line() {
 #[test]
 fn deep_queries_exit_2_and_queries_within_the_bound_run() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    policykg()
-        .arg("load")
-        .arg(seed())
-        .arg("--store")
-        .arg(&store)
-        .assert()
-        .success();
+    let store = seed_store(dir.path());
     let parens = format!(
         "ASK {{ FILTER({}1{}) }}",
         "(".repeat(10_000),
@@ -738,4 +717,17 @@ fn a_document_of_another_source_never_replaces_a_stored_one_silently() {
         .unwrap()
         .contains("false")
     );
+}
+
+/// A store in `dir` holding the seed, as `policykg load` writes it.
+fn seed_store(dir: &std::path::Path) -> std::path::PathBuf {
+    let store = dir.join("store");
+    policykg()
+        .arg("load")
+        .arg(seed())
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success();
+    store
 }
