@@ -89,6 +89,48 @@ pub fn parse(s: &str) -> Option<u64> {
     Some(total + section + pending.unwrap_or(0))
 }
 
+/// Writes a number below 100,000 in Chinese numerals as laws number their
+/// articles (二十, 一百零五, 一千二百六十); larger numbers stay in digits.
+///
+/// ```
+/// use policykg::numerals::{parse, to_chinese};
+/// assert_eq!(to_chinese(20), "二十");
+/// assert_eq!(to_chinese(105), "一百零五");
+/// assert_eq!(to_chinese(1260), "一千二百六十");
+/// assert_eq!(to_chinese(10), "十");
+/// for n in 1..3000 { assert_eq!(parse(&to_chinese(n)), Some(n)); }
+/// ```
+pub fn to_chinese(n: u64) -> String {
+    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    const UNITS: [&str; 5] = ["", "十", "百", "千", "万"];
+    if n == 0 {
+        return "零".to_owned();
+    }
+    if n >= 100_000 {
+        return n.to_string();
+    }
+    let digits: Vec<u64> = n.to_string().bytes().map(|b| u64::from(b - b'0')).collect();
+    let mut out = String::new();
+    let mut zero = false;
+    for (i, &d) in digits.iter().enumerate() {
+        let unit = UNITS[digits.len() - 1 - i];
+        if d == 0 {
+            zero = true;
+            continue;
+        }
+        if zero && !out.is_empty() {
+            out.push('零');
+        }
+        zero = false;
+        // 十, 十一 … 十九: no leading 一 before a leading 十.
+        if !(d == 1 && unit == "十" && i == 0) {
+            out.push(DIGITS[d as usize]);
+        }
+        out.push_str(unit);
+    }
+    out
+}
+
 /// Parses ASCII or full-width decimal digits.
 pub fn parse_arabic(s: &str) -> Option<u64> {
     if s.is_empty() {

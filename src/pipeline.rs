@@ -49,7 +49,15 @@ pub fn parse(document: Document, settings: &Settings) -> Parsed {
         anchor_year: anchor_year(&document),
         region: region(&document, &settings.lexicon),
     };
-    let extraction = extract::extract_in(&document.text, &outline, &settings.lexicon, &setting);
+    let mut extraction = extract::extract_in(&document.text, &outline, &settings.lexicon, &setting);
+    extract::law::find(
+        &document.title,
+        &document.source,
+        &document.text,
+        &outline,
+        &settings.lexicon,
+        &mut extraction,
+    );
     Parsed {
         document,
         outline,

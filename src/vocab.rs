@@ -19,16 +19,14 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("rdfs", rdfs::NS),
     ("xsd", xsd::NS),
     ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("eli", eli::NS),
 ];
 
-/// The European Legislation Identifier ontology's prefix, for queries on laws.
-pub const ELI: (&str, &str) = ("eli", "http://data.europa.eu/eli/ontology#");
-
 /// The prefixes a SPARQL query or update may use without declaring them: those of
-/// the output ([`PREFIXES`]) and ELI. A query that declares one of them itself
-/// keeps its own.
+/// the output ([`PREFIXES`]), ELI among them. A query that declares one of them
+/// itself keeps its own.
 pub fn query_prefixes() -> impl Iterator<Item = (&'static str, &'static str)> {
-    PREFIXES.iter().copied().chain([ELI])
+    PREFIXES.iter().copied()
 }
 
 /// The default base for data IRIs (documents, sections, entities), overridable with `--base`.
@@ -103,8 +101,19 @@ pub mod pkg {
         IN_SENTENCE = "inSentence",
         /// One organisation was founded on the basis of another.
         BASED_ON = "basedOn",
-        /// A document part cites a law or document.
+        /// Deprecated since vocabulary 2.0.0, no longer written: `eli:cites`.
         CITES = "cites",
+        /// A reference to an article, 款 or 项 of a law (本法第五十三条第（二）项), a
+        /// span of text like a mention.
+        ARTICLE_REFERENCE = "ArticleReference",
+        /// The article, 款 or 项 an article reference names.
+        REFERS_TO = "refersTo",
+        /// One amendment (修正) or revision (修订) of a law, as its header lists it.
+        AMENDMENT = "Amendment",
+        /// A version of a law → an amendment its header lists.
+        HAS_AMENDMENT = "amendment",
+        /// An amendment → the act that made it (关于修改〈…〉的决定).
+        AMENDING_ACT = "amendingAct",
         /// The sentence that states a relation.
         EVIDENCE = "evidence",
         /// The normalised value of a time expression or quantity.
@@ -121,6 +130,40 @@ pub mod pkg {
         ADMIN_CODE = "adminCode",
         /// The place an organ is the organ of (中共江苏省委员会 → 江苏省).
         JURISDICTION = "jurisdiction",
+    }
+}
+
+/// The European Legislation Identifier ontology.
+pub mod eli {
+    terms! { "http://data.europa.eu/eli/ontology#";
+        /// A law as a work, across its versions.
+        LEGAL_RESOURCE = "LegalResource",
+        /// A version of a law: one loaded document of it.
+        LEGAL_EXPRESSION = "LegalExpression",
+        /// An article, 款 or 项 of a law as a work.
+        LEGAL_RESOURCE_SUBDIVISION = "LegalResourceSubdivision",
+        /// A version → the work (or a part → the part of the work) it realises.
+        REALIZES = "realizes",
+        /// A work → a version of it.
+        IS_REALIZED_BY = "is_realized_by",
+        /// The date of a version.
+        VERSION_DATE = "version_date",
+        /// The date a law was adopted (通过).
+        DATE_DOCUMENT = "date_document",
+        /// The date a law was published or issued (公布, 发布).
+        DATE_PUBLICATION = "date_publication",
+        /// The date a law entered into force (施行).
+        FIRST_DATE_ENTRY_IN_FORCE = "first_date_entry_in_force",
+        /// The organ that adopted a law.
+        PASSED_BY = "passed_by",
+        /// An amending act → the law it amends.
+        AMENDS = "amends",
+        /// A part of a law (an article) → a law it cites.
+        CITES = "cites",
+        /// A law → the law it is made on the basis of (根据宪法，制定本法).
+        BASED_ON = "based_on",
+        /// A part of a work → the work (民法典's 合同编 → 民法典; an article → its law).
+        IS_PART_OF = "is_part_of",
     }
 }
 
@@ -296,6 +339,11 @@ pub const PKG_TERMS: &[&str] = &[
     pkg::IN_SENTENCE,
     pkg::BASED_ON,
     pkg::CITES,
+    pkg::ARTICLE_REFERENCE,
+    pkg::REFERS_TO,
+    pkg::AMENDMENT,
+    pkg::HAS_AMENDMENT,
+    pkg::AMENDING_ACT,
     pkg::EVIDENCE,
     pkg::NORMALIZED_VALUE,
     pkg::INTERVAL_START,

@@ -296,8 +296,12 @@ pub struct ExportArgs {
     #[arg(short, long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// Export only this document graph (its IRI).
-    #[arg(long, value_name = "IRI")]
+    #[arg(long, value_name = "IRI", conflicts_with = "construct")]
     pub graph: Option<String>,
+    /// Export the graph a SPARQL CONSTRUCT query in FILE builds, e.g. the citation
+    /// graph of the laws (`queries/citation-graph.rq`) as GraphML.
+    #[arg(long, value_name = "FILE")]
+    pub construct: Option<PathBuf>,
     /// JSON-LD only: `embed` the context (default) or refer to it by this URL.
     #[arg(long, value_name = "embed|URL", default_value = "embed")]
     pub context: String,

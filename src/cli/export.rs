@@ -37,6 +37,52 @@ fn target(args: &ExportArgs) -> Result<Target> {
     )
 }
 
+/// Exports the graph a CONSTRUCT query builds, in the default graph.
+fn construct(store: &KgStore, file: &Path, args: &ExportArgs, target: Target) -> Result<ExitCode> {
+    use oxigraph::model::{GraphName, Quad};
+    use oxigraph::sparql::QueryResults;
+    let sparql = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read the query file {}", file.display()))?;
+    let QueryResults::Graph(triples) = store
+        .query(&sparql)
+        .with_context(|| format!("the query in {} failed", file.display()))?
+    else {
+        anyhow::bail!(
+            "{} is not a CONSTRUCT or DESCRIBE query; export writes a graph",
+            file.display()
+        );
+    };
+    let quads = triples
+        .map(|t| t.map(|t| Quad::new(t.subject, t.predicate, t.object, GraphName::DefaultGraph)));
+    match target {
+        Target::Rdf(format) => {
+            let mut out = open_output(args.output.as_deref())?;
+            let mut writer = export::QuadWriter::new(
+                format,
+                &mut out,
+                &super::convert::context_ref(&args.context),
+            )?;
+            for quad in quads {
+                writer.write(quad?)?;
+            }
+            writer.finish()?;
+            out.flush()?;
+        }
+        Target::GraphMl => {
+            let out = open_output(args.output.as_deref())?;
+            let counts = property_graph::write_graphml(quads, out)?;
+            eprintln!(
+                "wrote GraphML: {} nodes, {} edges",
+                counts.nodes, counts.edges
+            );
+        }
+        Target::Neo4j => {
+            anyhow::bail!("--construct writes RDF or GraphML; for neo4j export the store")
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run(args: ExportArgs) -> Result<ExitCode> {
     let target = target(&args)?;
     let graph = args
@@ -45,6 +91,9 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
         .map(|g| NamedNode::new(g).with_context(|| format!("{g:?} is not a valid IRI")))
         .transpose()?;
     let store = KgStore::open_read_only(&args.store.store)?;
+    if let Some(file) = &args.construct {
+        return construct(&store, file, &args, target);
+    }
     if let Some(g) = &graph
         && !store.document_graphs()?.contains(g)
     {

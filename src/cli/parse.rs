@@ -114,9 +114,6 @@ fn summary(p: &Parsed) -> String {
                 ),
                 sentence,
             ),
-            Fact::Cites { law, sentence, .. } => {
-                (format!("cites 《{}》", ex.entities[law].label), sentence)
-            }
         };
         let span = p.outline.sentences[s].span;
         out += &format!("  {line}\n    evidence: {}\n", text(span.begin, span.end));

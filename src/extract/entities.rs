@@ -235,12 +235,7 @@ pub(crate) fn find(
             .filter(|c| !c.is_whitespace())
             .collect();
         if !label.is_empty() {
-            push(
-                inner.start(),
-                inner.end(),
-                named(EntityKind::Legislation, &label),
-                9,
-            );
+            push(inner.start(), inner.end(), Entity::work(&label), 9);
         }
     }
     for c in QUOTED.captures_iter(text) {

@@ -4,6 +4,7 @@
 //! Knows nothing of RDF; rules and lexicons come from `data/` through [`Lexicon`].
 
 mod entities;
+pub mod law;
 mod lexicon;
 mod measures;
 mod quantity;
@@ -129,6 +130,17 @@ impl Entity {
         }
     }
 
+    /// The work a title names (a law, across its versions): keyed and labelled by
+    /// its [`law::work_key`], the title as written an alternative label.
+    pub fn work(title: &str) -> Self {
+        let key = law::work_key(title);
+        let mut entity = Self::named(EntityKind::Legislation, &key);
+        if key != title {
+            entity.alt_labels.push(title.to_owned());
+        }
+        entity
+    }
+
     /// The entity of a lexicon entry: a division keyed by its code, anything else by
     /// its label.
     pub fn of_entry(entry: &Entry) -> Self {
@@ -225,15 +237,6 @@ pub enum Fact {
         /// The sentence that says so.
         sentence: usize,
     },
-    /// A part of the document cites a law or document (pkg:cites).
-    Cites {
-        /// The citing section, or `None` for the document itself.
-        section: Option<usize>,
-        /// The cited legislation entity.
-        law: usize,
-        /// The sentence the citation is in.
-        sentence: usize,
-    },
 }
 
 /// Everything extracted from one document.
@@ -252,6 +255,12 @@ pub struct Extraction {
     /// The titles of headings, each a sentence of its section that mentions may be
     /// in (numbered after the outline's sentences).
     pub titles: Vec<Title>,
+    /// Citations of laws and documents, one per citing section and work.
+    pub citations: Vec<law::Citation>,
+    /// References to articles (本法第五十三条第（二）项, 刑法第一百二十条).
+    pub references: Vec<law::ArticleReference>,
+    /// What the document is as a law, when it has articles.
+    pub law: Option<law::LegalText>,
 }
 
 /// The title of a heading, as a sentence.

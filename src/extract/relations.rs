@@ -1,6 +1,6 @@
 //! Relations stated in a sentence, each kept with that sentence as evidence:
-//! founding dates (1984年…成立了X), founded-on-the-basis-of (在此基础上成立了Y), and
-//! citations of laws in 《》 from the section that holds them.
+//! founding dates (1984年…成立了X) and founded-on-the-basis-of (在此基础上成立了Y).
+//! Citations of laws are the law graph's (`law.rs`).
 
 use super::{EntityKind, Extraction, Fact, Mention, Value};
 use crate::structure::Outline;
@@ -25,12 +25,11 @@ pub(crate) fn find(chars: &[char], outline: &Outline, found: &Extraction) -> Vec
         };
         let sentence_start = sentence.span.begin;
         let before: String = chars[sentence_start..m.span.begin].iter().collect();
-        match kind(m) {
-            EntityKind::Organization => {
-                if ends_with_founding(&before) {
-                    // Founding date: a year-like time earlier in the same sentence, with
-                    // no other organisation named in between.
-                    let time = found.mentions[..i]
+        if kind(m) == EntityKind::Organization {
+            if ends_with_founding(&before) {
+                // Founding date: a year-like time earlier in the same sentence, with
+                // no other organisation named in between.
+                let time = found.mentions[..i]
                         .iter()
                         .rev()
                         .take_while(|t| t.sentence == m.sentence && kind(t) != EntityKind::Organization)
@@ -38,62 +37,46 @@ pub(crate) fn find(chars: &[char], outline: &Outline, found: &Extraction) -> Vec
                             kind(t) == EntityKind::Time
                                 && matches!(&found.entities[t.entity].value, Some(Value::Time(v)) if v.value.chars().all(|c| c.is_ascii_digit() || c == '-'))
                         });
-                    if let Some(t) = time {
-                        facts.push(Fact::FoundingDate {
+                if let Some(t) = time {
+                    facts.push(Fact::FoundingDate {
+                        organization: m.entity,
+                        time: t.entity,
+                        sentence: m.sentence,
+                    });
+                }
+                let basis_phrase = before.strip_suffix('了').unwrap_or(&before);
+                let on_basis = FOUND_VERBS.iter().any(|v| {
+                    basis_phrase.strip_suffix(v).is_some_and(|b| {
+                        b.ends_with("在此基础上")
+                            || b.ends_with("在此基础上，")
+                            || b.ends_with("基础上")
+                    })
+                });
+                if on_basis {
+                    // 在X的基础上成立了Y, or 在此基础上 referring to the last one named.
+                    let explicit = found.mentions[..i]
+                        .iter()
+                        .rev()
+                        .take_while(|t| t.sentence == m.sentence)
+                        .find(|t| {
+                            kind(t) == EntityKind::Organization && {
+                                let between: String =
+                                    chars[t.span.end..m.span.begin].iter().collect();
+                                between.trim_start_matches('的').starts_with("基础上")
+                            }
+                        });
+                    let basis = explicit.map(|t| t.entity).or(last_org);
+                    if let Some(basis) = basis.filter(|&b| b != m.entity) {
+                        facts.push(Fact::BasedOn {
                             organization: m.entity,
-                            time: t.entity,
+                            basis,
                             sentence: m.sentence,
                         });
                     }
-                    let basis_phrase = before.strip_suffix('了').unwrap_or(&before);
-                    let on_basis = FOUND_VERBS.iter().any(|v| {
-                        basis_phrase.strip_suffix(v).is_some_and(|b| {
-                            b.ends_with("在此基础上")
-                                || b.ends_with("在此基础上，")
-                                || b.ends_with("基础上")
-                        })
-                    });
-                    if on_basis {
-                        // 在X的基础上成立了Y, or 在此基础上 referring to the last one named.
-                        let explicit = found.mentions[..i]
-                            .iter()
-                            .rev()
-                            .take_while(|t| t.sentence == m.sentence)
-                            .find(|t| {
-                                kind(t) == EntityKind::Organization && {
-                                    let between: String =
-                                        chars[t.span.end..m.span.begin].iter().collect();
-                                    between.trim_start_matches('的').starts_with("基础上")
-                                }
-                            });
-                        let basis = explicit.map(|t| t.entity).or(last_org);
-                        if let Some(basis) = basis.filter(|&b| b != m.entity) {
-                            facts.push(Fact::BasedOn {
-                                organization: m.entity,
-                                basis,
-                                sentence: m.sentence,
-                            });
-                        }
-                    }
                 }
-                last_org = Some(m.entity);
             }
-            EntityKind::Legislation => {
-                let paragraph = &outline.paragraphs[sentence.paragraph];
-                facts.push(Fact::Cites {
-                    section: paragraph.section,
-                    law: m.entity,
-                    sentence: m.sentence,
-                });
-            }
-            _ => {}
+            last_org = Some(m.entity);
         }
     }
-    // One citation per (section, law): the first sentence is its evidence.
-    let mut seen = std::collections::HashSet::new();
-    facts.retain(|f| match f {
-        Fact::Cites { section, law, .. } => seen.insert((*section, *law)),
-        _ => true,
-    });
     facts
 }

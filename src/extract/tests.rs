@@ -114,7 +114,6 @@ fn seed_founding_facts() {
                 );
                 saw_basis = true;
             }
-            Fact::Cites { .. } => {}
         }
     }
     assert!(saw_date && saw_basis, "{:?}", found.facts);

@@ -5,6 +5,7 @@
 //! quads. This module holds no store and does no I/O.
 
 pub mod iri;
+pub mod law;
 
 use crate::extract::{EntityKind, Extraction, Fact, TimeType, Value};
 use crate::source::Document;
@@ -268,8 +269,23 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
     g.add(&d, pkg::SHA256, Literal::new_simple_literal(doc.sha256()));
     g.add(&d, nif::IS_STRING, Literal::new_simple_literal(&doc.text));
 
-    let section = |i: usize| node(minter.part("section", i + 1));
-    let paragraph = |i: usize| node(minter.part("paragraph", i + 1));
+    // Articles and their 款 and 项 are named by number (article/20/paragraph/2),
+    // everything else by position (section/3, paragraph/12).
+    let legal = law::Nodes::new(minter.document(), found);
+    let section = |i: usize| {
+        node(
+            legal
+                .section(i)
+                .unwrap_or_else(|| minter.part("section", i + 1)),
+        )
+    };
+    let paragraph = |i: usize| {
+        node(
+            legal
+                .paragraph(i)
+                .unwrap_or_else(|| minter.part("paragraph", i + 1)),
+        )
+    };
     let sentence = |i: usize| node(minter.part("sentence", i + 1));
     for (i, s) in outline.sections.iter().enumerate() {
         let n = section(i);
@@ -367,6 +383,9 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
         if let Some(external) = external {
             eg.add(n, rdf::TYPE, node(external));
         }
+        if e.kind == EntityKind::Legislation {
+            eg.add(n, rdf::TYPE, node(crate::vocab::eli::LEGAL_RESOURCE));
+        }
         eg.add(n, rdfs::LABEL, zh(&e.label));
         for alt in &e.alt_labels {
             eg.add(n, skos::ALT_LABEL, zh(alt));
@@ -426,16 +445,6 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
                 entity_iris[basis].clone().into(),
                 sentence,
             ),
-            Fact::Cites {
-                section: s,
-                law,
-                sentence,
-            } => (
-                s.map_or_else(|| d.clone(), section),
-                pkg::CITES,
-                entity_iris[law].clone().into(),
-                sentence,
-            ),
         };
         if stated.insert((subject.clone(), predicate, object.clone())) {
             g.add(&subject, predicate, object.clone());
@@ -448,6 +457,24 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
         g.add(&st, pkg::EVIDENCE, sentence(evidence));
         g.add(&st, prov::WAS_DERIVED_FROM, d.clone());
     }
+    let mut statements = found.facts.len();
+    law::map(
+        &mut g,
+        &mut eg,
+        law::Context {
+            base,
+            doc: &d,
+            found,
+            chars: &chars,
+            section: &section,
+            sentence: &sentence,
+            statement: &mut || {
+                statements += 1;
+                node(minter.part("statement", statements))
+            },
+            entity_iris: &entity_iris,
+        },
+    );
     g.quads.extend(eg.quads);
     g.quads
 }

@@ -14,7 +14,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -543,11 +543,18 @@ impl KgStore {
 
     fn remove_orphans_once(&self) -> Result<u64, StoreError> {
         let orphans = format!(
-            "SELECT DISTINCT ?g ?e WHERE {{ GRAPH ?g {{ ?e <{label}> ?l }} FILTER NOT EXISTS {{ GRAPH ?h {{ ?m <{ta}>|<{within}>|<{jurisdiction}> ?e }} }} FILTER(STRENDS(STR(?g), \"entities\")) }}",
+            "SELECT DISTINCT ?g ?e WHERE {{ GRAPH ?g {{ ?e <{label}> ?l }} FILTER NOT EXISTS {{ GRAPH ?h {{ ?m <{ta}>|<{within}>|<{jurisdiction}>|<{part}>|<{realizes}>|<{refers}>|<{cites}>|<{by}>|<{basis}>|<{act}> ?e }} }} FILTER(STRENDS(STR(?g), \"entities\")) }}",
             label = crate::vocab::rdfs::LABEL,
             ta = crate::vocab::itsrdf::TA_IDENT_REF,
             within = crate::vocab::schema::CONTAINED_IN_PLACE,
             jurisdiction = pkg::JURISDICTION,
+            part = crate::vocab::eli::IS_PART_OF,
+            realizes = crate::vocab::eli::REALIZES,
+            refers = pkg::REFERS_TO,
+            cites = crate::vocab::eli::CITES,
+            by = crate::vocab::eli::PASSED_BY,
+            basis = crate::vocab::eli::BASED_ON,
+            act = pkg::AMENDING_ACT,
         );
         let mut removed = 0;
         if let QueryResults::Solutions(rows) = self.query(&orphans)? {
