@@ -266,6 +266,10 @@ pub struct QueryArgs {
     /// Write the results to a file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Stop after this long with an error (exit 2): 500ms, 30s, 2m; 0 (the
+    /// default) for no limit.
+    #[arg(long, value_name = "DURATION", default_value = "0", value_parser = super::serve::parse_duration)]
+    pub timeout: std::time::Duration,
     #[command(flatten)]
     pub store: StoreArgs,
 }
@@ -279,6 +283,10 @@ pub struct UpdateArgs {
     /// Read the update from a file.
     #[arg(short = 'u', long, value_name = "FILE")]
     pub update_file: Option<PathBuf>,
+    /// Stop after this long with an error (exit 2): 500ms, 30s, 2m; 0 (the
+    /// default) for no limit.
+    #[arg(long, value_name = "DURATION", default_value = "0", value_parser = super::serve::parse_duration)]
+    pub timeout: std::time::Duration,
     #[command(flatten)]
     pub store: StoreArgs,
 }

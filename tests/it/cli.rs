@@ -731,3 +731,55 @@ fn seed_store(dir: &std::path::Path) -> std::path::PathBuf {
         .success();
     store
 }
+
+/// `query` and `update` stop at `--timeout` with exit 2 and say so; an update
+/// stopped there changes nothing.
+#[test]
+fn query_and_update_stop_at_the_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = seed_store(dir.path());
+    let cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    let started = std::time::Instant::now();
+    policykg()
+        .args(["query", "--timeout", "1s", cartesian, "--store"])
+        .arg(&store)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("stopped after --timeout 1s"));
+    // It stopped at the limit, not after the product's 10^11 rows.
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    let count = || {
+        let out = policykg()
+            .args([
+                "query",
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                "-f",
+                "csv",
+                "--store",
+            ])
+            .arg(&store)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let before = count();
+    policykg()
+        .args([
+            "update",
+            "--timeout",
+            "1s",
+            "INSERT { GRAPH <urn:x> { ?a <urn:p> ?j } } WHERE { GRAPH ?g { ?a ?b ?c . ?d ?e ?f . ?j ?k ?l } }",
+            "--store",
+        ])
+        .arg(&store)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--timeout"));
+    assert_eq!(count(), before);
+    // Without the flag there is no limit, and a cheap query answers.
+    policykg()
+        .args(["query", "ASK {}", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
+}
