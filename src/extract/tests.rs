@@ -150,3 +150,22 @@ fn names_in_headings_are_mentions_in_the_heading_title() {
             .all(|w| w[0].span.end <= w[1].span.begin)
     );
 }
+
+/// Found by the property tests: a century 0 (0世纪50年代) is no
+/// century, and no arithmetic goes below zero.
+#[test]
+fn decades_of_impossible_centuries_are_not_times() {
+    for text in ["0世纪50年代的", "00世纪五十年代", "0世纪"] {
+        let outline = crate::structure::parse(text);
+        let found = super::extract(text, &outline, &super::Lexicon::bundled(), Some(2026));
+        // At most the decade alone (50年代 → the 1950s), never year 0 or less.
+        for e in &found.entities {
+            if let Some(super::Value::Time(t)) = &e.value {
+                assert!(
+                    t.start.as_str() >= "1000" && t.start <= t.end,
+                    "{text}: {t:?}"
+                );
+            }
+        }
+    }
+}

@@ -254,11 +254,14 @@ pub(crate) fn find(text: &str) -> Vec<(usize, usize, TimeValue)> {
             }
         } else {
             // Without a century, 50年代 means the 1950s.
-            let century = c
-                .get(1)
-                .and_then(|m| numerals::parse(m.as_str()))
-                .unwrap_or(20);
-            let Some(decade) = c.get(2).and_then(|m| numerals::parse(m.as_str())) else {
+            let century = c.get(1).map_or(Some(20), |m| numerals::parse(m.as_str()));
+            // 零世纪, 九百年代: not a decade of a century.
+            let (Some(century), Some(decade)) = (
+                century.filter(|n| (1..=30).contains(n)),
+                c.get(2)
+                    .and_then(|m| numerals::parse(m.as_str()))
+                    .filter(|d| *d < 100),
+            ) else {
                 continue;
             };
             let first = (century - 1) * 100 + decade;

@@ -8,6 +8,7 @@ mod graph;
 mod interop;
 mod law_graph;
 mod push;
+mod robustness;
 mod scale;
 mod serve;
 mod validate;
