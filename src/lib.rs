@@ -11,6 +11,7 @@ pub mod numerals;
 pub mod pipeline;
 pub mod push;
 pub mod rdf;
+pub mod search;
 pub mod serve;
 pub mod source;
 pub mod store;

@@ -66,6 +66,17 @@ pub enum Command {
     Export(ExportArgs),
     /// Count documents, sections, measures, entities by type, mentions and triples.
     Stats(StatsArgs),
+    /// Build the store's full-text index (in the store folder, `search/`) afresh,
+    /// for `policykg search`. Run it after a load that changed the store.
+    Index(IndexArgs),
+    /// Search the text of the store (sentences, measures, section and document
+    /// titles, entity names) for a word or phrase, in any segmentation: ranked
+    /// hits with their document, section and the phrase in context.
+    #[command(after_help = "Examples:
+  policykg search 低空经济 --store ./reports
+  policykg search 低空经济 --type measure --filter province=江苏省 -n 5
+  policykg search 民法典 --type entity -f json")]
+    Search(SearchArgs),
     /// Send named graphs to a remote triple store with the SPARQL 1.1 Graph Store
     /// HTTP Protocol: document graphs are replaced (PUT), the shared entities graph
     /// is merged (POST).
@@ -313,6 +324,37 @@ pub struct ExportArgs {
     /// JSON-LD only: `embed` the context (default) or refer to it by this URL.
     #[arg(long, value_name = "embed|URL", default_value = "embed")]
     pub context: String,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `policykg index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `policykg search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The word or phrase to find (any substring of the text: 低空经济, 民法典, 5G).
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// Only hits of these kinds: sentence, measure, section, entity, document
+    /// (repeat or separate with commas).
+    #[arg(short = 't', long = "type", value_name = "KIND", value_delimiter = ',')]
+    pub kinds: Vec<policykg::search::Kind>,
+    /// Only hits from documents with this metadata: province=江苏省, year=2026,
+    /// document=IRI (repeatable; all must hold).
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub filter: Vec<String>,
+    /// How many hits.
+    #[arg(short = 'n', long, default_value_t = 20)]
+    pub limit: usize,
+    /// table (default on a terminal, with the match highlighted), tsv or json.
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
     #[command(flatten)]
     pub store: StoreArgs,
 }

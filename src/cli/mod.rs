@@ -10,6 +10,7 @@ mod parse;
 mod progress;
 mod push;
 mod query;
+mod search;
 mod serve;
 mod stats;
 mod table;
@@ -39,6 +40,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Update(a) => query::run_update(a),
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
+        Command::Index(a) => search::run_index(a),
+        Command::Search(a) => search::run(a),
         Command::Parse(a) => parse::run(a),
         Command::Push(a) => push::run(a),
         Command::Serve(a) => serve::run(a),

@@ -10,6 +10,7 @@ mod law_graph;
 mod push;
 mod robustness;
 mod scale;
+mod search;
 mod serve;
 mod validate;
 mod vocabulary;
