@@ -37,6 +37,42 @@ fn target(args: &ExportArgs) -> Result<Target> {
     )
 }
 
+/// Writes quads as RDF or GraphML, as `export` does for the store and for a
+/// CONSTRUCT's graph.
+fn write_graph<E>(
+    target: Target,
+    quads: impl Iterator<Item = Result<oxigraph::model::Quad, E>>,
+    args: &ExportArgs,
+) -> Result<()>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    let mut out = open_output(args.output.as_deref())?;
+    match target {
+        Target::Rdf(format) => {
+            let mut writer = export::QuadWriter::new(
+                format,
+                &mut out,
+                &super::convert::context_ref(&args.context),
+            )?;
+            for quad in quads {
+                writer.write(quad?)?;
+            }
+            writer.finish()?;
+        }
+        Target::GraphMl => {
+            let counts = property_graph::write_graphml(quads, &mut out)?;
+            eprintln!(
+                "wrote GraphML: {} nodes, {} edges",
+                counts.nodes, counts.edges
+            );
+        }
+        Target::Neo4j => unreachable!("neo4j writes two files"),
+    }
+    out.flush()?;
+    Ok(())
+}
+
 /// Exports the graph a CONSTRUCT query builds, in the default graph.
 fn construct(store: &KgStore, file: &Path, args: &ExportArgs, target: Target) -> Result<ExitCode> {
     use oxigraph::model::{GraphName, Quad};
@@ -55,30 +91,10 @@ fn construct(store: &KgStore, file: &Path, args: &ExportArgs, target: Target) ->
     let quads = triples
         .map(|t| t.map(|t| Quad::new(t.subject, t.predicate, t.object, GraphName::DefaultGraph)));
     match target {
-        Target::Rdf(format) => {
-            let mut out = open_output(args.output.as_deref())?;
-            let mut writer = export::QuadWriter::new(
-                format,
-                &mut out,
-                &super::convert::context_ref(&args.context),
-            )?;
-            for quad in quads {
-                writer.write(quad?)?;
-            }
-            writer.finish()?;
-            out.flush()?;
-        }
-        Target::GraphMl => {
-            let out = open_output(args.output.as_deref())?;
-            let counts = property_graph::write_graphml(quads, out)?;
-            eprintln!(
-                "wrote GraphML: {} nodes, {} edges",
-                counts.nodes, counts.edges
-            );
-        }
         Target::Neo4j => {
             anyhow::bail!("--construct writes RDF or GraphML; for neo4j export the store")
         }
+        target => write_graph(target, quads, args)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -103,26 +119,8 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
         );
     }
     match target {
-        Target::Rdf(format) => {
-            let mut out = open_output(args.output.as_deref())?;
-            let mut writer = export::QuadWriter::new(
-                format,
-                &mut out,
-                &super::convert::context_ref(&args.context),
-            )?;
-            for quad in store.quads(graph.as_ref()) {
-                writer.write(quad?)?;
-            }
-            writer.finish()?;
-            out.flush()?;
-        }
-        Target::GraphMl => {
-            let out = open_output(args.output.as_deref())?;
-            let counts = property_graph::write_graphml(store.quads(graph.as_ref()), out)?;
-            eprintln!(
-                "wrote GraphML: {} nodes, {} edges",
-                counts.nodes, counts.edges
-            );
+        Target::Rdf(_) | Target::GraphMl => {
+            write_graph(target, store.quads(graph.as_ref()), &args)?
         }
         Target::Neo4j => {
             let dir = args
