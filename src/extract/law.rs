@@ -254,14 +254,10 @@ pub(crate) fn find(
                 .max()
         });
     let based_on = based_on(&chars, outline, &out.citations);
-    let (work, part) = match opening.part {
-        Some(part) => (key, Some(part)),
-        None => (key, None),
-    };
     out.law = Some(LegalText {
-        work,
+        work: key,
         title: title.trim().to_owned(),
-        part,
+        part: opening.part,
         version_date,
         header,
         passed_by,

@@ -204,7 +204,7 @@ pub struct SearchIndex {
     fields: Fields,
 }
 
-/// How many hits of the index were built, per kind.
+/// What a build indexed.
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct BuildCounts {
     /// Entries indexed, all kinds.
@@ -368,12 +368,10 @@ impl SearchIndex {
         match terms.as_slice() {
             [] => return Ok(Vec::new()),
             // One Han character: any bigram that holds it.
-            [(_, term)]
-                if tokens[0].text.chars().count() == 1
-                    && analysis::is_han(tokens[0].text.chars().next().unwrap_or(' ')) =>
+            [_] if tokens[0].text.chars().count() == 1
+                && analysis::is_han(tokens[0].text.chars().next().unwrap_or(' ')) =>
             {
                 let c = regex::escape(&tokens[0].text);
-                let _ = term;
                 clauses.push((
                     Occur::Must,
                     Box::new(RegexQuery::from_pattern(&format!("{c}|{c}.|.{c}"), f.text)?),
