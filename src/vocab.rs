@@ -23,10 +23,14 @@ pub const PREFIXES: &[(&str, &str)] = &[
 ];
 
 /// The prefixes a SPARQL query or update may use without declaring them: those of
-/// the output ([`PREFIXES`]), ELI among them. A query that declares one of them
+/// the output ([`PREFIXES`]), ELI among them, and `search:` for the full-text
+/// search service ([`crate::search::service`]). A query that declares one of them
 /// itself keeps its own.
 pub fn query_prefixes() -> impl Iterator<Item = (&'static str, &'static str)> {
-    PREFIXES.iter().copied()
+    PREFIXES
+        .iter()
+        .copied()
+        .chain([("search", crate::search::service::NS)])
 }
 
 /// The default base for data IRIs (documents, sections, entities), overridable with `--base`.

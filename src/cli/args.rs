@@ -66,8 +66,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Count documents, sections, measures, entities by type, mentions and triples.
     Stats(StatsArgs),
-    /// Build the store's full-text index (in the store folder, `search/`) afresh,
-    /// for `policykg search`. Run it after a load that changed the store.
+    /// Bring the store's full-text index (in the store folder, `search/`) in step
+    /// with the store: `load` does it itself; run this after `load --no-index`, a
+    /// killed load, or SPARQL updates. Only changed documents are reindexed.
     Index(IndexArgs),
     /// Search the text of the store (sentences, measures, section and document
     /// titles, entity names) for a word or phrase, in any segmentation: ranked
@@ -238,6 +239,10 @@ pub struct LoadArgs {
     /// faster; memory does not depend on it.
     #[arg(long, value_name = "QUADS", default_value_t = 10_000_000)]
     pub commit_every: u64,
+    /// Do not bring the full-text index (`{store}/search`) in step with the store
+    /// after loading; `policykg search` then refuses until `policykg index` runs.
+    #[arg(long)]
+    pub no_index: bool,
     #[command(flatten)]
     pub jobs: Jobs,
     #[command(flatten)]

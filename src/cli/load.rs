@@ -6,6 +6,7 @@ use super::args::LoadArgs;
 use super::{Reporter, batch_options, discover_all, prefix_ids, settings};
 use anyhow::{Context, Result};
 use policykg::batch::{self, Outcome};
+use policykg::search::IndexUpdate;
 use policykg::store::{BulkOptions, KgStore, StoreError};
 use std::collections::HashSet;
 use std::process::ExitCode;
@@ -36,6 +37,19 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
     // conversion (with one, a load of the laws corpus took 61 s, not 49 s: storing,
     // not converting, is the slow part). Commits are atomic (whole documents or
     // none); the fewer there are, the less the store has to merge.
+    // The full-text index takes each document's quads as the store does; it is
+    // committed after the store, in step with it (see `policykg::search`).
+    let mut index = if args.no_index {
+        None
+    } else {
+        Some(IndexUpdate::begin(&args.store.store).with_context(|| {
+            format!(
+                "{}: cannot open the search index; load with --no-index, or remove the folder {} and load again",
+                args.store.store.display(),
+                policykg::search::index_dir(&args.store.store).display()
+            )
+        })?)
+    };
     let mut writer = store.bulk_writer(BulkOptions {
         threads: options.conversion_threads(),
         commit_every: (args.commit_every > 0).then_some(args.commit_every),
@@ -62,7 +76,7 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
                         unchanged += 1;
                         reporter.detail(&format!("{}: unchanged, skipped", doc.source));
                     }
-                    Outcome::Converted { graph, quads: q, diagnostics, replaces, .. } => {
+                    Outcome::Converted { graph, sha256, quads: q, diagnostics, replaces } => {
                         reporter.diagnostics(&doc.source, &diagnostics);
                         if replaces
                             && !args.replace
@@ -77,6 +91,9 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
                             continue;
                         }
                         quads += q.len() as u64;
+                        if let Some(index) = index.as_mut() {
+                            index.put(&graph, &sha256, &q)?;
+                        }
                         if replaces {
                             store.replace_graph(&graph, &q)?;
                             replaced += 1;
@@ -88,7 +105,7 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
                 }
             }
         }
-        Ok::<(), StoreError>(())
+        Ok::<(), SinkError>(())
     })
     .with_context(|| format!("{}: loading stopped", args.store.store.display()))?;
     if added > 0 {
@@ -111,6 +128,24 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
             "removed {orphans} entities no document mentions any more"
         ));
     }
+    // The full-text index follows the store: only the documents this run added,
+    // replaced or pruned are rewritten. A kill before this point leaves an index
+    // that search refuses as stale until the next load or `policykg index`.
+    let mut indexing = String::new();
+    if let Some(index) = index {
+        let started = std::time::Instant::now();
+        reporter.stage("indexing the text");
+        let counts = index.finish(&store).with_context(|| {
+            format!(
+                "{}: the documents are loaded, but the search index could not be updated; run `policykg index --store {}`",
+                args.store.store.display(),
+                args.store.store.display()
+            )
+        })?;
+        if counts.added + counts.removed > 0 || counts.created {
+            indexing = format!(" (indexed in {:.1}s)", started.elapsed().as_secs_f64());
+        }
+    }
     // Merge the files the commits left, so that queries seek in few of them.
     let mut compaction = String::new();
     if added + replaced + pruned > 0 {
@@ -122,7 +157,7 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
     let (elapsed, bytes) = reporter.finish_progress();
     let documents = added + replaced + unchanged;
     reporter.info(&format!(
-        "loaded {documents} document{} into {}: {added} added, {replaced} replaced, {unchanged} unchanged (skipped){}; {quads} quads written; {} warning(s); {} failure(s); {:.1}s{compaction}, {:.1} MB/s",
+        "loaded {documents} document{} into {}: {added} added, {replaced} replaced, {unchanged} unchanged (skipped){}; {quads} quads written; {} warning(s); {} failure(s); {:.1}s{indexing}{compaction}, {:.1} MB/s",
         if documents == 1 { "" } else { "s" },
         args.store.store.display(),
         if args.prune { format!(", {pruned} pruned") } else { String::new() },
@@ -132,6 +167,17 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
         bytes as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9),
     ));
     Ok(reporter.exit_code())
+}
+
+/// Why writing a document stopped the load.
+#[derive(Debug, thiserror::Error)]
+enum SinkError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(
+        "{0}; the documents committed so far are in the store: load with --no-index, or run `policykg index` later"
+    )]
+    Index(#[from] policykg::search::SearchError),
 }
 
 /// The `dcterms:source` a document's quads give it.

@@ -12,14 +12,24 @@ pub fn run_index(args: IndexArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let store = KgStore::open_read_only(&args.store.store)?;
     let dir = search::index_dir(&args.store.store);
-    let counts = SearchIndex::build(&store, &dir)?;
-    eprintln!(
-        "indexed {} entries of {} documents into {} in {:.1}s",
-        counts.entries,
-        counts.documents,
-        dir.display(),
-        started.elapsed().as_secs_f64()
-    );
+    let counts = SearchIndex::sync(&store, &args.store.store)?;
+    if counts.added + counts.removed == 0 && !counts.created {
+        eprintln!(
+            "the index in {} is up to date: {} documents",
+            dir.display(),
+            counts.documents
+        );
+    } else {
+        eprintln!(
+            "indexed {} documents ({} entries) and removed {} from {} in {:.1}s; it holds {} documents",
+            counts.added,
+            counts.entries,
+            counts.removed,
+            dir.display(),
+            started.elapsed().as_secs_f64(),
+            counts.documents
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,26 +3,36 @@
 //! store folder (`{store}/search`), analysed by Chinese character bigrams
 //! ([`analysis`]) so that a search finds any substring whatever the segmentation.
 //!
-//! The index records a fingerprint of the store's documents (each graph's
-//! SHA-256); [`SearchIndex::open`] refuses an index whose fingerprint is not the
-//! store's, so a search never answers from another state of the store: rebuild it
-//! with [`SearchIndex::build`] (`policykg index`).
+//! The index is kept in step with the store ([`SearchIndex::sync`]): each commit
+//! of the index records, in the same atomic commit, the SHA-256 of every document
+//! it holds. `load` syncs it after writing the store, `policykg index` syncs it on
+//! demand, and a sync touches only the documents that were added, changed or
+//! removed since. [`SearchIndex::open`] refuses an index whose documents are not
+//! exactly the store's, so a search never answers from another state of the store
+//! (after a load killed between the store's commit and the index's, for example).
+//!
+//! - [`query`]: searching, with facet counts.
+//! - [`service`]: the same search inside SPARQL, as
+//!   `SERVICE <https://w3id.org/policykg/search>`.
 
 pub mod analysis;
+pub mod query;
+pub mod service;
+mod sync;
 
 use crate::store::{KgStore, StoreError};
 use crate::vocab::pkg;
 use oxigraph::model::Term;
-use oxigraph::sparql::QueryResults;
+use oxigraph::store::Store;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
+use tantivy::Index;
 use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::{Index, TantivyDocument, Term as IndexTerm};
+
+pub use sync::{IndexUpdate, SyncCounts};
 
 /// Why an index could not be built, opened or searched.
 #[derive(Debug, thiserror::Error)]
@@ -117,6 +127,11 @@ pub struct Hit {
     pub province: String,
     /// The document's year (dcterms:temporal), when it has one.
     pub year: String,
+    /// Where the hit starts in its document's text (characters), when it is a
+    /// span of the text.
+    pub begin: Option<u64>,
+    /// Where it ends.
+    pub end: Option<u64>,
 }
 
 struct Fields {
@@ -128,7 +143,12 @@ struct Fields {
     section: Field,
     province: Field,
     year: Field,
+    begin: Field,
+    end: Field,
 }
+
+/// The version of the index's layout: an index of another version is rebuilt.
+const LAYOUT: u32 = 2;
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -148,303 +168,115 @@ fn schema() -> (Schema, Fields) {
         section: b.add_text_field("section", STORED),
         province: b.add_text_field("province", STRING | STORED),
         year: b.add_text_field("year", STRING | STORED),
+        begin: b.add_u64_field("begin", STORED | INDEXED),
+        end: b.add_u64_field("end", STORED),
     };
     (b.build(), fields)
 }
-
-const FINGERPRINT: &str = "policykg-fingerprint";
 
 /// The folder of a store's index.
 pub fn index_dir(store: &Path) -> PathBuf {
     store.join("search")
 }
 
-/// A fingerprint of the store's documents: the SHA-256 of each document graph
-/// with its text's SHA-256, in order.
-pub fn fingerprint(store: &KgStore) -> Result<String, SearchError> {
-    let rows = select(
-        store,
-        &format!(
-            "SELECT ?g ?sha WHERE {{ GRAPH ?g {{ ?g <{}> ?sha }} }} ORDER BY ?g",
-            pkg::SHA256
-        ),
-    )?;
-    let mut hash = Sha256::new();
-    for row in rows {
-        hash.update(row.join("\t").as_bytes());
-        hash.update(b"\n");
+/// The store's documents: each document graph with the SHA-256 of its text.
+fn store_documents(store: &Store) -> Result<BTreeMap<String, String>, SearchError> {
+    let sha256 = oxigraph::model::NamedNodeRef::new_unchecked(pkg::SHA256);
+    let mut documents = BTreeMap::new();
+    for quad in store.quads_for_pattern(None, Some(sha256), None, None) {
+        let quad = quad.map_err(StoreError::from)?;
+        if let (
+            oxigraph::model::NamedOrBlankNode::NamedNode(s),
+            oxigraph::model::GraphName::NamedNode(g),
+            Term::Literal(sha),
+        ) = (&quad.subject, &quad.graph_name, &quad.object)
+            && s == g
+        {
+            documents.insert(g.as_str().to_owned(), sha.value().to_owned());
+        }
     }
-    Ok(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(documents)
 }
 
-fn select(store: &KgStore, sparql: &str) -> Result<Vec<Vec<String>>, SearchError> {
-    let QueryResults::Solutions(solutions) = store.query(sparql)? else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for s in solutions {
-        let s = s.map_err(StoreError::from)?;
-        out.push(
-            s.values()
-                .iter()
-                .map(|v| match v {
-                    Some(Term::Literal(l)) => l.value().to_owned(),
-                    Some(Term::NamedNode(n)) => n.as_str().to_owned(),
-                    _ => String::new(),
-                })
-                .collect(),
-        );
-    }
-    Ok(out)
+/// What one commit of the index records about itself (its commit payload).
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Payload {
+    /// [`LAYOUT`] when it was written.
+    layout: u32,
+    /// The documents it holds: graph IRI → SHA-256 of the text.
+    documents: BTreeMap<String, String>,
 }
 
-/// A store's full-text index.
+impl Payload {
+    fn of(index: &Index) -> Payload {
+        index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| serde_json::from_str(&p).ok())
+            .unwrap_or_default()
+    }
+}
+
+fn open_index(dir: &Path) -> Result<Index, tantivy::TantivyError> {
+    let index = Index::open_in_dir(dir)?;
+    index
+        .tokenizers()
+        .register(analysis::NAME, analysis::Bigrams);
+    Ok(index)
+}
+
+/// A store's full-text index, checked to hold exactly the store's documents.
 pub struct SearchIndex {
-    index: Index,
+    reader: tantivy::IndexReader,
     fields: Fields,
-}
-
-/// What a build indexed.
-#[derive(Debug, Default, Clone, Serialize)]
-pub struct BuildCounts {
-    /// Entries indexed, all kinds.
-    pub entries: u64,
-    /// Documents of the store.
-    pub documents: u64,
+    documents: usize,
 }
 
 impl SearchIndex {
-    /// Builds the index of a store afresh, replacing any index in `dir`.
-    pub fn build(store: &KgStore, dir: &Path) -> Result<BuildCounts, SearchError> {
-        let io = |source| SearchError::Io {
-            path: dir.to_owned(),
-            source,
-        };
-        // Build beside, then swap: a reader never sees half an index.
-        let building = dir.with_extension("building");
-        if building.exists() {
-            std::fs::remove_dir_all(&building).map_err(io)?;
-        }
-        std::fs::create_dir_all(&building).map_err(io)?;
-        let (schema, f) = schema();
-        let index = Index::create_in_dir(&building, schema)?;
-        index
-            .tokenizers()
-            .register(analysis::NAME, analysis::Bigrams);
-        let mut writer = index.writer::<TantivyDocument>(64 << 20)?;
-        let mut counts = BuildCounts::default();
-        // The documents' metadata, to store with each hit.
-        let mut meta = std::collections::HashMap::new();
-        for r in select(
-            store,
-            &format!(
-                "SELECT ?d ?title (SAMPLE(?s) AS ?spatial) (SAMPLE(?y) AS ?year) WHERE {{
-                   ?d a <{doc}> ; <http://purl.org/dc/terms/title> ?title .
-                   OPTIONAL {{ ?d <http://purl.org/dc/terms/spatial> ?s }}
-                   OPTIONAL {{ ?d <http://purl.org/dc/terms/temporal> ?y }} }} GROUP BY ?d ?title",
-                doc = pkg::DOCUMENT
-            ),
-        )? {
-            counts.documents += 1;
-            let mut d = TantivyDocument::default();
-            d.add_text(f.kind, Kind::Document.name());
-            d.add_text(f.iri, &r[0]);
-            d.add_text(f.text, &r[1]);
-            d.add_text(f.document, &r[0]);
-            d.add_text(f.title, &r[1]);
-            d.add_text(f.province, &r[2]);
-            d.add_text(f.year, &r[3]);
-            writer.add_document(d)?;
-            counts.entries += 1;
-            meta.insert(r[0].clone(), (r[1].clone(), r[2].clone(), r[3].clone()));
-        }
-        let parts = [
-            (
-                Kind::Sentence,
-                format!(
-                    "SELECT ?n ?text ?d ?section WHERE {{ ?n a <{}> ; <{nif}anchorOf> ?text ; <{nif}referenceContext> ?d .
-                       OPTIONAL {{ ?n <{part}>/<{part}>? ?s . ?s a <{}> ; <http://purl.org/dc/terms/title> ?section }} }}",
-                    pkg::SENTENCE,
-                    pkg::SECTION,
-                    nif = crate::vocab::nif::NS,
-                    part = crate::vocab::dcterms::IS_PART_OF,
-                ),
-            ),
-            (
-                Kind::Measure,
-                format!(
-                    "SELECT ?n ?text ?d ?section WHERE {{ ?n a <{}> ; <{label}> ?text ; <{nif}referenceContext> ?d .
-                       OPTIONAL {{ ?n <{part}>/<{part}> ?s . ?s a <{}> ; <http://purl.org/dc/terms/title> ?section }} }}",
-                    pkg::MEASURE,
-                    pkg::SECTION,
-                    label = crate::vocab::rdfs::LABEL,
-                    nif = crate::vocab::nif::NS,
-                    part = crate::vocab::dcterms::IS_PART_OF,
-                ),
-            ),
-            (
-                Kind::Section,
-                format!(
-                    "SELECT ?n ?text ?d ?section WHERE {{ ?n a <{}> ; <http://purl.org/dc/terms/title> ?text ; <{nif}referenceContext> ?d .
-                       FILTER(STRLEN(?text) > 0) BIND(?text AS ?section) }}",
-                    pkg::SECTION,
-                    nif = crate::vocab::nif::NS,
-                ),
-            ),
-            (
-                Kind::Entity,
-                format!(
-                    "SELECT DISTINCT ?n ?text ?d ?section WHERE {{ GRAPH ?g {{ ?n <{label}>|<{alt}> ?text }}
-                       FILTER(STRENDS(STR(?g), \"entities\")) }}",
-                    label = crate::vocab::rdfs::LABEL,
-                    alt = crate::vocab::skos::ALT_LABEL,
-                ),
-            ),
-        ];
-        for (kind, sparql) in parts {
-            for r in select(store, &sparql)? {
-                let mut d = TantivyDocument::default();
-                d.add_text(f.kind, kind.name());
-                d.add_text(f.iri, &r[0]);
-                d.add_text(f.text, &r[1]);
-                d.add_text(f.document, &r[2]);
-                d.add_text(f.section, &r[3]);
-                if let Some((title, province, year)) = meta.get(&r[2]) {
-                    d.add_text(f.title, title);
-                    d.add_text(f.province, province);
-                    d.add_text(f.year, year);
-                }
-                writer.add_document(d)?;
-                counts.entries += 1;
-            }
-        }
-        writer.commit()?;
-        writer.wait_merging_threads()?;
-        std::fs::write(building.join(FINGERPRINT), fingerprint(store)?).map_err(io)?;
-        if dir.exists() {
-            std::fs::remove_dir_all(dir).map_err(io)?;
-        }
-        std::fs::rename(&building, dir).map_err(io)?;
-        Ok(counts)
+    /// Brings the index of the store in `store_dir` in step with the store:
+    /// creates it when missing (or of an older layout), removes the entries of
+    /// documents the store no longer holds or holds changed, adds those of new
+    /// and changed documents, and commits with the store's list of documents.
+    pub fn sync(store: &KgStore, store_dir: &Path) -> Result<SyncCounts, SearchError> {
+        sync::sync(store, store_dir)
     }
 
-    /// Opens the index of a store, if it was built from the store as it is.
+    /// Opens the index of a store, if it holds exactly the store's documents.
     pub fn open(store: &KgStore, store_dir: &Path) -> Result<Self, SearchError> {
+        Self::open_for(store.inner(), store_dir)
+    }
+
+    fn open_for(store: &Store, store_dir: &Path) -> Result<Self, SearchError> {
         let dir = index_dir(store_dir);
         let stale = |why: &str| SearchError::Stale(why.to_owned(), store_dir.display().to_string());
-        let Ok(recorded) = std::fs::read_to_string(dir.join(FINGERPRINT)) else {
+        if !dir.join("meta.json").exists() {
             return Err(stale("the store has no search index"));
-        };
-        if recorded != fingerprint(store)? {
+        }
+        let index = open_index(&dir)?;
+        let payload = Payload::of(&index);
+        if payload.layout != LAYOUT {
             return Err(stale(
-                "the search index was built before the store's last change",
+                "the search index was made by another version of policykg",
             ));
         }
-        let index = Index::open_in_dir(&dir)?;
-        index
-            .tokenizers()
-            .register(analysis::NAME, analysis::Bigrams);
+        if payload.documents != store_documents(store)? {
+            return Err(stale(
+                "the search index does not hold the store's documents as they are now (the store changed after the index was last synced)",
+            ));
+        }
+        let reader = index.reader()?;
         let (_, fields) = schema();
-        Ok(Self { index, fields })
+        Ok(Self {
+            reader,
+            fields,
+            documents: payload.documents.len(),
+        })
     }
 
-    /// The `limit` best hits of `text`, of the given kinds (all when empty), that
-    /// pass the filters (`province=江苏省`, `year=2026`, `document=IRI`).
-    pub fn search(
-        &self,
-        text: &str,
-        kinds: &[Kind],
-        filters: &[String],
-        limit: usize,
-    ) -> Result<Vec<Hit>, SearchError> {
-        let f = &self.fields;
-        let tokens = analysis::tokens(text);
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let terms: Vec<(usize, IndexTerm)> = tokens
-            .iter()
-            .map(|t| (t.position, IndexTerm::from_field_text(f.text, &t.text)))
-            .collect();
-        let first = terms.first().map_or(0, |t| t.0);
-        match terms.as_slice() {
-            [] => return Ok(Vec::new()),
-            // One Han character: any bigram that holds it.
-            [_] if tokens[0].text.chars().count() == 1
-                && analysis::is_han(tokens[0].text.chars().next().unwrap_or(' ')) =>
-            {
-                let c = regex::escape(&tokens[0].text);
-                clauses.push((
-                    Occur::Must,
-                    Box::new(RegexQuery::from_pattern(&format!("{c}|{c}.|.{c}"), f.text)?),
-                ));
-            }
-            [(_, term)] => clauses.push((
-                Occur::Must,
-                Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
-            )),
-            _ => clauses.push((
-                Occur::Must,
-                Box::new(PhraseQuery::new_with_offset(
-                    terms.iter().map(|(p, t)| (p - first, t.clone())).collect(),
-                )),
-            )),
-        }
-        if !kinds.is_empty() {
-            let any: Vec<(Occur, Box<dyn Query>)> = kinds
-                .iter()
-                .map(|k| {
-                    let q: Box<dyn Query> = Box::new(TermQuery::new(
-                        IndexTerm::from_field_text(f.kind, k.name()),
-                        IndexRecordOption::Basic,
-                    ));
-                    (Occur::Should, q)
-                })
-                .collect();
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
-        }
-        for filter in filters {
-            let (name, value) = filter
-                .split_once('=')
-                .ok_or_else(|| SearchError::Filter(filter.clone()))?;
-            let field = match name.trim() {
-                "province" | "region" => f.province,
-                "year" => f.year,
-                "document" => f.document,
-                _ => return Err(SearchError::Filter(filter.clone())),
-            };
-            clauses.push((
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    IndexTerm::from_field_text(field, value.trim()),
-                    IndexRecordOption::Basic,
-                )),
-            ));
-        }
-        let query = BooleanQuery::new(clauses);
-        let reader = self.index.reader()?;
-        let searcher = reader.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let d: TantivyDocument = searcher.doc(address)?;
-            let get = |field: Field| {
-                d.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_owned()
-            };
-            hits.push(Hit {
-                score,
-                kind: get(f.kind),
-                iri: get(f.iri),
-                text: get(f.text),
-                document: get(f.document),
-                title: get(f.title),
-                section: get(f.section),
-                province: get(f.province),
-                year: get(f.year),
-            });
-        }
-        Ok(hits)
+    /// How many documents the index holds.
+    pub fn documents(&self) -> usize {
+        self.documents
     }
 }
 

@@ -255,6 +255,8 @@ impl BulkWriter<'_> {
 pub struct KgStore {
     store: Store,
     leftovers: Leftovers,
+    /// Its folder, where its search index lives (none in memory).
+    path: Option<PathBuf>,
 }
 
 /// Files an interrupted bulk load left in the store's folder, removed on opening.
@@ -278,7 +280,11 @@ impl KgStore {
             path: path.to_owned(),
             source: OpenFailure(e.to_string()),
         })?;
-        let kg = Self { store, leftovers };
+        let kg = Self {
+            store,
+            leftovers,
+            path: Some(path.to_owned()),
+        };
         kg.check_version(path)?;
         Ok(kg)
     }
@@ -304,6 +310,7 @@ impl KgStore {
         let kg = Self {
             store,
             leftovers: Leftovers::default(),
+            path: Some(path.to_owned()),
         };
         kg.check_version(path)?;
         Ok(kg)
@@ -314,6 +321,7 @@ impl KgStore {
         let kg = Self {
             store: Store::new()?,
             leftovers: Leftovers::default(),
+            path: None,
         };
         kg.check_version(Path::new("(memory)"))?;
         Ok(kg)
@@ -326,6 +334,7 @@ impl KgStore {
         Ok(Self {
             store: Store::new()?,
             leftovers: Leftovers::default(),
+            path: None,
         })
     }
 
@@ -584,7 +593,7 @@ impl KgStore {
     /// [`crate::vocab::query_prefixes`] need no declaration.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
         shape::check(sparql)?;
-        let mut prepared = evaluator().parse_query(sparql)?;
+        let mut prepared = self.evaluator().parse_query(sparql)?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
@@ -594,7 +603,7 @@ impl KgStore {
     /// Runs a SPARQL update.
     pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
         shape::check(sparql)?;
-        evaluator()
+        self.evaluator()
             .parse_update(sparql)?
             .on_store(&self.store)
             .execute()?;
@@ -738,6 +747,22 @@ fn remove_bulk_leftovers(folder: &Path) -> std::io::Result<Leftovers> {
         }
     }
     Ok(leftovers)
+}
+
+impl KgStore {
+    /// The folder of a persistent store.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// A SPARQL evaluator that knows the project's prefixes and answers
+    /// `SERVICE <https://w3id.org/policykg/search>` from the store's index.
+    pub(crate) fn evaluator(&self) -> SparqlEvaluator {
+        evaluator().with_service_handler(
+            NamedNode::new_unchecked(crate::search::service::SERVICE),
+            crate::search::service::SearchService::new(self.store.clone(), self.path.clone()),
+        )
+    }
 }
 
 /// A SPARQL evaluator that knows the project's prefixes.

@@ -134,7 +134,7 @@ impl KgStore {
         options: &ProtocolOptions,
     ) -> Result<QueryResults<'static>, StoreError> {
         super::shape::check(sparql)?;
-        let mut prepared = evaluator(options).parse_query(sparql)?;
+        let mut prepared = evaluator(self, options).parse_query(sparql)?;
         match &options.dataset {
             Some(dataset) => {
                 dataset.apply_to(prepared.dataset_mut());
@@ -157,7 +157,7 @@ impl KgStore {
         options: &ProtocolOptions,
     ) -> Result<(), ProtocolUpdateError> {
         super::shape::check(sparql).map_err(StoreError::from)?;
-        let mut prepared = evaluator(options)
+        let mut prepared = evaluator(self, options)
             .parse_update(sparql)
             .map_err(StoreError::from)?;
         if let Some(dataset) = &options.dataset {
@@ -278,8 +278,8 @@ pub enum ProtocolUpdateError {
     Store(#[from] StoreError),
 }
 
-fn evaluator(options: &ProtocolOptions) -> SparqlEvaluator {
-    let evaluator = super::evaluator();
+fn evaluator(store: &KgStore, options: &ProtocolOptions) -> SparqlEvaluator {
+    let evaluator = store.evaluator();
     match &options.cancellation {
         Some(token) => evaluator.with_cancellation_token(token.clone()),
         None => evaluator,
