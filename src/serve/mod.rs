@@ -1,6 +1,7 @@
 //! A SPARQL endpoint over a [`KgStore`]: the SPARQL 1.1 Protocol at `/sparql`
-//! (and `/query`), the Graph Store HTTP Protocol at `/store`, and a short text
-//! page at `/`.
+//! (and `/query`), the Graph Store HTTP Protocol at `/store`, and at `/` the
+//! workbench for people (a web page for a browser, a short text for other
+//! clients) with its JSON API under `/api/` ([`workbench`]).
 //!
 //! - Queries come by GET `?query=`, POST form (`query=`) or POST
 //!   `application/sparql-query`; `default-graph-uri` and `named-graph-uri` name a
@@ -28,6 +29,7 @@ mod gsp;
 pub mod negotiate;
 mod reply;
 mod sparql;
+mod workbench;
 
 use crate::export::jsonld::ContextRef;
 use crate::export::{Format, QuadWriter};
@@ -237,7 +239,13 @@ async fn dispatch(State(app): State<Arc<App>>, request: Request) -> Response {
         preflight(&app, &path, request.headers())
     } else {
         match path.as_str() {
+            "/" if wants_html(request.headers())
+                && (method == Method::GET || method == Method::HEAD) =>
+            {
+                workbench::page()
+            }
             "/" => home(&app, &method),
+            p if workbench::owns(p) => workbench::handle(Arc::clone(&app), request).await,
             "/sparql" | "/query" => sparql::handle(Arc::clone(&app), request).await,
             "/store" => gsp::handle(Arc::clone(&app), request).await,
             _ => not_found(&path),
@@ -262,6 +270,7 @@ fn methods(app: &App, path: &str) -> Option<&'static str> {
         "/sparql" | "/query" => Some("GET, POST, OPTIONS"),
         "/store" if app.config.writable => Some("GET, HEAD, PUT, POST, DELETE, OPTIONS"),
         "/store" => Some("GET, HEAD, OPTIONS"),
+        p if workbench::owns(p) => Some("GET, HEAD, OPTIONS"),
         _ => None,
     }
 }
@@ -302,6 +311,14 @@ fn home(app: &App, method: &Method) -> Reply {
              The default graph of a query is the union of all graphs.\n"
         ),
     )
+}
+
+/// True when the client prefers a web page (a browser's `Accept: text/html`).
+fn wants_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
 }
 
 fn not_found(path: &str) -> Reply {

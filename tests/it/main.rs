@@ -14,6 +14,7 @@ mod search;
 mod serve;
 mod validate;
 mod vocabulary;
+mod workbench;
 
 use std::path::{Path, PathBuf};
 

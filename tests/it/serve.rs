@@ -51,10 +51,10 @@ fn seed_store() -> tempfile::TempDir {
 }
 
 /// A running `policykg serve`, killed if the test ends without stopping it.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     /// `http://127.0.0.1:PORT`.
-    base: String,
+    pub(crate) base: String,
     stderr: Arc<Mutex<String>>,
     _store: tempfile::TempDir,
 }
@@ -62,7 +62,11 @@ struct Server {
 impl Server {
     /// Loads the seed into a fresh store and serves it on a free port.
     fn start(flags: &[&str]) -> Server {
-        let store = seed_store();
+        Self::serve(seed_store(), flags)
+    }
+
+    /// Serves the store in `{store}/kg` on a free port.
+    pub(crate) fn serve(store: tempfile::TempDir, flags: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_policykg"))
             .arg("serve")
             .arg("--store")
@@ -144,21 +148,21 @@ impl Drop for Server {
 }
 
 /// What curl got: the status, the headers of the final response, the body.
-struct Reply {
-    status: u16,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
     headers: Vec<(String, String)>,
-    body: Vec<u8>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8(self.body.clone()).expect("a UTF-8 body")
     }
 
@@ -168,7 +172,7 @@ impl Reply {
 }
 
 /// Runs curl with these arguments (the URL among them).
-fn curl(args: &[&str]) -> Reply {
+pub(crate) fn curl(args: &[&str]) -> Reply {
     let dir = tempfile::tempdir().unwrap();
     let headers = dir.path().join("headers");
     let body = dir.path().join("body");
