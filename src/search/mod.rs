@@ -230,7 +230,8 @@ fn open_index(dir: &Path) -> Result<Index, tantivy::TantivyError> {
 pub struct SearchIndex {
     reader: tantivy::IndexReader,
     fields: Fields,
-    documents: usize,
+    /// The documents it holds (the store's), sorted.
+    documents: Vec<String>,
 }
 
 impl SearchIndex {
@@ -247,7 +248,7 @@ impl SearchIndex {
         Self::open_for(store.inner(), store_dir)
     }
 
-    fn open_for(store: &Store, store_dir: &Path) -> Result<Self, SearchError> {
+    pub(crate) fn open_for(store: &Store, store_dir: &Path) -> Result<Self, SearchError> {
         let dir = index_dir(store_dir);
         let stale = |why: &str| SearchError::Stale(why.to_owned(), store_dir.display().to_string());
         if !dir.join("meta.json").exists() {
@@ -265,18 +266,42 @@ impl SearchIndex {
                 "the search index does not hold the store's documents as they are now (the store changed after the index was last synced)",
             ));
         }
-        let reader = index.reader()?;
+        // The reader stays on the commit just checked against the store.
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()?;
         let (_, fields) = schema();
         Ok(Self {
             reader,
             fields,
-            documents: payload.documents.len(),
+            documents: payload.documents.into_keys().collect(),
         })
     }
 
-    /// How many documents the index holds.
-    pub fn documents(&self) -> usize {
-        self.documents
+    /// The documents the index holds, which are the store's, in IRI order.
+    pub fn documents(&self) -> &[String] {
+        &self.documents
+    }
+
+    /// How many entries of a kind a document has (its sentences, measures, …).
+    pub fn count_in_document(&self, document: &str, kind: Kind) -> Result<u64, SearchError> {
+        use tantivy::query::{BooleanQuery, Occur, TermQuery};
+        let f = &self.fields;
+        let term = |field, value: &str| -> Box<dyn tantivy::query::Query> {
+            Box::new(TermQuery::new(
+                tantivy::Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, term(f.document, document)),
+            (Occur::Must, term(f.kind, kind.name())),
+        ]);
+        Ok(self
+            .reader
+            .searcher()
+            .search(&query, &tantivy::collector::Count)? as u64)
     }
 }
 
@@ -301,4 +326,42 @@ pub fn in_context(text: &str, query: &str, width: usize) -> (String, String, Str
     let left: String = left[left.len().saturating_sub(width)..].iter().collect();
     let right: String = text[end..].chars().take(width).collect();
     (left, text[at..end].to_owned(), right)
+}
+
+/// A store's opened index, kept while the store does not change: opening checks
+/// the index against every document of the store (tens of milliseconds on the
+/// law corpus), which a server should not pay per search. Every write through
+/// [`KgStore`] calls [`SearchCache::invalidate`]; the next search opens and
+/// checks the index again.
+#[derive(Default)]
+pub struct SearchCache {
+    generation: std::sync::atomic::AtomicU64,
+    slot: std::sync::Mutex<Option<(u64, std::sync::Arc<SearchIndex>)>>,
+}
+
+impl SearchCache {
+    /// Forgets the opened index: the store changed.
+    pub fn invalidate(&self) {
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// The index of the store in `store_dir`, opened and checked once per state
+    /// of the store.
+    pub fn get(
+        &self,
+        store: &Store,
+        store_dir: &Path,
+    ) -> Result<std::sync::Arc<SearchIndex>, SearchError> {
+        let generation = self.generation.load(std::sync::atomic::Ordering::SeqCst);
+        if let Some((seen, index)) = &*self.slot.lock().unwrap_or_else(|e| e.into_inner())
+            && *seen == generation
+        {
+            return Ok(std::sync::Arc::clone(index));
+        }
+        let index = std::sync::Arc::new(SearchIndex::open_for(store, store_dir)?);
+        *self.slot.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((generation, std::sync::Arc::clone(&index)));
+        Ok(index)
+    }
 }

@@ -21,7 +21,7 @@
 //! Put the SERVICE first in its group: Oxigraph evaluates it once per solution
 //! of what comes before it.
 
-use super::{Kind, SearchError, SearchIndex};
+use super::{Kind, SearchError};
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
 use oxigraph::sparql::{QuerySolution, QuerySolutionIter, ServiceHandler};
 use oxigraph::store::Store;
@@ -54,12 +54,18 @@ pub enum ServiceError {
 pub struct SearchService {
     store: Store,
     store_dir: Option<PathBuf>,
+    cache: Arc<super::SearchCache>,
 }
 
 impl SearchService {
-    /// The service of the store in `store_dir` (none for a store in memory).
-    pub fn new(store: Store, store_dir: Option<PathBuf>) -> Self {
-        Self { store, store_dir }
+    /// The service of the store in `store_dir` (none for a store in memory),
+    /// with the store's cache of its opened index.
+    pub fn new(store: Store, store_dir: Option<PathBuf>, cache: Arc<super::SearchCache>) -> Self {
+        Self {
+            store,
+            store_dir,
+            cache,
+        }
     }
 }
 
@@ -156,7 +162,7 @@ impl ServiceHandler for SearchService {
                 "this store lives in memory and has no search index".into(),
             ));
         };
-        let index = SearchIndex::open_for(&self.store, dir)?;
+        let index = self.cache.get(&self.store, dir)?;
         let text = call.text.as_deref().unwrap_or_default();
         let hits = index.search(
             text,

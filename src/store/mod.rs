@@ -175,6 +175,7 @@ impl Default for BulkOptions {
 /// merges them all again at the end of a load.
 pub struct BulkWriter<'a> {
     store: &'a Store,
+    search: &'a crate::search::SearchCache,
     threads: usize,
     batch_size: usize,
     commit_every: Option<u64>,
@@ -239,7 +240,9 @@ impl BulkWriter<'_> {
             self.send(share)?;
         }
         if let Some(loader) = self.loader.take() {
-            loader.commit()?;
+            let committed = loader.commit();
+            self.search.invalidate();
+            committed?;
         }
         self.uncommitted = 0;
         Ok(())
@@ -257,6 +260,8 @@ pub struct KgStore {
     leftovers: Leftovers,
     /// Its folder, where its search index lives (none in memory).
     path: Option<PathBuf>,
+    /// Its search index once opened, until the store changes.
+    search: std::sync::Arc<crate::search::SearchCache>,
 }
 
 /// Files an interrupted bulk load left in the store's folder, removed on opening.
@@ -284,6 +289,7 @@ impl KgStore {
             store,
             leftovers,
             path: Some(path.to_owned()),
+            search: Default::default(),
         };
         kg.check_version(path)?;
         Ok(kg)
@@ -311,6 +317,7 @@ impl KgStore {
             store,
             leftovers: Leftovers::default(),
             path: Some(path.to_owned()),
+            search: Default::default(),
         };
         kg.check_version(path)?;
         Ok(kg)
@@ -322,6 +329,7 @@ impl KgStore {
             store: Store::new()?,
             leftovers: Leftovers::default(),
             path: None,
+            search: Default::default(),
         };
         kg.check_version(Path::new("(memory)"))?;
         Ok(kg)
@@ -335,6 +343,7 @@ impl KgStore {
             store: Store::new()?,
             leftovers: Leftovers::default(),
             path: None,
+            search: Default::default(),
         })
     }
 
@@ -354,7 +363,9 @@ impl KgStore {
             .inspect(|_| count += 1);
         let mut loader = self.store.bulk_loader();
         loader.load_ok_quads::<_, StoreError>(quads)?;
-        loader.commit()?;
+        let committed = loader.commit();
+        self.changed();
+        committed?;
         Ok(count)
     }
 
@@ -454,7 +465,9 @@ impl KgStore {
         let mut transaction = self.store.start_transaction()?;
         transaction.clear_graph(graph.as_ref())?;
         transaction.extend(quads.iter());
-        transaction.commit()?;
+        let committed = transaction.commit();
+        self.changed();
+        committed?;
         Ok(())
     }
 
@@ -479,6 +492,7 @@ impl KgStore {
     pub fn bulk_writer(&self, options: BulkOptions) -> BulkWriter<'_> {
         BulkWriter {
             store: &self.store,
+            search: &self.search,
             threads: options.threads.max(1),
             batch_size: options.batch_quads.max(1),
             commit_every: options.commit_every,
@@ -506,7 +520,9 @@ impl KgStore {
 
     /// Removes a document's graph.
     pub fn remove_graph(&self, graph: &NamedNode) -> Result<(), StoreError> {
-        self.store.remove_named_graph(graph.as_ref())?;
+        let removed = self.store.remove_named_graph(graph.as_ref());
+        self.changed();
+        removed?;
         Ok(())
     }
 
@@ -542,7 +558,9 @@ impl KgStore {
         // division hierarchy).
         let mut removed = 0;
         loop {
-            let now = self.remove_orphans_once()?;
+            let now = self.remove_orphans_once();
+            self.changed();
+            let now = now?;
             removed += now;
             if now == 0 {
                 return Ok(removed);
@@ -603,10 +621,13 @@ impl KgStore {
     /// Runs a SPARQL update.
     pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
         shape::check(sparql)?;
-        self.evaluator()
+        let done = self
+            .evaluator()
             .parse_update(sparql)?
             .on_store(&self.store)
-            .execute()?;
+            .execute();
+        self.changed();
+        done?;
         Ok(())
     }
 
@@ -755,12 +776,35 @@ impl KgStore {
         self.path.as_deref()
     }
 
+    /// The store's search index, opened and checked against the store once per
+    /// state of the store (see [`crate::search::SearchCache`]).
+    pub fn search_index(
+        &self,
+    ) -> Result<std::sync::Arc<crate::search::SearchIndex>, crate::search::SearchError> {
+        let Some(dir) = &self.path else {
+            return Err(crate::search::SearchError::Stale(
+                "a store in memory has no search index".into(),
+                "DIR".into(),
+            ));
+        };
+        self.search.get(&self.store, dir)
+    }
+
+    /// Records that the store changed (after any write).
+    pub(crate) fn changed(&self) {
+        self.search.invalidate();
+    }
+
     /// A SPARQL evaluator that knows the project's prefixes and answers
     /// `SERVICE <https://w3id.org/policykg/search>` from the store's index.
     pub(crate) fn evaluator(&self) -> SparqlEvaluator {
         evaluator().with_service_handler(
             NamedNode::new_unchecked(crate::search::service::SERVICE),
-            crate::search::service::SearchService::new(self.store.clone(), self.path.clone()),
+            crate::search::service::SearchService::new(
+                self.store.clone(),
+                self.path.clone(),
+                std::sync::Arc::clone(&self.search),
+            ),
         )
     }
 }

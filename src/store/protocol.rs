@@ -168,10 +168,9 @@ impl KgStore {
                 dataset.apply_to(spec);
             }
         }
-        prepared
-            .on_store(&self.store)
-            .execute()
-            .map_err(StoreError::from)?;
+        let done = prepared.on_store(&self.store).execute();
+        self.changed();
+        done.map_err(StoreError::from)?;
         Ok(())
     }
 
@@ -219,7 +218,9 @@ impl KgStore {
                 graph.clone(),
             ));
         }
-        transaction.commit()?;
+        let committed = transaction.commit();
+        self.changed();
+        committed?;
         Ok(created)
     }
 
@@ -239,7 +240,9 @@ impl KgStore {
                 graph.clone(),
             ));
         }
-        transaction.commit()?;
+        let committed = transaction.commit();
+        self.changed();
+        committed?;
         Ok(created)
     }
 
@@ -251,9 +254,15 @@ impl KgStore {
                 if !self.store.contains_named_graph(named)? {
                     return Ok(false);
                 }
-                self.store.remove_named_graph(named)?;
+                let removed = self.store.remove_named_graph(named);
+                self.changed();
+                removed?;
             }
-            GraphName::DefaultGraph => self.store.clear_graph(GraphNameRef::DefaultGraph)?,
+            GraphName::DefaultGraph => {
+                let cleared = self.store.clear_graph(GraphNameRef::DefaultGraph);
+                self.changed();
+                cleared?;
+            }
             GraphName::BlankNode(_) => return Ok(false),
         }
         Ok(true)

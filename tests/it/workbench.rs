@@ -551,3 +551,26 @@ fn every_page_answers_as_json_and_lists_paginate_by_key() {
     let posted = curl(&["-X", "POST", &format!("{}/api/documents", server.base)]);
     assert_eq!(posted.status, 405);
 }
+
+#[test]
+fn the_pages_honour_the_servers_result_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    policykg()
+        .arg("load")
+        .arg(root().join("../shared/corpus/gov-reports-2026/2026_江苏省_政府工作报告.csv"))
+        .args(["-q", "--store"])
+        .arg(dir.path().join("kg"))
+        .assert()
+        .success();
+    let server = Server::serve(dir, &["--max-results", "10"]);
+    let reply = curl(&[&format!(
+        "{}/api/document?iri={}",
+        server.base,
+        encode(JIANGSU)
+    )]);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(reply.header("x-policykg-truncated"), Some("true"));
+    let doc: Value = serde_json::from_slice(&reply.body).unwrap();
+    assert_eq!(doc["truncated"], true);
+    assert_eq!(doc["mentions"].as_array().unwrap().len(), 10);
+}

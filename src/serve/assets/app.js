@@ -55,6 +55,7 @@
   const CHUNK_SIZE = 2000; // characters per lazily laid-out block of a document's text
 
   const app = document.getElementById("app");
+  let truncatedSeen = false; // an API answer of this page was cut at --max-results
   let renderSeq = 0; // bumped on every navigation; stale async renders stop
   let current = { route: null, params: null, doc: null };
 
@@ -159,7 +160,9 @@
       error.url = url;
       throw error;
     }
-    return res.json();
+    const data = await res.json();
+    if (data && data.truncated === true) truncatedSeen = true;
+    return data;
   }
 
   function errorBox(error) {
@@ -184,6 +187,12 @@
 
   function replaceApp(...nodes) {
     app.textContent = "";
+    if (truncatedSeen) {
+      // The server cut a list at its --max-results: the page shows part of it.
+      append(app, [el("div", { class: "warning", id: "truncated-warning", role: "status" },
+        "Some lists on this page were cut at the server's result limit (--max-results).")]);
+      truncatedSeen = false;
+    }
     append(app, nodes);
   }
 

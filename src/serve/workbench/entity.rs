@@ -29,11 +29,17 @@ pub(super) fn answer(api: &Api, params: &Params) -> Result<Value, Failure> {
            FILTER(?p != nif:isString)
            OPTIONAL {{ ?o rdfs:label ?l }} }} GROUP BY ?p ?o LIMIT 500"
     ))?;
-    let incoming_rows = run(format!(
-        "SELECT ?s ?p (SAMPLE(?l) AS ?label) WHERE {{ ?s ?p <{e}>
-           FILTER(?p NOT IN (itsrdf:taIdentRef, rdf:subject, rdf:object, nif:referenceContext))
-           OPTIONAL {{ ?s rdfs:label|dcterms:title ?l }} }} GROUP BY ?s ?p LIMIT 200"
-    ))?;
+    // No GROUP BY here: it would read every link in (tens of thousands of
+    // mentions for 国务院) before the LIMIT; a name repeated is dropped below.
+    let mut seen = std::collections::HashSet::new();
+    let incoming_rows: Vec<super::Row> = run(format!(
+        "SELECT ?s ?p ?label WHERE {{ {{ SELECT ?s ?p WHERE {{ ?s ?p <{e}>
+           FILTER(?p NOT IN (itsrdf:taIdentRef, rdf:subject, rdf:object, nif:referenceContext)) }} LIMIT 200 }}
+           OPTIONAL {{ ?s rdfs:label|dcterms:title ?label }} }}"
+    ))?
+    .into_iter()
+    .filter(|r| seen.insert((text(&r[0]), text(&r[1]))))
+    .collect();
     if out_rows.is_empty() && incoming_rows.is_empty() {
         return Err(Failure::Reply(error(
             StatusCode::NOT_FOUND,
@@ -83,20 +89,29 @@ pub(super) fn answer(api: &Api, params: &Params) -> Result<Value, Failure> {
     ))?
     .first()
     .map_or(Value::from(0), |r| number(&r[0]));
-    let mut mention_rows = run(format!(
-        "SELECT ?m ?d ?anchor ?begin ?end ?sentence ?sbegin (SAMPLE(?t) AS ?title) WHERE {{
-           ?m itsrdf:taIdentRef <{e}> . {after}
-           ?m nif:referenceContext ?d ; nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end .
-           OPTIONAL {{ ?m pkg:inSentence ?s . ?s nif:anchorOf ?sentence ; nif:beginIndex ?sbegin }}
-           OPTIONAL {{ ?d dcterms:title ?t }}
-         }} GROUP BY ?m ?d ?anchor ?begin ?end ?sentence ?sbegin ORDER BY ?m LIMIT {}",
+    // The page's keys first (sorting only the IRIs), then their details.
+    let mut keys = run(format!(
+        "SELECT ?m WHERE {{ ?m itsrdf:taIdentRef <{e}> . {after} }} ORDER BY ?m LIMIT {}",
         n + 1
     ))?;
-    let next = if mention_rows.len() > n {
-        mention_rows.truncate(n);
-        mention_rows.last().map(|r| text(&r[0]))
+    let next = if keys.len() > n {
+        keys.truncate(n);
+        keys.last().map(|r| text(&r[0]))
     } else {
         None
+    };
+    let values: String = keys.iter().map(|r| format!("<{}> ", text(&r[0]))).collect();
+    let mention_rows = if keys.is_empty() {
+        Vec::new()
+    } else {
+        run(format!(
+            "SELECT ?m ?d ?anchor ?begin ?end ?sentence ?sbegin (SAMPLE(?t) AS ?title) WHERE {{
+               VALUES ?m {{ {values}}}
+               ?m nif:referenceContext ?d ; nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end .
+               OPTIONAL {{ ?m pkg:inSentence ?s . ?s nif:anchorOf ?sentence ; nif:beginIndex ?sbegin }}
+               OPTIONAL {{ ?d dcterms:title ?t }}
+             }} GROUP BY ?m ?d ?anchor ?begin ?end ?sentence ?sbegin ORDER BY ?m"
+        ))?
     };
     let mentions: Vec<Value> = mention_rows
         .iter()

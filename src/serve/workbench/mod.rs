@@ -71,8 +71,18 @@ pub(super) async fn handle(app: Arc<App>, request: Request) -> Reply {
             store: &app.store,
             token,
             max_results: app.config.max_results,
+            truncated: std::cell::Cell::new(false),
         };
-        endpoint(&api, &params).map(|value| json_reply(&value))
+        let mut value = endpoint(&api, &params)?;
+        if api.truncated.get() {
+            // Some list was cut at --max-results: say so, in the body and the header.
+            value["truncated"] = Value::Bool(true);
+            return Ok(json_reply(&value).with_header(
+                header::HeaderName::from_static(super::reply::TRUNCATED),
+                "true",
+            ));
+        }
+        Ok(json_reply(&value))
     })
     .await
 }
@@ -82,6 +92,8 @@ struct Api<'a> {
     store: &'a KgStore,
     token: CancellationToken,
     max_results: Option<usize>,
+    /// Set when a query's rows were cut at `max_results`.
+    truncated: std::cell::Cell<bool>,
 }
 
 /// One row of a SELECT: the values in the order of the query's variables.
@@ -113,9 +125,13 @@ impl Api<'_> {
         Ok((rows, false))
     }
 
-    /// Like [`Api::select`], rows only.
+    /// Like [`Api::select`], rows only; a cut is recorded for the answer.
     fn rows(&self, sparql: &str) -> Result<Vec<Row>, Failure> {
-        Ok(self.select(sparql)?.0)
+        let (rows, truncated) = self.select(sparql)?;
+        if truncated {
+            self.truncated.set(true);
+        }
+        Ok(rows)
     }
 }
 

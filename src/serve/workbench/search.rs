@@ -2,7 +2,7 @@
 //! the store's full-text index, with their counts by kind, province and year.
 
 use super::{Api, Failure, error, page_size};
-use crate::search::{Kind, SearchError, SearchIndex};
+use crate::search::{Kind, SearchError};
 use crate::serve::reply::Params;
 use axum::http::StatusCode;
 use serde_json::{Value, json};
@@ -28,13 +28,7 @@ pub(super) fn answer(api: &Api, params: &Params) -> Result<Value, Failure> {
         }
     }
     let limit = page_size(params)?;
-    let Some(dir) = api.store.path() else {
-        return Err(fail(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "this store lives in memory and has no search index".into(),
-        ));
-    };
-    let index = SearchIndex::open(api.store, dir).map_err(|e| match e {
+    let index = api.store.search_index().map_err(|e| match e {
         SearchError::Stale(..) => fail(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
         other => fail(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
     })?;
