@@ -91,6 +91,18 @@ fn open(tab: &Tab, url: &str) {
     wait_ready(tab);
 }
 
+/// Clicks an element that changes the page, and waits for the new page.
+fn click_and_wait(tab: &Tab, selector: &str) {
+    let element = tab.find_element(selector).unwrap();
+    let _ = tab.evaluate(
+        "document.getElementById('app').dataset.state = 'stale'",
+        false,
+    );
+    element.scroll_into_view().unwrap();
+    element.click().unwrap();
+    wait_ready(tab);
+}
+
 fn wait_ready(tab: &Tab) {
     tab.wait_for_element_with_custom_timeout("#app[data-state=ready]", Duration::from_secs(60))
         .unwrap_or_else(|e| {
@@ -178,15 +190,10 @@ fn a_researcher_searches_reads_a_report_follows_an_organisation_and_runs_a_query
         false,
     )
     .unwrap();
-    let _ = tab.evaluate(
-        "document.getElementById('app').dataset.state = 'stale'",
-        false,
+    click_and_wait(
+        &tab,
+        "#search-form button[type=submit], #search-form button",
     );
-    tab.find_element("#search-form button[type=submit], #search-form button")
-        .unwrap()
-        .click()
-        .unwrap();
-    wait_ready(&tab);
     let provinces: BTreeSet<String> = serde_json::from_value(js(
         &tab,
         "[...new Set([...document.querySelectorAll('li.hit')].map(h => h.dataset.province))]",
@@ -207,11 +214,7 @@ fn a_researcher_searches_reads_a_report_follows_an_organisation_and_runs_a_query
         tab.get_url()
     );
     // Facets: narrowing to one province keeps only its hits.
-    tab.find_element("a.facet[data-facet=province][data-value='江苏省']")
-        .unwrap()
-        .click()
-        .unwrap();
-    wait_ready(&tab);
+    click_and_wait(&tab, "a.facet[data-facet=province][data-value='江苏省']");
     let narrowed: BTreeSet<String> = serde_json::from_value(js(
         &tab,
         "[...new Set([...document.querySelectorAll('li.hit')].map(h => h.dataset.province))]",
@@ -289,13 +292,10 @@ fn a_researcher_searches_reads_a_report_follows_an_organisation_and_runs_a_query
         .get_attribute_value("data-entity")
         .unwrap()
         .unwrap();
-    let _ = tab.evaluate(
-        "document.getElementById('app').dataset.state = 'stale'",
-        false,
+    click_and_wait(
+        &tab,
+        &format!("#doc-text mark.mention[data-entity=\"{entity}\"]"),
     );
-    organisation.scroll_into_view().unwrap();
-    organisation.click().unwrap();
-    wait_ready(&tab);
     assert!(tab.get_url().contains("#/entity?"), "{}", tab.get_url());
     let label = select(
         &server,
@@ -338,12 +338,7 @@ fn a_researcher_searches_reads_a_report_follows_an_organisation_and_runs_a_query
         .unwrap()
         .click()
         .unwrap();
-    let _ = tab.evaluate(
-        "document.getElementById('app').dataset.state = 'stale'",
-        false,
-    );
-    tab.find_element("#run-query").unwrap().click().unwrap();
-    wait_ready(&tab);
+    click_and_wait(&tab, "#run-query");
     let rows = js(
         &tab,
         "document.querySelectorAll('table#results tbody tr').length",
@@ -362,12 +357,7 @@ fn a_researcher_searches_reads_a_report_follows_an_organisation_and_runs_a_query
         false,
     )
     .unwrap();
-    let _ = tab.evaluate(
-        "document.getElementById('app').dataset.state = 'stale'",
-        false,
-    );
-    tab.find_element("#run-query").unwrap().click().unwrap();
-    wait_ready(&tab);
+    click_and_wait(&tab, "#run-query");
     let links: Vec<String> = serde_json::from_value(js(
         &tab,
         "[...document.querySelectorAll('table#results tbody a.term-iri')].map(a => a.getAttribute('href'))",
@@ -378,15 +368,7 @@ fn a_researcher_searches_reads_a_report_follows_an_organisation_and_runs_a_query
         links.iter().all(|l| l.starts_with("#/entity?iri=")),
         "{links:?}"
     );
-    let _ = tab.evaluate(
-        "document.getElementById('app').dataset.state = 'stale'",
-        false,
-    );
-    tab.find_element("table#results tbody a.term-iri")
-        .unwrap()
-        .click()
-        .unwrap();
-    wait_ready(&tab);
+    click_and_wait(&tab, "table#results tbody a.term-iri");
     // A document seen as a resource offers to open it as a document.
     assert!(tab.find_element("a#open-document").is_ok());
 }
@@ -426,12 +408,7 @@ fn document_text_is_shown_as_text_and_never_runs() {
     ] {
         open(&tab, &page(&server, &route));
         if route.starts_with("sparql") {
-            let _ = tab.evaluate(
-                "document.getElementById('app').dataset.state = 'stale'",
-                false,
-            );
-            tab.find_element("#run-query").unwrap().click().unwrap();
-            wait_ready(&tab);
+            click_and_wait(&tab, "#run-query");
         }
         let ran = js(&tab, "window.__xss === undefined ? 0 : window.__xss");
         assert_eq!(ran, 0, "script from the document ran on {route}");
@@ -573,4 +550,59 @@ fn the_pages_honour_the_servers_result_cap() {
     let doc: Value = serde_json::from_slice(&reply.body).unwrap();
     assert_eq!(doc["truncated"], true);
     assert_eq!(doc["mentions"].as_array().unwrap().len(), 10);
+}
+
+#[test]
+fn without_an_index_the_documents_are_listed_through_sparql() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = root().join("../shared/corpus/gov-reports-2026");
+    for name in [
+        "2026_江苏省_政府工作报告.csv",
+        "2026_上海市_政府工作报告.csv",
+        "2026_云南省_政府工作报告.csv",
+    ] {
+        policykg()
+            .arg("load")
+            .arg(reports.join(name))
+            .args(["-q", "--no-index", "--store"])
+            .arg(dir.path().join("kg"))
+            .assert()
+            .success();
+    }
+    let server = Server::serve(dir, &[]);
+    let mut seen = Vec::new();
+    let mut after = String::new();
+    loop {
+        let reply = curl(&[&format!(
+            "{}/api/documents?n=2&after={}",
+            server.base,
+            encode(&after)
+        )]);
+        assert_eq!(reply.status, 200, "{}", reply.text());
+        let page: Value = serde_json::from_slice(&reply.body).unwrap();
+        assert_eq!(page["total"], 3);
+        for d in page["documents"].as_array().unwrap() {
+            assert!(d["sentences"].as_u64().unwrap() > 100, "{d}");
+            assert!(d["mentions"].as_u64().unwrap() > 100, "{d}");
+            seen.push(d["iri"].as_str().unwrap().to_owned());
+        }
+        match page["next"].as_str() {
+            Some(next) => after = next.to_owned(),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 3);
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+    // Search says what to do.
+    let search = curl(&[&format!(
+        "{}/api/search?q={}",
+        server.base,
+        encode("低空经济")
+    )]);
+    assert_eq!(search.status, 503);
+    assert!(
+        search.text().contains("policykg index"),
+        "{}",
+        search.text()
+    );
 }

@@ -7,6 +7,20 @@ use crate::serve::reply::Params;
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 
+/// The columns of a listed document, in the order the rows are read.
+const COLUMNS: &str =
+    "SELECT ?d (SAMPLE(?t) AS ?title) (SAMPLE(?k) AS ?kind) (SAMPLE(?s) AS ?spatial)
+    (SAMPLE(?y) AS ?year) (SAMPLE(?i) AS ?issued) (SAMPLE(?src) AS ?source)";
+
+/// What a listed document shows, bound for `?d` (the SELECTs take a SAMPLE of each).
+const METADATA: &str = "
+    OPTIONAL { ?d dcterms:title ?t }
+    OPTIONAL { ?d a ?k FILTER(?k != pkg:Document) }
+    OPTIONAL { ?d dcterms:spatial ?s }
+    OPTIONAL { ?d dcterms:temporal ?y }
+    OPTIONAL { ?d dcterms:issued ?i }
+    OPTIONAL { ?d dcterms:source ?src }";
+
 pub(super) fn answer(api: &Api, params: &Params) -> Result<Value, Failure> {
     // The search index holds the store's list of documents, sorted, and counts
     // their parts: a page costs the same wherever it is, without a query that
@@ -22,17 +36,8 @@ pub(super) fn answer(api: &Api, params: &Params) -> Result<Value, Failure> {
         .first()
         .map_or(Value::Null, |r| number(&r[0]));
     let page_sparql = format!(
-        "SELECT ?d (SAMPLE(?t) AS ?title) (SAMPLE(?k) AS ?kind) (SAMPLE(?s) AS ?spatial)
-                (SAMPLE(?y) AS ?year) (SAMPLE(?i) AS ?issued) (SAMPLE(?src) AS ?source)
-         WHERE {{
-           ?d a pkg:Document . {after}
-           OPTIONAL {{ ?d dcterms:title ?t }}
-           OPTIONAL {{ ?d a ?k FILTER(?k != pkg:Document) }}
-           OPTIONAL {{ ?d dcterms:spatial ?s }}
-           OPTIONAL {{ ?d dcterms:temporal ?y }}
-           OPTIONAL {{ ?d dcterms:issued ?i }}
-           OPTIONAL {{ ?d dcterms:source ?src }}
-         }} GROUP BY ?d ORDER BY ?d LIMIT {}",
+        "{COLUMNS}
+         WHERE {{ ?d a pkg:Document . {after} {METADATA} }} GROUP BY ?d ORDER BY ?d LIMIT {}",
         n + 1
     );
     let mut rows = api.rows(&page_sparql)?;
@@ -110,17 +115,8 @@ fn from_index(
         .flatten();
     let values: String = page.iter().map(|d| format!("<{d}> ")).collect();
     let sparql = format!(
-        "SELECT ?d (SAMPLE(?t) AS ?title) (SAMPLE(?k) AS ?kind) (SAMPLE(?s) AS ?spatial)
-                (SAMPLE(?y) AS ?year) (SAMPLE(?i) AS ?issued) (SAMPLE(?src) AS ?source)
-         WHERE {{
-           VALUES ?d {{ {values}}}
-           OPTIONAL {{ ?d dcterms:title ?t }}
-           OPTIONAL {{ ?d a ?k FILTER(?k != pkg:Document) }}
-           OPTIONAL {{ ?d dcterms:spatial ?s }}
-           OPTIONAL {{ ?d dcterms:temporal ?y }}
-           OPTIONAL {{ ?d dcterms:issued ?i }}
-           OPTIONAL {{ ?d dcterms:source ?src }}
-         }} GROUP BY ?d"
+        "{COLUMNS}
+         WHERE {{ VALUES ?d {{ {values}}} {METADATA} }} GROUP BY ?d"
     );
     let mut meta: HashMap<String, super::Row> = HashMap::new();
     if !page.is_empty() {
