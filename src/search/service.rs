@@ -172,28 +172,27 @@ impl ServiceHandler for SearchService {
         )?;
         let variables: Arc<[Variable]> = call.outputs.iter().map(|(_, v)| v.clone()).collect();
         let names: Vec<&'static str> = call.outputs.iter().map(|(n, _)| *n).collect();
-        let solutions = hits.into_iter().map(move |hit| {
-            let iri = |s: &str| NamedNode::new(s).ok().map(Term::from);
-            let text = |s: &str| (!s.is_empty()).then(|| Literal::new_simple_literal(s).into());
-            let values = names
-                .iter()
-                .map(|name| match *name {
-                    "hit" => iri(&hit.iri),
-                    "score" => Some(Literal::from(f64::from(hit.score)).into()),
-                    "text" => text(&hit.text),
-                    "kind" => text(&hit.kind),
-                    "document" => iri(&hit.document),
-                    "section" => text(&hit.section),
-                    "province" => text(&hit.province),
-                    _ => text(&hit.year),
-                })
-                .collect::<Vec<Option<Term>>>();
-            Ok(QuerySolution::from((Arc::clone(&variables), values)))
-        });
-        let variables: Arc<[Variable]> = call.outputs.iter().map(|(_, v)| v.clone()).collect();
-        Ok(QuerySolutionIter::new(
-            variables,
-            solutions.collect::<Vec<_>>(),
-        ))
+        let solutions: Vec<_> = hits
+            .into_iter()
+            .map(|hit| {
+                let iri = |s: &str| NamedNode::new(s).ok().map(Term::from);
+                let text = |s: &str| (!s.is_empty()).then(|| Literal::new_simple_literal(s).into());
+                let values = names
+                    .iter()
+                    .map(|name| match *name {
+                        "hit" => iri(&hit.iri),
+                        "score" => Some(Literal::from(f64::from(hit.score)).into()),
+                        "text" => text(&hit.text),
+                        "kind" => text(&hit.kind),
+                        "document" => iri(&hit.document),
+                        "section" => text(&hit.section),
+                        "province" => text(&hit.province),
+                        _ => text(&hit.year),
+                    })
+                    .collect::<Vec<Option<Term>>>();
+                Ok(QuerySolution::from((Arc::clone(&variables), values)))
+            })
+            .collect();
+        Ok(QuerySolutionIter::new(variables, solutions))
     }
 }
