@@ -19,6 +19,9 @@ pub struct Pusher {
     credentials: Option<Credentials>,
     options: Options,
     digest: Option<digest::Session>,
+    /// Whether the Digest challenge was asked for without a body since the last
+    /// broken connection (see [`Pusher::ask_for_challenge`]).
+    challenge_asked: bool,
     requests: u64,
     retries: u64,
 }
@@ -54,6 +57,7 @@ impl Pusher {
                 ..options
             },
             digest: None,
+            challenge_asked: false,
             requests: 0,
             retries: 0,
         })
@@ -169,6 +173,30 @@ impl Pusher {
         let mut attempts = 0u32;
         let mut auth_rounds = 0u32;
         loop {
+            if self.wants_challenge() {
+                self.requests += 1;
+                attempts += 1;
+                match self.ask_for_challenge(&url) {
+                    Ok(None) => attempts -= 1,
+                    Ok(Some((challenges, body))) => {
+                        self.on_unauthorized(graph, &challenges, false, auth_rounds, body)?;
+                        auth_rounds += 1;
+                        attempts -= 1;
+                    }
+                    Err(error) if is_transient(&error) && attempts <= self.options.retries => {
+                        self.wait_before_retry(attempts);
+                        continue;
+                    }
+                    Err(error) => {
+                        return Err(PushError::Connection {
+                            graph: graph_str(),
+                            url,
+                            attempts,
+                            source: Box::new(error),
+                        });
+                    }
+                }
+            }
             let authorization = self.authorization(method, &target);
             let sent_authorization = authorization.is_some();
             let request = match method {
@@ -184,6 +212,10 @@ impl Pusher {
             let mut response = match request.send(body) {
                 Ok(response) => response,
                 Err(error) if is_transient(&error) && attempts <= self.options.retries => {
+                    // The server may have refused the request (a stale nonce) and
+                    // closed before reading the body: ask for a new challenge.
+                    self.digest = None;
+                    self.challenge_asked = false;
                     self.wait_before_retry(attempts);
                     continue;
                 }
@@ -200,13 +232,7 @@ impl Pusher {
             match status {
                 200..=299 => return Ok(()),
                 401 => {
-                    let challenges: Vec<String> = response
-                        .headers()
-                        .get_all("www-authenticate")
-                        .iter()
-                        .filter_map(|v| v.to_str().ok())
-                        .map(str::to_owned)
-                        .collect();
+                    let challenges = challenges(&response);
                     let body = body_text(&mut response);
                     self.on_unauthorized(
                         graph,
@@ -254,6 +280,34 @@ impl Pusher {
                 }
             }
         }
+    }
+
+    /// Whether the next write should be preceded by [`Pusher::ask_for_challenge`]:
+    /// Digest credentials and no session yet.
+    fn wants_challenge(&self) -> bool {
+        self.credentials
+            .as_ref()
+            .is_some_and(|c| c.scheme == AuthScheme::Digest)
+            && self.digest.is_none()
+            && !self.challenge_asked
+    }
+
+    /// Asks for the Digest challenge with a request without a body (`HEAD`) and
+    /// returns the challenges of a 401, or `None` when the server answers
+    /// otherwise. A write sent first would carry its body into the refusal:
+    /// Virtuoso answers a request without credentials with a 401 and closes the
+    /// connection before reading the body, so a body larger than the socket's
+    /// buffers breaks the pipe and the challenge is never read.
+    fn ask_for_challenge(
+        &mut self,
+        url: &str,
+    ) -> Result<Option<(Vec<String>, String)>, ureq::Error> {
+        let mut response = self.agent.head(url).call()?;
+        self.challenge_asked = true;
+        if response.status().as_u16() != 401 {
+            return Ok(None);
+        }
+        Ok(Some((challenges(&response), body_text(&mut response))))
     }
 
     /// Decides what to do after a 401: set up a Digest session and go again, or fail.
@@ -489,6 +543,17 @@ fn advice(status: u16) -> &'static str {
         413 => "the request is too large for the server; lower --batch",
         _ => "not retried; fix the cause and push again",
     }
+}
+
+/// The WWW-Authenticate headers of a response.
+fn challenges(response: &ureq::http::Response<ureq::Body>) -> Vec<String> {
+    response
+        .headers()
+        .get_all("www-authenticate")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The start of a response body, on one line, prefixed with ": "; empty when the
