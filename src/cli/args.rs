@@ -351,7 +351,8 @@ pub struct SearchArgs {
     #[arg(short = 't', long = "type", value_name = "KIND", value_delimiter = ',')]
     pub kinds: Vec<policykg::search::Kind>,
     /// Only hits from documents with this metadata: province=江苏省, year=2026,
-    /// document=IRI (repeatable; all must hold).
+    /// doctype=law (or doctype=document: not a law), document=IRI (repeatable;
+    /// all must hold).
     #[arg(long, value_name = "NAME=VALUE")]
     pub filter: Vec<String>,
     /// How many hits.

@@ -12,10 +12,12 @@
 //! (after a load killed between the store's commit and the index's, for example).
 //!
 //! - [`query`]: searching, with facet counts.
+//! - [`mentions`]: an entity's mentions, counted per document and paged.
 //! - [`service`]: the same search inside SPARQL, as
 //!   `SERVICE <https://w3id.org/policykg/search>`.
 
 pub mod analysis;
+pub mod mentions;
 pub mod query;
 pub mod service;
 mod sync;
@@ -29,7 +31,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tantivy::Index;
 use tantivy::schema::{
-    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
 pub use sync::{IndexUpdate, SyncCounts};
@@ -54,8 +56,11 @@ pub enum SearchError {
     /// There is no index, or it was built from another state of the store.
     #[error("{0}; build it with `policykg index --store {1}`")]
     Stale(String, String),
+    /// A page key that is not one of the entity's mentions.
+    #[error("{0} is not a mention of this entity: start from the first page")]
+    Key(String),
     /// A filter that is not `name=value` with a known name.
-    #[error("unknown filter {0:?}: use province=…, year=… or document=…")]
+    #[error("unknown filter {0:?}: use province=…, year=…, doctype=law|document or document=…")]
     Filter(String),
 }
 
@@ -127,6 +132,9 @@ pub struct Hit {
     pub province: String,
     /// The document's year (dcterms:temporal), when it has one.
     pub year: String,
+    /// What kind of document it is in: `law` (an ELI legal expression) or
+    /// `document` (any other, such as a work report); empty for entities.
+    pub doctype: String,
     /// Where the hit starts in its document's text (characters), when it is a
     /// span of the text.
     pub begin: Option<u64>,
@@ -134,6 +142,7 @@ pub struct Hit {
     pub end: Option<u64>,
 }
 
+#[derive(Clone)]
 struct Fields {
     text: Field,
     kind: Field,
@@ -143,12 +152,19 @@ struct Fields {
     section: Field,
     province: Field,
     year: Field,
+    doctype: Field,
+    entity: Field,
     begin: Field,
     end: Field,
 }
 
 /// The version of the index's layout: an index of another version is rebuilt.
-const LAYOUT: u32 = 2;
+const LAYOUT: u32 = 3;
+
+/// The `kind` of the entries that place a mention of an entity (its IRI, its
+/// document, where it begins): they have no text, so no search finds them; they
+/// give an entity's mentions and counts without reading them all from the store.
+const MENTION_KIND: &str = "mention";
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -163,12 +179,14 @@ fn schema() -> (Schema, Fields) {
         text: b.add_text_field("text", text_options),
         kind: b.add_text_field("kind", STRING | STORED),
         iri: b.add_text_field("iri", STRING | STORED),
-        document: b.add_text_field("document", STRING | STORED),
+        document: b.add_text_field("document", STRING | STORED | FAST),
         title: b.add_text_field("title", STORED),
         section: b.add_text_field("section", STORED),
         province: b.add_text_field("province", STRING | STORED),
         year: b.add_text_field("year", STRING | STORED),
-        begin: b.add_u64_field("begin", STORED | INDEXED),
+        doctype: b.add_text_field("doctype", STRING | STORED),
+        entity: b.add_text_field("entity", STRING),
+        begin: b.add_u64_field("begin", STORED | INDEXED | FAST),
         end: b.add_u64_field("end", STORED),
     };
     (b.build(), fields)
@@ -286,6 +304,15 @@ impl SearchIndex {
 
     /// How many entries of a kind a document has (its sentences, measures, …).
     pub fn count_in_document(&self, document: &str, kind: Kind) -> Result<u64, SearchError> {
+        self.count_entries(document, kind.name())
+    }
+
+    /// How many mentions of entities a document has.
+    pub fn mentions_in_document(&self, document: &str) -> Result<u64, SearchError> {
+        self.count_entries(document, MENTION_KIND)
+    }
+
+    fn count_entries(&self, document: &str, kind: &str) -> Result<u64, SearchError> {
         use tantivy::query::{BooleanQuery, Occur, TermQuery};
         let f = &self.fields;
         let term = |field, value: &str| -> Box<dyn tantivy::query::Query> {
@@ -296,7 +323,7 @@ impl SearchIndex {
         };
         let query = BooleanQuery::new(vec![
             (Occur::Must, term(f.document, document)),
-            (Occur::Must, term(f.kind, kind.name())),
+            (Occur::Must, term(f.kind, kind)),
         ]);
         Ok(self
             .reader

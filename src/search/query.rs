@@ -1,5 +1,6 @@
 //! Searching the index: a phrase of bigrams, filtered by kind and by the
-//! document's metadata, ranked by BM25, with counts per kind, province and year.
+//! document's metadata, ranked by BM25, with counts per kind, province, year and
+//! kind of document.
 
 use super::{Fields, Hit, Kind, SearchError, SearchIndex, analysis};
 use serde::Serialize;
@@ -31,11 +32,14 @@ pub struct Facets {
     pub province: BTreeMap<String, u64>,
     /// By the document's year.
     pub year: BTreeMap<String, u64>,
+    /// By the kind of document: `law` or `document`.
+    pub doctype: BTreeMap<String, u64>,
 }
 
 impl SearchIndex {
     /// The `limit` best hits of `text`, of the given kinds (all when empty), that
-    /// pass the filters (`province=江苏省`, `year=2026`, `document=IRI`).
+    /// pass the filters (`province=江苏省`, `year=2026`, `doctype=law`,
+    /// `document=IRI`).
     pub fn search(
         &self,
         text: &str,
@@ -74,6 +78,7 @@ impl SearchIndex {
                 (f.kind, &mut facets.kind),
                 (f.province, &mut facets.province),
                 (f.year, &mut facets.year),
+                (f.doctype, &mut facets.doctype),
             ] {
                 for value in values(&searcher, field)? {
                     let narrowed = BooleanQuery::new(vec![
@@ -147,6 +152,7 @@ impl SearchIndex {
             let field = match name.trim() {
                 "province" | "region" => f.province,
                 "year" => f.year,
+                "doctype" => f.doctype,
                 "document" => f.document,
                 _ => return Err(SearchError::Filter(filter.clone())),
             };
@@ -189,6 +195,7 @@ fn hit(f: &Fields, score: f32, d: &TantivyDocument) -> Hit {
         section: get(f.section),
         province: get(f.province),
         year: get(f.year),
+        doctype: get(f.doctype),
         begin: number(f.begin),
         end: number(f.end),
     }

@@ -7,7 +7,7 @@
 
 use super::{Fields, Kind, LAYOUT, Payload, SearchError, analysis, schema, store_documents};
 use crate::store::KgStore;
-use crate::vocab::{dcterms, nif, pkg, rdf, rdfs, skos};
+use crate::vocab::{dcterms, eli, itsrdf, nif, pkg, rdf, rdfs, skos};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -258,6 +258,8 @@ struct Node<'a> {
     label: Option<&'a str>,
     title: Option<&'a str>,
     parent: Option<&'a str>,
+    /// The entity a mention refers to.
+    reference: Option<&'a str>,
     begin: Option<u64>,
     end: Option<u64>,
     spatial: Option<String>,
@@ -305,6 +307,11 @@ fn add_document(
                     node.parent = Some(parent.as_str());
                 }
             }
+            itsrdf::TA_IDENT_REF => {
+                if let Term::NamedNode(entity) = &q.object {
+                    node.reference = Some(entity.as_str());
+                }
+            }
             nif::BEGIN_INDEX => node.begin = literal.and_then(|v| v.parse().ok()),
             nif::END_INDEX => node.end = literal.and_then(|v| v.parse().ok()),
             dcterms::SPATIAL => node.spatial = Some(crate::store::term_text(&q.object)),
@@ -320,6 +327,11 @@ fn add_document(
     let year = document
         .and_then(|d| d.temporal.as_deref())
         .unwrap_or_default();
+    let doctype = if document.is_some_and(|d| d.is(eli::LEGAL_EXPRESSION)) {
+        "law"
+    } else {
+        "document"
+    };
     // The title of the nearest section above a node.
     fn section_of<'a>(nodes: &HashMap<&'a str, Node<'a>>, mut at: Option<&'a str>) -> &'a str {
         for _ in 0..8 {
@@ -344,6 +356,7 @@ fn add_document(
         d.add_text(f.section, section);
         d.add_text(f.province, province);
         d.add_text(f.year, year);
+        d.add_text(f.doctype, doctype);
         if let (Some(begin), Some(end)) = (node.begin, node.end) {
             d.add_u64(f.begin, begin);
             d.add_u64(f.end, end);
@@ -356,6 +369,7 @@ fn add_document(
     }
     let mut iris: Vec<&&str> = nodes.keys().collect();
     iris.sort();
+    let mut mentions = 0;
     for iri in iris {
         let node = &nodes[*iri];
         if node.is(pkg::SENTENCE) {
@@ -383,8 +397,21 @@ fn add_document(
         {
             add(Kind::Section, iri, text, text, node)?;
         }
+        if let (Some(entity), Some(begin)) = (node.reference, node.begin) {
+            let mut d = TantivyDocument::default();
+            d.add_text(f.kind, super::MENTION_KIND);
+            d.add_text(f.iri, iri);
+            d.add_text(f.document, graph.as_str());
+            d.add_text(f.entity, entity);
+            d.add_u64(f.begin, begin);
+            if let Some(end) = node.end {
+                d.add_u64(f.end, end);
+            }
+            mentions += 1;
+            writer.add_document(d)?;
+        }
     }
-    Ok(entries)
+    Ok(entries + mentions)
 }
 
 /// The names (labels and alternative labels) of the entities, from the graphs

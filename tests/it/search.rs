@@ -3,6 +3,8 @@
 //! built from.
 
 use crate::{policykg, root, seed};
+use oxigraph::sparql::QueryResults;
+use policykg::store::KgStore;
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;
@@ -189,6 +191,12 @@ fn load_keeps_the_index_in_step_with_added_replaced_and_pruned_documents() {
     for path in files.iter().take(6) {
         std::fs::copy(path, corpus.join(path.file_name().unwrap())).unwrap();
     }
+    // And a report: a document that is not a law.
+    std::fs::copy(
+        root().join("../shared/corpus/gov-reports-2026/2026_江苏省_政府工作报告.csv"),
+        corpus.join("2026_江苏省_政府工作报告.csv"),
+    )
+    .unwrap();
     let store = dir.path().join("store");
     let load = |extra: &[&str]| {
         policykg()
@@ -207,11 +215,38 @@ fn load_keeps_the_index_in_step_with_added_replaced_and_pruned_documents() {
         searched_sentences(&store, "刑法"),
         contains_sentences(&store, "刑法")
     );
+    check_mentions_agree(&store);
+    // Hits say what kind of document they are in, and filter by it.
+    let laws = search(&store, &["国家", "--filter", "doctype=law", "-n", "50"]);
+    let others = search(
+        &store,
+        &["国家", "--filter", "doctype=document", "-n", "50"],
+    );
+    // A law is a document the graph holds as a version of a law (an ELI legal
+    // expression); the others are documents.
+    let legal: std::collections::BTreeSet<String> = first_column(
+        &KgStore::open_read_only(&store).unwrap(),
+        "SELECT ?d WHERE { ?d a <http://data.europa.eu/eli/ontology#LegalExpression> }",
+    )
+    .into_iter()
+    .collect();
+    assert!(!legal.is_empty());
+    let documents = |hits: &[Value]| -> std::collections::BTreeSet<String> {
+        hits.iter()
+            .map(|h| h["document"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(laws.iter().all(|h| h["doctype"] == "law"), "{laws:?}");
+    assert!(documents(&laws).is_subset(&legal));
+    assert!(others.iter().all(|h| h["doctype"] == "document"));
+    assert!(documents(&others).is_disjoint(&legal));
+    assert!(documents(&others).iter().any(|d| d.contains("江苏省")));
 
     // Replace one document (a new sentence in it) and delete another.
     let mut names: Vec<_> = std::fs::read_dir(&corpus)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
         .collect();
     names.sort();
     let mut changed = std::fs::read_to_string(&names[0]).unwrap();
@@ -241,6 +276,90 @@ fn load_keeps_the_index_in_step_with_added_replaced_and_pruned_documents() {
             "after a replace and a prune, search and CONTAINS disagree on {phrase}"
         );
     }
+    check_mentions_agree(&store);
+}
+
+/// The values of the first variable of a SELECT on the store, as text.
+fn first_column(store: &KgStore, sparql: &str) -> Vec<String> {
+    let QueryResults::Solutions(rows) = store.query(sparql).unwrap() else {
+        panic!("{sparql}: not a SELECT")
+    };
+    rows.map(|row| {
+        let row = row.unwrap();
+        policykg::store::term_text(row.values()[0].as_ref().unwrap())
+    })
+    .collect()
+}
+
+/// For the most mentioned entities, the index's account of their mentions is
+/// the store's: the same total, the same count per document, and pages (of 7,
+/// by key) that give every mention once, in order of document.
+fn check_mentions_agree(store: &Path) {
+    let kg = KgStore::open_read_only(store).unwrap();
+    let index = kg.search_index().unwrap();
+    let top = first_column(
+        &kg,
+        "SELECT ?e WHERE { ?m <http://www.w3.org/2005/11/its/rdf#taIdentRef> ?e } GROUP BY ?e ORDER BY DESC(COUNT(?m)) ?e LIMIT 4",
+    );
+    assert_eq!(top.len(), 4);
+    for entity in top {
+        let pairs = |var: &str| {
+            first_column(
+                &kg,
+                &format!(
+                    "SELECT ?{var} WHERE {{ ?m <http://www.w3.org/2005/11/its/rdf#taIdentRef> <{entity}> ; <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext> ?d }} ORDER BY ?m"
+                ),
+            )
+        };
+        let (expected, in_documents) = (pairs("m"), pairs("d"));
+        let mut counts = std::collections::BTreeMap::<String, u64>::new();
+        for d in in_documents {
+            *counts.entry(d).or_default() += 1;
+        }
+        let mentions = index.mentions_of(&entity).unwrap();
+        assert_eq!(mentions.total, expected.len() as u64, "{entity}");
+        let listed: std::collections::BTreeMap<String, u64> =
+            mentions.documents.iter().cloned().collect();
+        assert_eq!(listed, counts, "{entity}");
+        assert!(
+            mentions.documents.windows(2).all(|w| w[0].1 >= w[1].1),
+            "most mentions first"
+        );
+        let mut walked = Vec::new();
+        let mut key: Option<String> = None;
+        loop {
+            let page = mentions.page(key.as_deref(), 7).unwrap();
+            assert!(page.mentions.len() <= 7);
+            walked.extend(page.mentions);
+            match page.next {
+                Some(next) => key = Some(next),
+                None => break,
+            }
+        }
+        let documents: Vec<&str> = walked
+            .iter()
+            .map(|m| m.split("/mention/").next().unwrap())
+            .collect();
+        assert!(documents.windows(2).all(|w| w[0] <= w[1]), "{entity}");
+        let mut sorted = walked.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted, expected, "{entity}: every mention once");
+    }
+    assert!(
+        mentions_page_refuses_a_foreign_key(&index),
+        "a key that is not one of the entity's mentions is refused"
+    );
+}
+
+fn mentions_page_refuses_a_foreign_key(index: &policykg::search::SearchIndex) -> bool {
+    let mentions = index
+        .mentions_of("https://w3id.org/policykg/id/org/中华人民共和国国务院")
+        .unwrap();
+    matches!(
+        mentions.page(Some("https://example.org/not-a-mention"), 5),
+        Err(policykg::search::SearchError::Key(_))
+    )
 }
 
 #[test]

@@ -476,6 +476,23 @@ fn every_page_answers_as_json_and_lists_paginate_by_key() {
         }
     }
     assert_eq!(seen.len(), 26);
+    // Each document's counts are the store's.
+    let first = get("/api/documents?n=3");
+    for d in first["documents"].as_array().unwrap() {
+        let iri = d["iri"].as_str().unwrap();
+        for (name, class) in [
+            ("mentions", "Mention"),
+            ("sentences", "Sentence"),
+            ("measures", "Measure"),
+        ] {
+            let n = select(
+                &server,
+                &format!("SELECT (COUNT(?x) AS ?n) WHERE {{ ?x a pkg:{class} ; nif:referenceContext <{iri}> }}"),
+            )[0]["n"]
+                .clone();
+            assert_eq!(d[name].to_string(), n, "{name} of {iri}");
+        }
+    }
     let mut sorted = seen.clone();
     sorted.sort();
     sorted.dedup();
@@ -494,23 +511,19 @@ fn every_page_answers_as_json_and_lists_paginate_by_key() {
         );
     }
     assert!(!doc["sections"].as_array().unwrap().is_empty());
-    // An entity's mentions, by key, add up to its count.
-    let entity = "https://w3id.org/policykg/id/org/中华人民共和国国务院";
-    let first = get(&format!("/api/entity?iri={}&n=5", encode(entity)));
-    let total = first["total_mentions"].as_u64().unwrap();
-    assert!(total > 5);
-    let mut count = first["mentions"].as_array().unwrap().len() as u64;
-    let mut next = first["next"].as_str().map(str::to_owned);
-    while let Some(key) = next {
-        let page = get(&format!(
-            "/api/entity?iri={}&n=50&after={}",
-            encode(entity),
-            encode(&key)
-        ));
-        count += page["mentions"].as_array().unwrap().len() as u64;
-        next = page["next"].as_str().map(str::to_owned);
-    }
-    assert_eq!(count, total);
+    // An entity's mentions, by key, are the store's, each once, with their
+    // counts per document.
+    check_entity_page(
+        &server,
+        "https://w3id.org/policykg/id/org/中华人民共和国国务院",
+    );
+    let foreign = curl(&[&format!(
+        "{}/api/entity?iri={}&after={}",
+        server.base,
+        encode("https://w3id.org/policykg/id/org/中华人民共和国国务院"),
+        encode("https://example.org/not-a-mention")
+    )]);
+    assert_eq!(foreign.status, 400, "{}", foreign.text());
     let examples = get("/api/examples");
     assert_eq!(
         examples["prefixes"]["pkg"],
@@ -527,6 +540,69 @@ fn every_page_answers_as_json_and_lists_paginate_by_key() {
     assert!(message["error"].as_str().unwrap().contains("no document"));
     let posted = curl(&["-X", "POST", &format!("{}/api/documents", server.base)]);
     assert_eq!(posted.status, 405);
+}
+
+/// Walks an entity's page by key and checks it against the store: every
+/// mention once, each in its document and with its anchor, the counts per
+/// document and the total.
+fn check_entity_page(server: &Server, entity: &str) {
+    let get = |path: &str| -> Value {
+        let reply = curl(&[&format!("{}{path}", server.base)]);
+        assert_eq!(reply.status, 200, "{path}: {}", reply.text());
+        serde_json::from_slice(&reply.body).unwrap()
+    };
+    let expected = select(
+        server,
+        &format!(
+            "SELECT ?m ?d ?a WHERE {{ ?m itsrdf:taIdentRef <{entity}> ; nif:referenceContext ?d ; nif:anchorOf ?a }}"
+        ),
+    );
+    assert!(expected.len() > 5, "{entity}");
+    let first = get(&format!("/api/entity?iri={}&n=5", encode(entity)));
+    assert_eq!(first["total_mentions"], expected.len());
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    for row in &expected {
+        *counts.entry(row["d"].clone()).or_default() += 1;
+    }
+    let listed: BTreeMap<String, u64> = first["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["document"].as_str().unwrap().to_owned(),
+                d["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(listed, counts, "{entity}: counts per document");
+    let mut walked = Vec::new();
+    let mut page = first;
+    loop {
+        for m in page["mentions"].as_array().unwrap() {
+            walked.push((
+                m["iri"].as_str().unwrap().to_owned(),
+                m["document"].as_str().unwrap().to_owned(),
+                m["anchor"].as_str().unwrap().to_owned(),
+            ));
+        }
+        let Some(key) = page["next"].as_str() else {
+            break;
+        };
+        page = get(&format!(
+            "/api/entity?iri={}&n=50&after={}",
+            encode(entity),
+            encode(key)
+        ));
+    }
+    let mut want: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|r| (r["m"].clone(), r["d"].clone(), r["a"].clone()))
+        .collect();
+    want.sort();
+    let mut got = walked.clone();
+    got.sort();
+    assert_eq!(got, want, "{entity}: every mention once");
 }
 
 #[test]
@@ -593,6 +669,12 @@ fn without_an_index_the_documents_are_listed_through_sparql() {
     }
     assert_eq!(seen.len(), 3);
     assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+    // The page of the most mentioned entity, from the store alone.
+    let top = select(
+        &server,
+        "SELECT ?e WHERE { ?m itsrdf:taIdentRef ?e } GROUP BY ?e ORDER BY DESC(COUNT(?m)) ?e LIMIT 1",
+    );
+    check_entity_page(&server, &top[0]["e"]);
     // Search says what to do.
     let search = curl(&[&format!(
         "{}/api/search?q={}",

@@ -428,6 +428,7 @@
   const FACETS = [
     // [facet key in the API answer, hash/API parameter, heading]
     ["kind", "type", "Kind"],
+    ["doctype", "doctype", "Document kind"],
     ["province", "province", "Province"],
     ["year", "year", "Year"],
   ];
@@ -438,6 +439,7 @@
       type: params.get("type") || "",
       province: params.get("province") || "",
       year: params.get("year") || "",
+      doctype: params.get("doctype") || "",
     };
   }
 
@@ -453,15 +455,15 @@
       navigate(hashFor("search", { ...p, q: box.value.trim() }));
     });
 
-    const filtered = p.type || p.province || p.year;
+    const filtered = p.type || p.province || p.year || p.doctype;
     if (!p.q && !filtered) {
       replaceApp(el("section", { class: "search-page" }, form,
-        el("p", { class: "muted hint" }, "Search the full text of every document: sentences, measures, section titles, entity names and document titles. Filter the hits by kind, province and year.")));
+        el("p", { class: "muted hint" }, "Search the full text of every document: sentences, measures, section titles, entity names and document titles. Filter the hits by kind, kind of document (law or other), province and year.")));
       if (!box.value) box.focus();
       return true;
     }
 
-    const url = apiUrl("/api/search", { q: p.q, type: p.type, province: p.province, year: p.year, n: PAGE_SIZE });
+    const url = apiUrl("/api/search", { q: p.q, type: p.type, province: p.province, year: p.year, doctype: p.doctype, n: PAGE_SIZE });
     replaceApp(el("section", { class: "search-page" }, form, el("p", { class: "muted" }, "Searching…")));
     let data;
     try {

@@ -9,6 +9,7 @@ use crate::serve::reply::Params;
 use axum::http::StatusCode;
 use oxigraph::model::Term;
 use serde_json::{Value, json};
+use std::collections::HashMap;
 
 /// Characters of context on each side of a mention.
 const CONTEXT: usize = 40;
@@ -84,75 +85,66 @@ pub(super) fn answer(api: &Api, params: &Params) -> Result<Value, Failure> {
             })
         })
         .collect();
-    let total_mentions = run(format!(
-        "SELECT (COUNT(?m) AS ?n) WHERE {{ ?m itsrdf:taIdentRef <{e}> }}"
-    ))?
-    .first()
-    .map_or(Value::from(0), |r| number(&r[0]));
-    // The page's keys first (sorting only the IRIs), then their details.
-    let mut keys = run(format!(
-        "SELECT ?m WHERE {{ ?m itsrdf:taIdentRef <{e}> . {after} }} ORDER BY ?m LIMIT {}",
-        n + 1
-    ))?;
-    let next = if keys.len() > n {
-        keys.truncate(n);
-        keys.last().map(|r| text(&r[0]))
-    } else {
-        None
+    let key = params.one("after").map_err(Failure::Reply)?;
+    let listed = match api.store.search_index() {
+        // The index counts and orders the mentions (milliseconds, where the
+        // store takes a second for the most mentioned entities).
+        Ok(index) => from_index(&index, e, key, n)?,
+        Err(_) => from_store(&mut run, e, &after, n)?,
     };
-    let values: String = keys.iter().map(|r| format!("<{}> ", text(&r[0]))).collect();
-    let mention_rows = if keys.is_empty() {
-        Vec::new()
-    } else {
-        run(format!(
-            "SELECT ?m ?d ?anchor ?begin ?end ?sentence ?sbegin (SAMPLE(?t) AS ?title) WHERE {{
+    let values: String = listed.keys.iter().map(|m| format!("<{m}> ")).collect();
+    // Each part of a mention's detail in its own query from the page's IRIs:
+    // an OPTIONAL group over the sentences would be joined with every sentence.
+    let (mut mention_rows, mut sentences) = (Vec::new(), HashMap::new());
+    if !listed.keys.is_empty() {
+        mention_rows = run(format!(
+            "SELECT ?m ?d ?anchor ?begin ?end WHERE {{
                VALUES ?m {{ {values}}}
                ?m nif:referenceContext ?d ; nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end .
-               OPTIONAL {{ ?m pkg:inSentence ?s . ?s nif:anchorOf ?sentence ; nif:beginIndex ?sbegin }}
-               OPTIONAL {{ ?d dcterms:title ?t }}
-             }} GROUP BY ?m ?d ?anchor ?begin ?end ?sentence ?sbegin ORDER BY ?m"
-        ))?
-    };
+             }}"
+        ))?;
+        for r in run(format!(
+            "SELECT ?m ?sentence ?sbegin WHERE {{
+               VALUES ?m {{ {values}}}
+               ?m pkg:inSentence ?s . ?s nif:anchorOf ?sentence ; nif:beginIndex ?sbegin
+             }}"
+        ))? {
+            sentences.insert(text(&r[0]), (text(&r[1]), r[2].clone()));
+        }
+    }
+    let mut documents = listed.documents;
+    let mut wanted: Vec<String> = documents.iter().map(|(d, _)| d.clone()).collect();
+    wanted.extend(mention_rows.iter().map(|r| text(&r[1])));
+    let titles = titles(&mut run, wanted)?;
+    let position: HashMap<&str, usize> = listed
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.as_str(), i))
+        .collect();
+    mention_rows.sort_by_key(|r| position.get(text(&r[0]).as_str()).copied());
     let mentions: Vec<Value> = mention_rows
         .iter()
         .map(|r| {
-            let (left, right) = context(&text(&r[5]), &r[6], &r[3], &r[4]);
+            let m = text(&r[0]);
+            let (left, right) = sentences.get(&m).map_or_else(
+                || (String::new(), String::new()),
+                |(sentence, sbegin)| context(sentence, sbegin, &r[3], &r[4]),
+            );
+            let d = text(&r[1]);
             json!({
-                "iri": string(&r[0]), "document": string(&r[1]), "title": string(&r[7]),
+                "iri": m, "document": d, "title": titles.get(&d),
                 "anchor": string(&r[2]), "begin": number(&r[3]), "end": number(&r[4]),
                 "left": left, "right": right,
             })
         })
         .collect();
-    let documents: Vec<Value> = run(format!(
-        "SELECT ?d (SAMPLE(?t) AS ?title) (COUNT(?m) AS ?n) WHERE {{
-           ?m itsrdf:taIdentRef <{e}> ; nif:referenceContext ?d .
-           OPTIONAL {{ ?d dcterms:title ?t }}
-         }} GROUP BY ?d ORDER BY DESC(?n) ?d LIMIT 200"
-    ))?
-    .iter()
-    .map(|r| json!({ "document": string(&r[0]), "title": string(&r[1]), "count": number(&r[2]) }))
-    .collect();
-    let relations: Vec<Value> = run(format!(
-        "SELECT ?st ?s ?p ?o (SAMPLE(?sl) AS ?slabel) (SAMPLE(?ol) AS ?olabel) ?ev ?evtext ?d ?begin ?end WHERE {{
-           {{ ?st rdf:subject <{e}> }} UNION {{ ?st rdf:object <{e}> }}
-           ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-           OPTIONAL {{ ?st pkg:evidence ?ev . ?ev nif:anchorOf ?evtext ; nif:referenceContext ?d ;
-                       nif:beginIndex ?begin ; nif:endIndex ?end }}
-           OPTIONAL {{ ?s rdfs:label ?sl }} OPTIONAL {{ ?o rdfs:label ?ol }}
-         }} GROUP BY ?st ?s ?p ?o ?ev ?evtext ?d ?begin ?end LIMIT 200"
-    ))?
-    .iter()
-    .map(|r| {
-        json!({
-            "statement": string(&r[0]), "subject": string(&r[1]), "subjectLabel": string(&r[4]),
-            "predicate": string(&r[2]), "predicateName": local_name(&text(&r[2])),
-            "object": string(&r[3]), "objectLabel": string(&r[5]),
-            "evidenceIri": string(&r[6]), "evidence": string(&r[7]), "document": string(&r[8]),
-            "begin": number(&r[9]), "end": number(&r[10]),
-        })
-    })
-    .collect();
+    let documents: Vec<Value> = documents
+        .drain(..)
+        .map(|(d, count)| json!({ "title": titles.get(&d), "document": d, "count": count }))
+        .collect();
+    let relations = relations(&mut run, e)?;
+    let (total_mentions, next) = (listed.total, listed.next);
     Ok(json!({
         "iri": e,
         "label": label,
@@ -191,4 +183,173 @@ fn context(
     let left: String = chars[b.saturating_sub(CONTEXT)..b].iter().collect();
     let right: String = chars[e..(e + CONTEXT).min(chars.len())].iter().collect();
     (left, right)
+}
+
+/// An entity's mentions as the page lists them: how many, the page's IRIs in
+/// order, the next page's key, and the documents with their counts (at most
+/// [`DOCUMENTS`], most mentions first).
+struct Listed {
+    total: u64,
+    keys: Vec<String>,
+    next: Option<String>,
+    documents: Vec<(String, u64)>,
+}
+
+/// How many documents the page lists with their counts.
+const DOCUMENTS: usize = 200;
+
+fn from_index(
+    index: &crate::search::SearchIndex,
+    e: &str,
+    key: Option<&str>,
+    n: usize,
+) -> Result<Listed, Failure> {
+    let failure = |e: crate::search::SearchError| {
+        let status = match e {
+            crate::search::SearchError::Key(_) => StatusCode::BAD_REQUEST,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        Failure::Reply(error(status, e.to_string()))
+    };
+    let mentions = index.mentions_of(e).map_err(failure)?;
+    let page = mentions.page(key, n).map_err(failure)?;
+    let mut documents = mentions.documents;
+    documents.truncate(DOCUMENTS);
+    Ok(Listed {
+        total: mentions.total,
+        keys: page.mentions,
+        next: page.next,
+        documents,
+    })
+}
+
+/// The same from the store, when it has no index: a query sorts the mention
+/// IRIs, another counts them per document.
+fn from_store(
+    run: &mut impl FnMut(String) -> Result<Vec<super::Row>, Failure>,
+    e: &str,
+    after: &str,
+    n: usize,
+) -> Result<Listed, Failure> {
+    let total = run(format!(
+        "SELECT (COUNT(?m) AS ?n) WHERE {{ ?m itsrdf:taIdentRef <{e}> }}"
+    ))?
+    .first()
+    .and_then(|r| text(&r[0]).parse().ok())
+    .unwrap_or(0);
+    let mut keys: Vec<String> = run(format!(
+        "SELECT ?m WHERE {{ ?m itsrdf:taIdentRef <{e}> . {after} }} ORDER BY ?m LIMIT {}",
+        n + 1
+    ))?
+    .iter()
+    .map(|r| text(&r[0]))
+    .collect();
+    let next = if keys.len() > n {
+        keys.truncate(n);
+        keys.last().cloned()
+    } else {
+        None
+    };
+    let documents = run(format!(
+        "SELECT ?d (COUNT(?m) AS ?n) WHERE {{
+           ?m itsrdf:taIdentRef <{e}> ; nif:referenceContext ?d .
+         }} GROUP BY ?d ORDER BY DESC(?n) ?d LIMIT {DOCUMENTS}"
+    ))?
+    .iter()
+    .map(|r| (text(&r[0]), text(&r[1]).parse().unwrap_or(0)))
+    .collect();
+    Ok(Listed {
+        total,
+        keys,
+        next,
+        documents,
+    })
+}
+
+/// The titles of documents, in one query.
+fn titles(
+    run: &mut impl FnMut(String) -> Result<Vec<super::Row>, Failure>,
+    mut documents: Vec<String>,
+) -> Result<HashMap<String, String>, Failure> {
+    documents.sort();
+    documents.dedup();
+    if documents.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let values: String = documents.iter().map(|d| format!("<{d}> ")).collect();
+    Ok(run(format!(
+        "SELECT ?d ?t WHERE {{ VALUES ?d {{ {values}}} ?d dcterms:title ?t }}"
+    ))?
+    .iter()
+    .map(|r| (text(&r[0]), text(&r[1])))
+    .collect())
+}
+
+/// The statements (reified relations) the entity is the subject or object of,
+/// with their evidence sentence and the names of both ends. Evidence and names
+/// are asked for by the statements' IRIs: as OPTIONAL groups of the first query
+/// they would be joined with every evidence and every name in the store.
+fn relations(
+    run: &mut impl FnMut(String) -> Result<Vec<super::Row>, Failure>,
+    e: &str,
+) -> Result<Vec<Value>, Failure> {
+    let statements = run(format!(
+        "SELECT DISTINCT ?st ?s ?p ?o WHERE {{
+           {{ ?st rdf:subject <{e}> }} UNION {{ ?st rdf:object <{e}> }}
+           ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+         }} ORDER BY ?st LIMIT 200"
+    ))?;
+    if statements.is_empty() {
+        return Ok(Vec::new());
+    }
+    let values: String = statements
+        .iter()
+        .map(|r| format!("<{}> ", text(&r[0])))
+        .collect();
+    let mut evidence: HashMap<String, super::Row> = HashMap::new();
+    for r in run(format!(
+        "SELECT ?st ?ev ?evtext ?d ?begin ?end WHERE {{
+           VALUES ?st {{ {values}}}
+           ?st pkg:evidence ?ev . ?ev nif:anchorOf ?evtext ; nif:referenceContext ?d ;
+               nif:beginIndex ?begin ; nif:endIndex ?end
+         }}"
+    ))? {
+        evidence.entry(text(&r[0])).or_insert(r);
+    }
+    let ends: String = statements
+        .iter()
+        .flat_map(|r| [&r[1], &r[3]])
+        .filter_map(|t| match t {
+            Some(Term::NamedNode(n)) => Some(format!("<{}> ", n.as_str())),
+            _ => None,
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let names: HashMap<String, String> = if ends.is_empty() {
+        HashMap::new()
+    } else {
+        run(format!(
+            "SELECT ?x (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?x {{ {ends}}} ?x rdfs:label ?l }} GROUP BY ?x"
+        ))?
+        .iter()
+        .map(|r| (text(&r[0]), text(&r[1])))
+        .collect()
+    };
+    Ok(statements
+        .iter()
+        .map(|r| {
+            let ev = evidence.get(&text(&r[0]));
+            let at = |i: usize| ev.map_or(Value::Null, |ev| string(&ev[i]));
+            let count = |i: usize| ev.map_or(Value::Null, |ev| number(&ev[i]));
+            json!({
+                "statement": string(&r[0]),
+                "subject": string(&r[1]), "subjectLabel": names.get(&text(&r[1])),
+                "predicate": string(&r[2]), "predicateName": local_name(&text(&r[2])),
+                "object": string(&r[3]), "objectLabel": names.get(&text(&r[3])),
+                "evidenceIri": at(1), "evidence": at(2), "document": at(3),
+                "begin": count(4), "end": count(5),
+            })
+        })
+        .collect())
 }

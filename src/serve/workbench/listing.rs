@@ -145,7 +145,7 @@ fn from_index(
             "sentences": index.count_in_document(iri, Kind::Sentence).map_err(failure)?,
             "measures": index.count_in_document(iri, Kind::Measure).map_err(failure)?,
             "sections": index.count_in_document(iri, Kind::Section).map_err(failure)?,
-            "mentions": Value::Null,
+            "mentions": index.mentions_in_document(iri).map_err(failure)?,
         }));
     }
     Ok(json!({

@@ -1,5 +1,6 @@
-//! `GET /api/search?q=…&type=…&province=…&year=…&document=…&n=…`: ranked hits from
-//! the store's full-text index, with their counts by kind, province and year.
+//! `GET /api/search?q=…&type=…&province=…&year=…&doctype=…&document=…&n=…`: ranked
+//! hits from the store's full-text index, with their counts by kind, province,
+//! year and kind of document (law or other).
 
 use super::{Api, Failure, error, page_size};
 use crate::search::{Kind, SearchError};
@@ -22,7 +23,7 @@ pub(super) fn answer(api: &Api, params: &Params) -> Result<Value, Failure> {
         );
     }
     let mut filters = Vec::new();
-    for name in ["province", "year", "document"] {
+    for name in ["province", "year", "doctype", "document"] {
         for value in params.all(name).filter(|v| !v.is_empty()) {
             filters.push(format!("{name}={value}"));
         }
