@@ -401,6 +401,24 @@ pub struct ServeArgs {
     /// with 413: 64K, 32M, 1G.
     #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = super::serve::parse_size)]
     pub max_body: usize,
+    /// How many requests may use the store at once.
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: u16,
+    /// How many requests may wait for the store when all threads are busy; one
+    /// more is answered 503 at once (waiting counts against --timeout).
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_queue: usize,
+    /// How many connections may be open at once; one more is answered 503 and
+    /// closed.
+    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+    /// Close a connection whose request head has not arrived within this, or that
+    /// stays idle this long between requests: 500ms, 10s.
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = super::serve::parse_duration)]
+    pub header_timeout: std::time::Duration,
+    /// Answer 408 to a request whose body has not arrived within this: 60s, 2m.
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = super::serve::parse_duration)]
+    pub body_timeout: std::time::Duration,
     /// Print only the listening address and errors, not a line per request.
     #[arg(short, long)]
     pub quiet: bool,

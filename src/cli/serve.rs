@@ -37,8 +37,12 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         timeout: (!args.timeout.is_zero()).then_some(args.timeout),
         max_results: (args.max_results > 0).then_some(args.max_results),
         max_body: args.max_body,
+        threads: usize::from(args.threads),
+        max_queue: args.max_queue,
+        max_connections: args.max_connections as usize,
+        header_timeout: args.header_timeout.max(std::time::Duration::from_millis(1)),
+        body_timeout: args.body_timeout.max(std::time::Duration::from_millis(1)),
         log,
-        ..Config::default()
     };
     let server = Server::bind(addr, store, config)?;
     let local = server.local_addr();

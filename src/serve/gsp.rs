@@ -166,7 +166,8 @@ async fn parse_body(
             ),
         ));
     };
-    let bytes = reply::read_body(body, headers, app.config.max_body).await?;
+    let bytes =
+        reply::read_body(body, headers, app.config.max_body, app.config.body_timeout).await?;
     let mut parser = RdfParser::from_format(format)
         .without_named_graphs()
         .rename_blank_nodes();

@@ -19,13 +19,15 @@
 //! - Every reply allows any origin (CORS), and `OPTIONS` answers preflights.
 //!
 //! Requests are served concurrently: the HTTP side on a small tokio runtime, store
-//! work on a bounded pool of blocking threads. The server stops on SIGINT or
+//! work on a bounded pool of blocking threads with a bounded queue before it
+//! (503 beyond), connections capped and timed out ([`listen`]). The server stops on SIGINT or
 //! SIGTERM, or when the future given to [`Server::run`] completes: it cancels the
 //! queries still running, answers them, and returns.
 //!
 //! The library never prints: [`Config::log`] receives one [`RequestLog`] per request.
 
 mod gsp;
+mod listen;
 pub mod negotiate;
 mod reply;
 mod sparql;
@@ -61,6 +63,17 @@ pub struct Config {
     pub max_body: usize,
     /// How many requests may use the store at once (blocking threads).
     pub threads: usize,
+    /// How many requests may wait for one of those threads; one more is
+    /// answered 503 at once (the waiting counts against `timeout`).
+    pub max_queue: usize,
+    /// How many connections may be open at once; one more is answered 503 and
+    /// closed.
+    pub max_connections: usize,
+    /// How long a client may take to send a request's head, and how long a
+    /// connection may stay idle between requests, before it is closed.
+    pub header_timeout: Duration,
+    /// How long a client may take to send a request's body (408 beyond).
+    pub body_timeout: Duration,
     /// Called once per request after its reply is built.
     pub log: Option<Logger>,
 }
@@ -73,6 +86,10 @@ impl Default for Config {
             max_results: Some(100_000),
             max_body: 32 << 20,
             threads: 8,
+            max_queue: 64,
+            max_connections: 512,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(60),
             log: None,
         }
     }
@@ -86,6 +103,10 @@ impl std::fmt::Debug for Config {
             .field("max_results", &self.max_results)
             .field("max_body", &self.max_body)
             .field("threads", &self.threads)
+            .field("max_queue", &self.max_queue)
+            .field("max_connections", &self.max_connections)
+            .field("header_timeout", &self.header_timeout)
+            .field("body_timeout", &self.body_timeout)
             .field("log", &self.log.is_some())
             .finish()
     }
@@ -133,6 +154,10 @@ struct App {
     config: Config,
     /// Flipped to true when the server stops, to cancel running queries.
     stopping: tokio::sync::watch::Sender<bool>,
+    /// A permit per store thread ([`Config::threads`]).
+    store_slots: tokio::sync::Semaphore,
+    /// Requests waiting for a permit.
+    waiting: std::sync::atomic::AtomicUsize,
 }
 
 /// A bound, not yet running, endpoint.
@@ -155,6 +180,8 @@ impl Server {
             addr,
             app: Arc::new(App {
                 store,
+                store_slots: tokio::sync::Semaphore::new(config.threads.max(1)),
+                waiting: std::sync::atomic::AtomicUsize::new(0),
                 config,
                 stopping,
             }),
@@ -191,12 +218,7 @@ impl Server {
             let router = Router::new()
                 .fallback(dispatch)
                 .with_state(Arc::clone(&app));
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async move {
-                    stop.await;
-                    app.stopping.send_replace(true);
-                })
-                .await
+            listen::serve(listener, router, app, stop, Duration::from_secs(30)).await
         });
         // Requests in flight were answered; a blocking task still running (an
         // update being committed) gets a moment to finish.
@@ -351,13 +373,14 @@ where
 {
     let token = CancellationToken::new();
     let timeout = app.config.timeout;
-    let mut stopping = app.stopping.subscribe();
-    let watchdog = {
-        let token = token.clone();
-        tokio::spawn(async move {
+    let deadline = timeout.map(|limit| tokio::time::Instant::now() + limit);
+    // Resolves when the time limit runs out or the server stops.
+    let ended = {
+        let mut stopping = app.stopping.subscribe();
+        move || async move {
             let expired = async {
-                match timeout {
-                    Some(limit) => tokio::time::sleep(limit).await,
+                match deadline {
+                    Some(deadline) => tokio::time::sleep_until(deadline).await,
                     None => std::future::pending().await,
                 }
             };
@@ -365,34 +388,99 @@ where
                 () = expired => {},
                 _ = stopping.wait_for(|stop| *stop) => {},
             }
+        }
+    };
+    let watchdog = {
+        let token = token.clone();
+        let ended = ended.clone();
+        tokio::spawn(async move {
+            ended().await;
             token.cancel();
         })
     };
+    // A store thread, or a place in the queue for one, or 503 at once.
+    let slot = match app.store_slots.try_acquire() {
+        Ok(slot) => slot,
+        Err(_) => {
+            use std::sync::atomic::Ordering;
+            let queued = app.waiting.fetch_add(1, Ordering::SeqCst);
+            let _leave = Leave(&app.waiting);
+            if queued >= app.config.max_queue {
+                watchdog.abort();
+                return busy(&app);
+            }
+            tokio::select! {
+                slot = app.store_slots.acquire() => match slot {
+                    Ok(slot) => slot,
+                    Err(_) => {
+                        watchdog.abort();
+                        return busy(&app);
+                    }
+                },
+                () = ended() => {
+                    watchdog.abort();
+                    return cancelled(&app, timeout);
+                }
+            }
+        }
+    };
     let worker = {
         let app = Arc::clone(&app);
+        let token = token.clone();
         tokio::task::spawn_blocking(move || work(&app, token))
     };
     let outcome = worker.await;
+    drop(slot);
     watchdog.abort();
     match outcome {
         Ok(Ok(reply) | Err(Failure::Reply(reply))) => reply,
-        Ok(Err(Failure::Cancelled)) if *app.stopping.borrow() => Reply::text(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "the server is shutting down; the query was stopped",
-        ),
-        Ok(Err(Failure::Cancelled)) => Reply::text(
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!(
-                "the request ran longer than the time limit of {} and was stopped; \
-                 narrow the query (a LIMIT, more specific patterns) or start the server with a larger --timeout",
-                describe(timeout.unwrap_or_default())
-            ),
-        ),
+        Ok(Err(Failure::Cancelled)) => cancelled(&app, timeout),
         Err(error) => Reply::text(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("the request failed inside the server: {error}"),
         ),
     }
+}
+
+/// Takes a request off the queue's count when it leaves, however it leaves.
+struct Leave<'a>(&'a std::sync::atomic::AtomicUsize);
+
+impl Drop for Leave<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// 503 for a request that finds every store thread busy and the queue full.
+fn busy(app: &App) -> Reply {
+    Reply::text(
+        StatusCode::SERVICE_UNAVAILABLE,
+        format!(
+            "the server is busy: {} requests are using the store and {} are waiting; \
+             try again shortly (or start the server with a larger --max-queue)",
+            app.config.threads.max(1),
+            app.config.max_queue
+        ),
+    )
+    .with_header(header::RETRY_AFTER, "1")
+}
+
+/// 503 for a request stopped by its time limit or by the server stopping.
+fn cancelled(app: &App, timeout: Option<Duration>) -> Reply {
+    if *app.stopping.borrow() {
+        return Reply::text(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the server is shutting down; the query was stopped",
+        );
+    }
+    Reply::text(
+        StatusCode::SERVICE_UNAVAILABLE,
+        format!(
+            "the request ran longer than the time limit of {} and was stopped; \
+             narrow the query (a LIMIT, more specific patterns) or start the server with a larger --timeout",
+            describe(timeout.unwrap_or_default())
+        ),
+    )
 }
 
 /// A duration as people write it: 1ms, 2.5s, 30s.

@@ -179,7 +179,26 @@ pub fn accept(headers: &HeaderMap) -> Option<&str> {
 
 /// Reads a request body of at most `limit` bytes; 413 beyond. A declared
 /// `Content-Length` over the limit is refused before anything is read.
-pub async fn read_body(body: Body, headers: &HeaderMap, limit: usize) -> Result<Vec<u8>, Reply> {
+pub async fn read_body(
+    body: Body,
+    headers: &HeaderMap,
+    limit: usize,
+    deadline: std::time::Duration,
+) -> Result<Vec<u8>, Reply> {
+    tokio::time::timeout(deadline, read_body_whole(body, headers, limit))
+        .await
+        .unwrap_or_else(|_| {
+            Err(Reply::text(
+                StatusCode::REQUEST_TIMEOUT,
+                format!(
+                    "the request body did not arrive within {}s; send it faster, or smaller",
+                    deadline.as_secs_f64()
+                ),
+            ))
+        })
+}
+
+async fn read_body_whole(body: Body, headers: &HeaderMap, limit: usize) -> Result<Vec<u8>, Reply> {
     let too_large = || {
         Reply::text(
             StatusCode::PAYLOAD_TOO_LARGE,

@@ -51,16 +51,34 @@ async fn read(app: &App, request: Request) -> Result<(Operation, Params), Reply>
         Method::POST => {
             let operation = match reply::content_type(&parts.headers).as_deref() {
                 Some("application/x-www-form-urlencoded") => {
-                    let body = reply::read_body(body, &parts.headers, app.config.max_body).await?;
+                    let body = reply::read_body(
+                        body,
+                        &parts.headers,
+                        app.config.max_body,
+                        app.config.body_timeout,
+                    )
+                    .await?;
                     params.extend(Params::parse(&body));
                     from_params(&params)?
                 }
                 Some("application/sparql-query") => {
-                    let body = reply::read_body(body, &parts.headers, app.config.max_body).await?;
+                    let body = reply::read_body(
+                        body,
+                        &parts.headers,
+                        app.config.max_body,
+                        app.config.body_timeout,
+                    )
+                    .await?;
                     Operation::Query(reply::utf8(body, "query")?)
                 }
                 Some("application/sparql-update") => {
-                    let body = reply::read_body(body, &parts.headers, app.config.max_body).await?;
+                    let body = reply::read_body(
+                        body,
+                        &parts.headers,
+                        app.config.max_body,
+                        app.config.body_timeout,
+                    )
+                    .await?;
                     Operation::Update(reply::utf8(body, "update")?)
                 }
                 other => {

@@ -924,3 +924,131 @@ fn deep_queries_get_an_answer_and_the_server_lives_on() {
     let alive = get_query(&endpoint, "ASK {}", "application/sparql-results+json");
     assert_eq!(alive.status, 200);
 }
+
+/// A raw connection to a server, with a read deadline.
+fn connect(server: &Server) -> std::net::TcpStream {
+    let stream = std::net::TcpStream::connect(server.base.trim_start_matches("http://")).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream
+}
+
+/// Everything a connection sends until the server closes it (or the read
+/// deadline passes), and how long that took.
+fn read_until_closed(stream: &mut std::net::TcpStream) -> (String, Duration, bool) {
+    use std::io::Read as _;
+    let started = std::time::Instant::now();
+    let mut all = Vec::new();
+    let mut buffer = [0u8; 4096];
+    let closed = loop {
+        match stream.read(&mut buffer) {
+            Ok(0) => break true,
+            Ok(n) => all.extend_from_slice(&buffer[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => break true,
+            Err(_) => break false,
+        }
+    };
+    (
+        String::from_utf8_lossy(&all).into_owned(),
+        started.elapsed(),
+        closed,
+    )
+}
+
+#[test]
+fn slow_and_idle_clients_are_closed_at_their_deadlines() {
+    use std::io::Write as _;
+    let server = Server::start(&["--header-timeout", "1s", "--body-timeout", "1s"]);
+    // Slowloris: a request head that never ends, one byte every 100 ms.
+    let mut slow = connect(&server);
+    let started = std::time::Instant::now();
+    let head = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+    let mut closed_after = None;
+    for byte in head.iter().chain(std::iter::repeat(&b'a')).take(200) {
+        if slow.write_all(&[*byte]).is_err() {
+            closed_after = Some(started.elapsed());
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let closed_after = closed_after.expect("a head sent a byte at a time for 20 s was not cut");
+    assert!(closed_after < Duration::from_secs(5), "{closed_after:?}");
+
+    // A connection that asks once and then stays idle is closed after the
+    // deadline, not before.
+    let mut idle = connect(&server);
+    idle.write_all(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    let (answer, after, closed) = read_until_closed(&mut idle);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(closed, "an idle connection stayed open for 10 s");
+    assert!(
+        after >= Duration::from_millis(900) && after < Duration::from_secs(5),
+        "{after:?}"
+    );
+
+    // A body that does not come in time: 408.
+    let mut body = connect(&server);
+    body.write_all(
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\nASK",
+    )
+    .unwrap();
+    let (answer, _, _) = read_until_closed(&mut body);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("did not arrive"), "{answer}");
+
+    // And everyone else is served as before.
+    assert_eq!(get_query(&server.sparql(), "ASK {}", "*/*").status, 200);
+}
+
+#[test]
+fn connections_over_the_cap_get_503_and_the_server_lives_on() {
+    use std::io::Write as _;
+    let server = Server::start(&["--max-connections", "4", "--header-timeout", "30s"]);
+    let held: Vec<_> = (0..4).map(|_| connect(&server)).collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let mut extra = connect(&server);
+    let _ = extra.write_all(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n");
+    let (answer, after, closed) = read_until_closed(&mut extra);
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer.contains("--max-connections"), "{answer}");
+    assert!(closed && after < Duration::from_secs(3), "{after:?}");
+    // The held connections go; their places are free again.
+    drop(held);
+    std::thread::sleep(Duration::from_millis(300));
+    let reply = get_query(&server.sparql(), "ASK {}", "*/*");
+    assert_eq!(reply.status, 200, "{}", reply.text());
+}
+
+#[test]
+fn store_work_beyond_the_queue_gets_503_at_once_and_a_cheap_query_is_answered_after() {
+    let server = Server::start(&["--threads", "1", "--max-queue", "1", "--timeout", "4s"]);
+    let endpoint = server.sparql();
+    let heavy = || {
+        let endpoint = endpoint.clone();
+        std::thread::spawn(move || get_query(&endpoint, HEAVY, "*/*"))
+    };
+    // One heavy query runs on the only thread, another waits in the queue.
+    let running = heavy();
+    std::thread::sleep(Duration::from_millis(400));
+    let queued = heavy();
+    std::thread::sleep(Duration::from_millis(400));
+    // A third request finds both full: a clear 503 at once, not a wait.
+    let started = std::time::Instant::now();
+    let refused = get_query(&endpoint, "ASK {}", "*/*");
+    assert_eq!(refused.status, 503, "{}", refused.text());
+    assert!(refused.text().contains("--max-queue"), "{}", refused.text());
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    // The heavy ones stop at the time limit; the queued one's wait counted.
+    for reply in [running.join().unwrap(), queued.join().unwrap()] {
+        assert_eq!(reply.status, 503, "{}", reply.text());
+        assert!(reply.text().contains("time limit"), "{}", reply.text());
+    }
+    let reply = get_query(&endpoint, "ASK {}", "*/*");
+    assert_eq!(reply.status, 200, "{}", reply.text());
+}
