@@ -1,5 +1,5 @@
 //! An entity's mentions across the corpus, from the index's mention entries (one
-//! per mention: its IRI, document and place, see [`super::MENTION_KIND`]).
+//! per mention: its IRI, document and place, of kind `mention`).
 //!
 //! The most mentioned entities have tens of thousands of mentions (国务院: 13,947 in
 //! the law corpus). Reading them from the store to count them per document or to

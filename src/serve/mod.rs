@@ -1,7 +1,7 @@
 //! A SPARQL endpoint over a [`KgStore`]: the SPARQL 1.1 Protocol at `/sparql`
 //! (and `/query`), the Graph Store HTTP Protocol at `/store`, and at `/` the
 //! workbench for people (a web page for a browser, a short text for other
-//! clients) with its JSON API under `/api/` ([`workbench`]).
+//! clients) with its JSON API under `/api/` (`workbench/`).
 //!
 //! - Queries come by GET `?query=`, POST form (`query=`) or POST
 //!   `application/sparql-query`; `default-graph-uri` and `named-graph-uri` name a
@@ -20,7 +20,7 @@
 //!
 //! Requests are served concurrently: the HTTP side on a small tokio runtime, store
 //! work on a bounded pool of blocking threads with a bounded queue before it
-//! (503 beyond), connections capped and timed out ([`listen`]). The server stops on SIGINT or
+//! (503 beyond), connections capped and timed out (`listen.rs`). The server stops on SIGINT or
 //! SIGTERM, or when the future given to [`Server::run`] completes: it cancels the
 //! queries still running, answers them, and returns.
 //!
