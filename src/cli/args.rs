@@ -164,6 +164,11 @@ pub struct ConversionArgs {
     /// names then get ids, and graphs, of their own.
     #[arg(long, value_name = "PREFIX")]
     pub id_prefix: Option<String>,
+    /// How to read stdin (`-`) and files named one by one, whatever their
+    /// extension: txt, md, csv (a row per document) or jsonl. Files found in a
+    /// folder are read by their extension.
+    #[arg(long, value_name = "FORMAT", value_parser = ["txt", "md", "csv", "jsonl"])]
+    pub input_format: Option<String>,
 }
 
 /// Where the store is.

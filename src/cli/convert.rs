@@ -2,7 +2,9 @@
 //! and written as they come.
 
 use super::args::ConvertArgs;
-use super::{Reporter, batch_options, discover_all, open_output, prefix_ids, settings};
+use super::{
+    Reporter, batch_options, discover_all, open_output, prefix_ids, set_input_format, settings,
+};
 use anyhow::{Context, Result};
 use policykg::batch::{self, NothingKnown, Outcome};
 use policykg::export::{Format, QuadWriter, jsonld::ContextRef};
@@ -32,6 +34,11 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     let mut reporter = Reporter::new(args.verbosity);
     let mut inputs = discover_all(&args.inputs, &mut reporter)?;
     prefix_ids(&mut inputs, args.conversion.id_prefix.as_deref());
+    set_input_format(
+        &mut inputs,
+        &args.inputs,
+        args.conversion.input_format.as_deref(),
+    );
     reporter.start_progress(&inputs);
     let mut writer = QuadWriter::new(format, out, &context_ref(&args.context))?;
     let (mut documents, mut quads) = (0u64, 0u64);

@@ -3,7 +3,7 @@
 //! ones replace their graph in a transaction of their own.
 
 use super::args::LoadArgs;
-use super::{Reporter, batch_options, discover_all, prefix_ids, settings};
+use super::{Reporter, batch_options, discover_all, prefix_ids, set_input_format, settings};
 use anyhow::{Context, Result};
 use policykg::batch::{self, Outcome};
 use policykg::search::IndexUpdate;
@@ -19,6 +19,11 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
     // it leaves no empty store folder behind.
     let mut inputs = discover_all(&args.inputs, &mut reporter)?;
     prefix_ids(&mut inputs, args.conversion.id_prefix.as_deref());
+    set_input_format(
+        &mut inputs,
+        &args.inputs,
+        args.conversion.input_format.as_deref(),
+    );
     let store = KgStore::open(&args.store.store)?;
     let leftovers = store.leftovers();
     if leftovers.files > 0 {

@@ -186,6 +186,19 @@ impl Reporter {
 
 /// Finds the files under the inputs. A path that does not exist fails the run
 /// before anything is done; an empty or unreadable folder is reported and skipped.
+/// Reads stdin and the files named one by one (not those found in a folder) as
+/// `--input-format` says.
+fn set_input_format(inputs: &mut [Input], given: &[std::path::PathBuf], format: Option<&str>) {
+    let Some(kind) = format.and_then(source::InputKind::from_name) else {
+        return;
+    };
+    for input in inputs {
+        if given.contains(&input.path) {
+            input.kind = kind;
+        }
+    }
+}
+
 /// Puts `PREFIX/` before every input's id (`--id-prefix`).
 fn prefix_ids(inputs: &mut [Input], prefix: Option<&str>) {
     if let Some(prefix) = prefix

@@ -80,16 +80,20 @@ pub enum InputKind {
 }
 
 impl InputKind {
-    /// The kind for a file name, or `None` when a folder walk should skip it.
-    pub fn from_path(path: &Path) -> Option<Self> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
+    /// The kind a format name or extension stands for: txt, md, csv, jsonl.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name.to_ascii_lowercase().as_str() {
             "txt" | "text" => Self::Text,
             "md" | "markdown" => Self::Markdown,
             "csv" => Self::Csv,
             "jsonl" | "ndjson" => Self::Jsonl,
             _ => return None,
         })
+    }
+
+    /// The kind for a file name, or `None` when a folder walk should skip it.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        Self::from_name(path.extension()?.to_str()?)
     }
 }
 
@@ -258,8 +262,13 @@ fn id_from_relative(relative: &Path) -> String {
 }
 
 /// Reads the documents of one input: one for a text file, one per row for a collection.
+///
+/// What comes on stdin has no name to take an id from: its id is `stdin-` and
+/// the first 12 hex digits of the SHA-256 of its bytes (after any
+/// `--id-prefix`), so different inputs get different ids and the same input
+/// the same one.
 pub fn read(input: &Input, options: &ReadOptions) -> Result<Vec<Document>, ReadError> {
-    let bytes = if input.path == Path::new("-") {
+    if input.path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|e| {
             ReadError::Io {
@@ -267,14 +276,33 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Vec<Document>, ReadE
                 source: e,
             }
         })?;
-        bytes
-    } else {
+        let named = Input {
+            id: stdin_id(&input.id, &bytes),
+            ..input.clone()
+        };
+        return read_bytes(&named, &bytes, options);
+    }
+    let bytes = {
         std::fs::read(&input.path).map_err(|e| ReadError::Io {
             path: input.path.clone(),
             source: e,
         })?
     };
     read_bytes(input, &bytes, options)
+}
+
+/// The id of input read from stdin: the id it was given (`stdin`, or
+/// `PREFIX/stdin`), `-`, and 12 hex digits of the bytes' SHA-256.
+///
+/// ```
+/// let id = policykg::source::stdin_id("stdin", "第一条 正文。".as_bytes());
+/// assert!(id.starts_with("stdin-") && id.len() == "stdin-".len() + 12);
+/// assert_ne!(id, policykg::source::stdin_id("stdin", "第二条 正文。".as_bytes()));
+/// ```
+pub fn stdin_id(id: &str, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{id}-{hex}")
 }
 
 /// Reads the documents of one input from bytes already in memory.

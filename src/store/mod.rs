@@ -275,8 +275,20 @@ pub struct Leftovers {
 
 impl KgStore {
     /// Opens (or creates) a persistent store in a folder, and removes the files a
-    /// killed bulk load left there (see [`KgStore::leftovers`]).
+    /// killed bulk load left there (see [`KgStore::leftovers`]). The folders
+    /// above it are created when missing.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+            && !parent.exists()
+        {
+            std::fs::create_dir_all(parent).map_err(|e| StoreError::Open {
+                path: path.to_owned(),
+                source: OpenFailure(format!(
+                    "cannot create the folder {}: {e}",
+                    parent.display()
+                )),
+            })?;
+        }
         let store = Store::open(path).map_err(|e| StoreError::Open {
             path: path.to_owned(),
             source: OpenFailure::of(e),

@@ -1,6 +1,6 @@
 //! The command line on the seed and on bad input: exit codes, messages, formats.
 
-use crate::{policykg, seed};
+use crate::{policykg, root, seed};
 use predicates::prelude::*;
 use std::fs;
 
@@ -717,6 +717,60 @@ fn a_document_of_another_source_never_replaces_a_stored_one_silently() {
         .unwrap()
         .contains("false")
     );
+}
+
+#[test]
+fn stdin_documents_get_ids_of_their_own_and_collections_come_on_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    // A store folder whose parent does not exist yet.
+    let store = dir.path().join("new/kg");
+    let load = |text: &str, args: &[&str]| {
+        policykg()
+            .args(["load", "-"])
+            .args(args)
+            .arg("--store")
+            .arg(&store)
+            .write_stdin(text.to_owned())
+            .assert()
+    };
+    load("第一条 甲法。\n", &[])
+        .success()
+        .stderr(predicate::str::contains("1 added"));
+    load("第一条 乙法。\n", &[])
+        .success()
+        .stderr(predicate::str::contains("1 added"));
+    load("第一条 甲法。\n", &[])
+        .success()
+        .stderr(predicate::str::contains("1 unchanged"));
+    let reports = root().join("../shared/corpus/gov-reports-2026/2026_江苏省_政府工作报告.csv");
+    let csv = fs::read_to_string(&reports).unwrap();
+    load(&csv, &["--input-format", "csv", "--id-prefix", "报告"])
+        .success()
+        .stderr(predicate::str::contains("1 added"));
+    let out = policykg()
+        .args([
+            "query",
+            "-f",
+            "tsv",
+            "SELECT ?d ?region WHERE { ?d a pkg:Document OPTIONAL { ?d dcterms:spatial ?region } } ORDER BY ?d",
+            "--store",
+        ])
+        .arg(&store)
+        .output()
+        .unwrap();
+    let rows = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = rows.lines().skip(1).collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let base = "<https://w3id.org/policykg/id/doc/";
+    // Two texts, two ids; the CSV read as rows with their metadata.
+    assert!(rows[0].starts_with(&format!("{base}stdin-")), "{rows:?}");
+    assert!(rows[1].starts_with(&format!("{base}stdin-")), "{rows:?}");
+    assert_ne!(rows[0], rows[1]);
+    assert!(
+        rows[2].starts_with(&format!("{base}报告/stdin-")) && rows[2].contains("/1>"),
+        "{rows:?}"
+    );
+    assert!(rows[2].contains("江苏"), "{rows:?}");
 }
 
 /// A store in `dir` holding the seed, as `policykg load` writes it.
