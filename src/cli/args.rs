@@ -409,13 +409,21 @@ pub struct ServeArgs {
     /// How many requests may use the store at once.
     #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: u16,
+    /// How many more threads are kept for selective queries (every pattern
+    /// anchored by a named resource or value) and the workbench's pages, so that
+    /// they are answered while scans hold the others; 0 keeps none.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub quick_threads: u16,
+    /// How long a query may run on a kept thread before it is stopped (503).
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = super::serve::parse_duration)]
+    pub quick_timeout: std::time::Duration,
     /// How many requests may wait for the store when all threads are busy; one
     /// more is answered 503 at once (waiting counts against --timeout).
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub max_queue: usize,
     /// How many connections may be open at once; one more is answered 503 and
     /// closed.
-    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_connections: u32,
     /// Close a connection whose request head has not arrived within this, or that
     /// stays idle this long between requests: 500ms, 10s.

@@ -38,8 +38,10 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         max_results: (args.max_results > 0).then_some(args.max_results),
         max_body: args.max_body,
         threads: usize::from(args.threads),
+        quick_threads: usize::from(args.quick_threads),
+        quick_timeout: args.quick_timeout.max(std::time::Duration::from_millis(1)),
         max_queue: args.max_queue,
-        max_connections: args.max_connections as usize,
+        max_connections: open_file_room(args.max_connections as usize),
         header_timeout: args.header_timeout.max(std::time::Duration::from_millis(1)),
         body_timeout: args.body_timeout.max(std::time::Duration::from_millis(1)),
         log,
@@ -83,6 +85,26 @@ fn resolve(bind: &str) -> Result<SocketAddr> {
 }
 
 /// `500ms`, `30s`, `2m`, `1h`, or a number of seconds; `0` is no limit.
+/// Descriptors kept for the store's own files, beside the connections.
+const STORE_FILES: usize = 1024;
+
+/// Raises the limit of open files (the soft limit, up to the hard one) so that
+/// `max_connections` connections fit beside the store's files, and returns how
+/// many connections fit (with a warning when fewer than asked).
+fn open_file_room(max_connections: usize) -> usize {
+    let wanted = (max_connections + STORE_FILES) as u64;
+    match rlimit::increase_nofile_limit(wanted) {
+        Ok(limit) if limit < wanted => {
+            let fit = (limit as usize).saturating_sub(STORE_FILES).max(16);
+            eprintln!(
+                "warning: this process may open {limit} files; serving at most {fit} connections, not {max_connections} (raise `ulimit -n`, or ask for fewer with --max-connections)"
+            );
+            fit
+        }
+        _ => max_connections,
+    }
+}
+
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let split = text

@@ -9,7 +9,7 @@
 
 use super::negotiate::{self, DATASETS, GRAPHS};
 use super::reply::{self, Params, Reply};
-use super::{App, Failure, answer, run_store_work, store_failure, write_quads};
+use super::{App, Failure, Lane, answer, run_store_work, store_failure, write_quads};
 use crate::store::META_GRAPH;
 use axum::extract::Request;
 use axum::http::{HeaderMap, Method, StatusCode};
@@ -122,7 +122,7 @@ async fn read(app: Arc<App>, target: Target, accept: Option<String>) -> Reply {
             ),
         );
     };
-    run_store_work(app, move |app, _| {
+    run_store_work(app, Lane::Shared, move |app, _| {
         let cap = app.config.max_results;
         let (body, truncated) = match &target {
             Target::Named(iri) => {
@@ -184,7 +184,7 @@ async fn parse_body(
 
 /// PUT (replace) or POST (add): 201 when a named graph was created, else 204.
 async fn write(app: Arc<App>, target: Target, quads: Vec<Quad>, replace: bool) -> Reply {
-    run_store_work(app, move |app, _| {
+    run_store_work(app, Lane::Shared, move |app, _| {
         let graph = target.graph_name();
         let created = if replace {
             app.store.put_graph(&graph, quads)
@@ -206,7 +206,7 @@ async fn write(app: Arc<App>, target: Target, quads: Vec<Quad>, replace: bool) -
 
 /// DELETE: 204, or 404 for a named graph the store does not have.
 async fn delete(app: Arc<App>, target: Target) -> Reply {
-    run_store_work(app, move |app, _| {
+    run_store_work(app, Lane::Shared, move |app, _| {
         if app
             .store
             .delete_graph(&target.graph_name())

@@ -31,6 +31,7 @@ mod listen;
 pub mod negotiate;
 mod reply;
 mod sparql;
+mod work;
 mod workbench;
 
 use crate::export::jsonld::ContextRef;
@@ -41,12 +42,12 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::Response;
 use oxigraph::model::Quad;
-use oxigraph::sparql::CancellationToken;
 use reply::Reply;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use work::{Lane, run_store_work};
 
 /// How the endpoint behaves.
 #[derive(Clone)]
@@ -63,6 +64,12 @@ pub struct Config {
     pub max_body: usize,
     /// How many requests may use the store at once (blocking threads).
     pub threads: usize,
+    /// How many more threads are kept for selective requests (queries whose
+    /// every pattern is anchored, and the workbench's pages), so that they are
+    /// answered while scans hold the others; 0 keeps none.
+    pub quick_threads: usize,
+    /// How long a request may run on a kept thread.
+    pub quick_timeout: Duration,
     /// How many requests may wait for one of those threads; one more is
     /// answered 503 at once (the waiting counts against `timeout`).
     pub max_queue: usize,
@@ -86,8 +93,10 @@ impl Default for Config {
             max_results: Some(100_000),
             max_body: 32 << 20,
             threads: 8,
+            quick_threads: 1,
+            quick_timeout: Duration::from_secs(2),
             max_queue: 64,
-            max_connections: 512,
+            max_connections: 1024,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(60),
             log: None,
@@ -103,6 +112,8 @@ impl std::fmt::Debug for Config {
             .field("max_results", &self.max_results)
             .field("max_body", &self.max_body)
             .field("threads", &self.threads)
+            .field("quick_threads", &self.quick_threads)
+            .field("quick_timeout", &self.quick_timeout)
             .field("max_queue", &self.max_queue)
             .field("max_connections", &self.max_connections)
             .field("header_timeout", &self.header_timeout)
@@ -156,6 +167,8 @@ struct App {
     stopping: tokio::sync::watch::Sender<bool>,
     /// A permit per store thread ([`Config::threads`]).
     store_slots: tokio::sync::Semaphore,
+    /// A permit per thread kept for selective requests ([`Config::quick_threads`]).
+    quick_slots: tokio::sync::Semaphore,
     /// Requests waiting for a permit.
     waiting: std::sync::atomic::AtomicUsize,
 }
@@ -181,6 +194,7 @@ impl Server {
             app: Arc::new(App {
                 store,
                 store_slots: tokio::sync::Semaphore::new(config.threads.max(1)),
+                quick_slots: tokio::sync::Semaphore::new(config.quick_threads),
                 waiting: std::sync::atomic::AtomicUsize::new(0),
                 config,
                 stopping,
@@ -207,7 +221,7 @@ impl Server {
             // once per nesting level (see store::shape): a large stack, reserved
             // rather than used, so that no query overflows it.
             .thread_stack_size(256 << 20)
-            .max_blocking_threads(self.app.config.threads.max(1))
+            .max_blocking_threads(self.app.config.threads.max(1) + self.app.config.quick_threads)
             .thread_name("policykg-serve")
             .enable_all()
             .build()?;
@@ -361,134 +375,6 @@ enum Failure {
 impl From<Reply> for Failure {
     fn from(reply: Reply) -> Self {
         Failure::Reply(reply)
-    }
-}
-
-/// Runs store work on a blocking thread, with a cancellation token that fires
-/// when the time limit runs out or the server stops; turns a cancellation into a
-/// 503 that says which.
-async fn run_store_work<F>(app: Arc<App>, work: F) -> Reply
-where
-    F: FnOnce(&App, CancellationToken) -> Result<Reply, Failure> + Send + 'static,
-{
-    let token = CancellationToken::new();
-    let timeout = app.config.timeout;
-    let deadline = timeout.map(|limit| tokio::time::Instant::now() + limit);
-    // Resolves when the time limit runs out or the server stops.
-    let ended = {
-        let mut stopping = app.stopping.subscribe();
-        move || async move {
-            let expired = async {
-                match deadline {
-                    Some(deadline) => tokio::time::sleep_until(deadline).await,
-                    None => std::future::pending().await,
-                }
-            };
-            tokio::select! {
-                () = expired => {},
-                _ = stopping.wait_for(|stop| *stop) => {},
-            }
-        }
-    };
-    let watchdog = {
-        let token = token.clone();
-        let ended = ended.clone();
-        tokio::spawn(async move {
-            ended().await;
-            token.cancel();
-        })
-    };
-    // A store thread, or a place in the queue for one, or 503 at once.
-    let slot = match app.store_slots.try_acquire() {
-        Ok(slot) => slot,
-        Err(_) => {
-            use std::sync::atomic::Ordering;
-            let queued = app.waiting.fetch_add(1, Ordering::SeqCst);
-            let _leave = Leave(&app.waiting);
-            if queued >= app.config.max_queue {
-                watchdog.abort();
-                return busy(&app);
-            }
-            tokio::select! {
-                slot = app.store_slots.acquire() => match slot {
-                    Ok(slot) => slot,
-                    Err(_) => {
-                        watchdog.abort();
-                        return busy(&app);
-                    }
-                },
-                () = ended() => {
-                    watchdog.abort();
-                    return cancelled(&app, timeout);
-                }
-            }
-        }
-    };
-    let worker = {
-        let app = Arc::clone(&app);
-        let token = token.clone();
-        tokio::task::spawn_blocking(move || work(&app, token))
-    };
-    let outcome = worker.await;
-    drop(slot);
-    watchdog.abort();
-    match outcome {
-        Ok(Ok(reply) | Err(Failure::Reply(reply))) => reply,
-        Ok(Err(Failure::Cancelled)) => cancelled(&app, timeout),
-        Err(error) => Reply::text(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("the request failed inside the server: {error}"),
-        ),
-    }
-}
-
-/// Takes a request off the queue's count when it leaves, however it leaves.
-struct Leave<'a>(&'a std::sync::atomic::AtomicUsize);
-
-impl Drop for Leave<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
-    }
-}
-
-/// 503 for a request that finds every store thread busy and the queue full.
-fn busy(app: &App) -> Reply {
-    Reply::text(
-        StatusCode::SERVICE_UNAVAILABLE,
-        format!(
-            "the server is busy: {} requests are using the store and {} are waiting; \
-             try again shortly (or start the server with a larger --max-queue)",
-            app.config.threads.max(1),
-            app.config.max_queue
-        ),
-    )
-    .with_header(header::RETRY_AFTER, "1")
-}
-
-/// 503 for a request stopped by its time limit or by the server stopping.
-fn cancelled(app: &App, timeout: Option<Duration>) -> Reply {
-    if *app.stopping.borrow() {
-        return Reply::text(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "the server is shutting down; the query was stopped",
-        );
-    }
-    Reply::text(
-        StatusCode::SERVICE_UNAVAILABLE,
-        format!(
-            "the request ran longer than the time limit of {} and was stopped; \
-             narrow the query (a LIMIT, more specific patterns) or start the server with a larger --timeout",
-            describe(timeout.unwrap_or_default())
-        ),
-    )
-}
-
-/// A duration as people write it: 1ms, 2.5s, 30s.
-fn describe(duration: Duration) -> String {
-    if duration < Duration::from_secs(1) {
-        format!("{}ms", duration.as_millis())
-    } else {
-        format!("{}s", duration.as_secs_f64())
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::negotiate::{self, GRAPHS, RESULTS};
 use super::reply::{self, Params, Reply};
-use super::{App, Failure, run_store_work, store_failure, write_quads};
+use super::{App, Failure, Lane, run_store_work, store_failure, write_quads};
 use crate::store::protocol::{ProtocolOptions, ProtocolUpdateError, RequestDataset};
 use axum::extract::Request;
 use axum::http::{Method, StatusCode};
@@ -136,7 +136,13 @@ async fn query(app: Arc<App>, sparql: String, params: Params, accept: Option<Str
         Err(reply) => return reply,
     };
     let formats: Vec<String> = params.all("format").map(str::to_owned).collect();
-    run_store_work(app, move |app, token| {
+    // A query of anchored patterns, and only such, may use the kept threads.
+    let lane = if crate::store::shape::is_selective(&sparql) {
+        Lane::Selective
+    } else {
+        Lane::Shared
+    };
+    run_store_work(app, lane, move |app, token| {
         let options = ProtocolOptions {
             dataset,
             cancellation: Some(token),
@@ -256,7 +262,7 @@ async fn update(app: Arc<App>, sparql: String, params: Params) -> Reply {
         Ok(dataset) => dataset,
         Err(reply) => return reply,
     };
-    run_store_work(app, move |app, token| {
+    run_store_work(app, Lane::Shared, move |app, token| {
         let options = ProtocolOptions {
             dataset,
             cancellation: Some(token),

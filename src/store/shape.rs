@@ -126,6 +126,125 @@ pub fn check(sparql: &str) -> Result<(), TooDeep> {
     Ok(())
 }
 
+/// True when a query is *selective*: each of its triple patterns and paths has
+/// at one end (subject or object) a resource or value named in the query, or a
+/// variable that a pattern before it (or `VALUES`) binds, so that each is an
+/// index lookup rather than a scan of the store. `ASK {}` and a query that looks
+/// up one resource are selective; `SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }` or
+/// `?s rdfs:label ?l` alone are not. The server keeps a thread for selective
+/// queries, so they are answered while scans hold the others. A text that does
+/// not parse is not selective (the store will say what is wrong with it).
+///
+/// ```
+/// use policykg::store::shape::is_selective;
+/// assert!(is_selective("ASK {}"));
+/// assert!(is_selective("SELECT ?l WHERE { <https://w3id.org/policykg/id/org/国务院> rdfs:label ?l }"));
+/// assert!(is_selective("SELECT * WHERE { VALUES ?m { <urn:a> } ?m nif:anchorOf ?a . ?a ?p ?o }"));
+/// assert!(!is_selective("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"));
+/// assert!(!is_selective("SELECT * WHERE { ?s rdfs:label ?l }"));
+/// assert!(!is_selective("SELECT * WHERE { ?s (rdfs:label|!rdf:type)* ?o }"));
+/// ```
+pub fn is_selective(query: &str) -> bool {
+    use spargebra::Query;
+    let parser = crate::vocab::query_prefixes().fold(
+        spargebra::SparqlParser::new(),
+        |parser, (prefix, iri)| match parser.clone().with_prefix(prefix, iri) {
+            Ok(parser) => parser,
+            Err(_) => parser,
+        },
+    );
+    let Ok(query) = parser.parse_query(query) else {
+        return false;
+    };
+    let (Query::Select { pattern, .. }
+    | Query::Construct { pattern, .. }
+    | Query::Describe { pattern, .. }
+    | Query::Ask { pattern, .. }) = &query;
+    selective(pattern, &mut std::collections::HashSet::new())
+}
+
+/// Whether `pattern` is selective given the variables bound before it; adds the
+/// variables it binds.
+fn selective<'a>(
+    pattern: &'a spargebra::algebra::GraphPattern,
+    bound: &mut std::collections::HashSet<&'a str>,
+) -> bool {
+    use spargebra::algebra::GraphPattern as P;
+    use spargebra::term::TermPattern;
+    fn known(term: &TermPattern, bound: &std::collections::HashSet<&str>) -> bool {
+        match term {
+            TermPattern::Variable(v) => bound.contains(v.as_str()),
+            TermPattern::BlankNode(_) => false,
+            _ => true,
+        }
+    }
+    fn bind<'a>(term: &'a TermPattern, bound: &mut std::collections::HashSet<&'a str>) {
+        if let TermPattern::Variable(v) = term {
+            bound.insert(v.as_str());
+        }
+    }
+    match pattern {
+        P::Bgp { patterns } => {
+            // In the best order: any pattern anchored by what is bound so far.
+            let mut left: Vec<_> = patterns.iter().collect();
+            while !left.is_empty() {
+                let Some(i) = left
+                    .iter()
+                    .position(|t| known(&t.subject, bound) || known(&t.object, bound))
+                else {
+                    return false;
+                };
+                let t = left.swap_remove(i);
+                bind(&t.subject, bound);
+                bind(&t.object, bound);
+                if let spargebra::term::NamedNodePattern::Variable(v) = &t.predicate {
+                    bound.insert(v.as_str());
+                }
+            }
+            true
+        }
+        P::Path {
+            subject, object, ..
+        } => {
+            let ok = known(subject, bound) || known(object, bound);
+            bind(subject, bound);
+            bind(object, bound);
+            ok
+        }
+        P::Join { left, right } | P::LeftJoin { left, right, .. } | P::Minus { left, right } => {
+            selective(left, bound) && selective(right, bound)
+        }
+        P::Union { left, right } => {
+            let mut other = bound.clone();
+            let ok = selective(left, bound) && selective(right, &mut other);
+            bound.extend(other);
+            ok
+        }
+        P::Extend {
+            inner, variable, ..
+        } => {
+            let ok = selective(inner, bound);
+            bound.insert(variable.as_str());
+            ok
+        }
+        P::Values { variables, .. } => {
+            bound.extend(variables.iter().map(|v| v.as_str()));
+            true
+        }
+        P::Filter { inner, .. }
+        | P::Graph { inner, .. }
+        | P::OrderBy { inner, .. }
+        | P::Project { inner, .. }
+        | P::Distinct { inner }
+        | P::Reduced { inner }
+        | P::Slice { inner, .. }
+        | P::Group { inner, .. }
+        | P::Service { inner, .. } => selective(inner, bound),
+        #[allow(unreachable_patterns)]
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1022,21 +1022,30 @@ fn connections_over_the_cap_get_503_and_the_server_lives_on() {
 }
 
 #[test]
-fn store_work_beyond_the_queue_gets_503_at_once_and_a_cheap_query_is_answered_after() {
-    let server = Server::start(&["--threads", "1", "--max-queue", "1", "--timeout", "4s"]);
+fn a_selective_query_is_answered_while_scans_hold_the_store_and_the_queue_is_bounded() {
+    let server = Server::start(&[
+        "--threads",
+        "1",
+        "--max-queue",
+        "1",
+        "--timeout",
+        "4s",
+        "--quick-timeout",
+        "1s",
+    ]);
     let endpoint = server.sparql();
     let heavy = || {
         let endpoint = endpoint.clone();
         std::thread::spawn(move || get_query(&endpoint, HEAVY, "*/*"))
     };
-    // One heavy query runs on the only thread, another waits in the queue.
+    // One scan runs on the only shared thread, another waits in the queue.
     let running = heavy();
     std::thread::sleep(Duration::from_millis(400));
     let queued = heavy();
     std::thread::sleep(Duration::from_millis(400));
-    // A third request finds both full: a clear 503 at once, not a wait.
+    // A third scan finds both full: a clear 503 at once, not a wait.
     let started = std::time::Instant::now();
-    let refused = get_query(&endpoint, "ASK {}", "*/*");
+    let refused = get_query(&endpoint, HEAVY, "*/*");
     assert_eq!(refused.status, 503, "{}", refused.text());
     assert!(refused.text().contains("--max-queue"), "{}", refused.text());
     assert!(
@@ -1044,11 +1053,71 @@ fn store_work_beyond_the_queue_gets_503_at_once_and_a_cheap_query_is_answered_af
         "{:?}",
         started.elapsed()
     );
-    // The heavy ones stop at the time limit; the queued one's wait counted.
+    // A selective query is answered meanwhile, on the thread kept for them.
+    let started = std::time::Instant::now();
+    let quick = get_query(&endpoint, MEASURES, "text/csv");
+    assert_eq!(quick.status, 200, "{}", quick.text());
+    assert!(quick.text().contains(LABELS[0]), "{}", quick.text());
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        !running.is_finished(),
+        "the scan ended before the quick query was answered"
+    );
+    // A selective query that is slow all the same gets the kept thread's limit.
+    let slow = get_query(
+        &endpoint,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a a pkg:Mention . ?b a pkg:Mention . ?c a pkg:Mention . ?d a pkg:Mention . ?e a pkg:Mention }",
+        "*/*",
+    );
+    assert_eq!(slow.status, 503, "{}", slow.text());
+    assert!(
+        slow.text().contains("kept for selective queries"),
+        "{}",
+        slow.text()
+    );
+    // The scans stop at the time limit; the queued one's wait counted.
     for reply in [running.join().unwrap(), queued.join().unwrap()] {
         assert_eq!(reply.status, 503, "{}", reply.text());
         assert!(reply.text().contains("time limit"), "{}", reply.text());
     }
     let reply = get_query(&endpoint, "ASK {}", "*/*");
     assert_eq!(reply.status, 200, "{}", reply.text());
+}
+
+#[test]
+fn the_connection_cap_fits_the_open_file_limit() {
+    let store = seed_store();
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -n 1100 && exec '{}' serve --store '{}' --bind 127.0.0.1:0",
+            env!("CARGO_BIN_EXE_policykg"),
+            store.path().join("kg").display()
+        ))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        let done = line.starts_with("listening on ");
+        seen.push(line);
+        if done {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        seen.iter()
+            .any(|l| l.contains("may open 1100 files; serving at most 76 connections, not 1024")),
+        "{seen:?}"
+    );
 }

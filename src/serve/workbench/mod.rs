@@ -21,7 +21,7 @@ mod listing;
 mod search;
 
 use super::reply::{Params, Reply};
-use super::{App, Failure, run_store_work, store_failure};
+use super::{App, Failure, Lane, run_store_work, store_failure};
 use crate::store::KgStore;
 use crate::store::protocol::ProtocolOptions;
 use axum::extract::Request;
@@ -66,7 +66,7 @@ pub(super) async fn handle(app: Arc<App>, request: Request) -> Reply {
             );
         }
     };
-    run_store_work(app, move |app, token| {
+    run_store_work(app, Lane::Selective, move |app, token| {
         let api = Api {
             store: &app.store,
             token,
