@@ -127,7 +127,8 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
             }
         }
     }
-    if pruned > 0 || replaced > 0 {
+    // Also when a run killed after a replace left them: the marker says so.
+    if pruned > 0 || replaced > 0 || store.orphans_pending() {
         let orphans = store.remove_orphan_entities()?;
         reporter.detail(&format!(
             "removed {orphans} entities no document mentions any more"

@@ -82,6 +82,14 @@ pub enum StoreError {
     /// Reading or writing the store failed.
     #[error("store error: {0}")]
     Storage(#[from] StorageError),
+    /// A file of the store's folder could not be written or removed.
+    #[error("{path}: {source}; check that the store's folder is writable")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
     /// The SPARQL query is not valid or failed.
     #[error("SPARQL query failed: {0}")]
     Query(#[from] oxigraph::sparql::QueryEvaluationError),
@@ -263,6 +271,10 @@ pub struct KgStore {
     /// Its search index once opened, until the store changes.
     search: std::sync::Arc<crate::search::SearchCache>,
 }
+
+/// The file in a store's folder that says entity descriptions may be orphaned
+/// (see [`KgStore::orphans_pending`]).
+const ORPHANS_PENDING: &str = "policykg-orphans-pending";
 
 /// Files an interrupted bulk load left in the store's folder, removed on opening.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -474,6 +486,7 @@ impl KgStore {
     /// Replaces a document's graph with `quads` in one transaction: readers see the
     /// old graph or the new one, never a mix, and a crash leaves the old one.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        self.mark_orphans_pending()?;
         let mut transaction = self.store.start_transaction()?;
         transaction.clear_graph(graph.as_ref())?;
         transaction.extend(quads.iter());
@@ -532,6 +545,7 @@ impl KgStore {
 
     /// Removes a document's graph.
     pub fn remove_graph(&self, graph: &NamedNode) -> Result<(), StoreError> {
+        self.mark_orphans_pending()?;
         let removed = self.store.remove_named_graph(graph.as_ref());
         self.changed();
         removed?;
@@ -575,9 +589,50 @@ impl KgStore {
             let now = now?;
             removed += now;
             if now == 0 {
+                if let Some(marker) = self.orphans_marker() {
+                    match std::fs::remove_file(&marker) {
+                        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                            return Err(StoreError::Io {
+                                path: marker,
+                                source: e,
+                            });
+                        }
+                        _ => {}
+                    }
+                }
                 return Ok(removed);
             }
         }
+    }
+
+    /// True when a document was replaced or removed and the entities it alone
+    /// mentioned may still be described: a run was stopped (killed) between the
+    /// write and [`KgStore::remove_orphan_entities`]. `load` then removes them,
+    /// even when it has nothing else to do.
+    pub fn orphans_pending(&self) -> bool {
+        self.orphans_marker().is_some_and(|m| m.exists())
+    }
+
+    /// The file that says so, in the store's folder (none for a store in memory).
+    fn orphans_marker(&self) -> Option<std::path::PathBuf> {
+        self.path.as_ref().map(|p| p.join(ORPHANS_PENDING))
+    }
+
+    /// Writes the marker (and flushes it) before a write that can leave
+    /// orphans, so that a kill after the write's commit cannot lose it.
+    fn mark_orphans_pending(&self) -> Result<(), StoreError> {
+        let Some(marker) = self.orphans_marker() else {
+            return Ok(());
+        };
+        if marker.exists() {
+            return Ok(());
+        }
+        let io = |source| StoreError::Io {
+            path: marker.clone(),
+            source,
+        };
+        let file = std::fs::File::create(&marker).map_err(io)?;
+        file.sync_all().map_err(io)
     }
 
     fn remove_orphans_once(&self) -> Result<u64, StoreError> {
