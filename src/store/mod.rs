@@ -82,6 +82,15 @@ pub enum StoreError {
     /// Reading or writing the store failed.
     #[error("store error: {0}")]
     Storage(#[from] StorageError),
+    /// Another process is writing the store (a load, an update, a writable
+    /// server), so it is not opened to read.
+    #[error(
+        "{path}: another policykg process is writing this store (a load, an update or a `serve --writable`); wait until it has finished, then ask again"
+    )]
+    Busy {
+        /// The folder.
+        path: PathBuf,
+    },
     /// A file of the store's folder could not be written or removed.
     #[error("{path}: {source}; check that the store's folder is writable")]
     Io {
@@ -270,7 +279,17 @@ pub struct KgStore {
     path: Option<PathBuf>,
     /// Its search index once opened, until the store changes.
     search: std::sync::Arc<crate::search::SearchCache>,
+    /// For a store opened to write: the lock that tells readers a writer is at
+    /// work (see [`WRITER_LOCK`]), held until the store is dropped.
+    _writer: Option<std::fs::File>,
 }
+
+/// The file in a store's folder that a process writing the store (a load, an
+/// update, a writable server) holds an exclusive lock on while it has the store
+/// open. A reader that finds it locked is refused: a store opened read-only
+/// while another process commits or compacts it could need gigabytes of memory
+/// to catch up. The lock goes with the process, however it ends.
+pub const WRITER_LOCK: &str = "policykg-writer.lock";
 
 /// The file in a store's folder that says entity descriptions may be orphaned
 /// (see [`KgStore::orphans_pending`]).
@@ -309,11 +328,13 @@ impl KgStore {
             path: path.to_owned(),
             source: OpenFailure(e.to_string()),
         })?;
+        let writer = lock_for_writing(path)?;
         let kg = Self {
             store,
             leftovers,
             path: Some(path.to_owned()),
             search: Default::default(),
+            _writer: Some(writer),
         };
         kg.check_version(path)?;
         Ok(kg)
@@ -333,6 +354,7 @@ impl KgStore {
                 message: "no store here; create one with `policykg load FILES --store DIR`".into(),
             });
         }
+        refuse_while_written(path)?;
         let store = Store::open_read_only(path).map_err(|e| StoreError::Open {
             path: path.to_owned(),
             source: OpenFailure::of(e),
@@ -342,6 +364,7 @@ impl KgStore {
             leftovers: Leftovers::default(),
             path: Some(path.to_owned()),
             search: Default::default(),
+            _writer: None,
         };
         kg.check_version(path)?;
         Ok(kg)
@@ -354,6 +377,7 @@ impl KgStore {
             leftovers: Leftovers::default(),
             path: None,
             search: Default::default(),
+            _writer: None,
         };
         kg.check_version(Path::new("(memory)"))?;
         Ok(kg)
@@ -366,6 +390,7 @@ impl KgStore {
         Ok(Self {
             store: Store::new()?,
             leftovers: Leftovers::default(),
+            _writer: None,
             path: None,
             search: Default::default(),
         })
@@ -818,6 +843,41 @@ impl crate::batch::Known for KgStore {
 /// process that has the store open for writing creates them, and RocksDB's lock
 /// admits one such process at a time, so once the store is open here any such
 /// file is a leftover.
+/// Takes the writer's lock of a store just opened to write (RocksDB's own lock
+/// already keeps other writers out; readers only look at this one for an
+/// instant, so waiting for it is short).
+fn lock_for_writing(path: &Path) -> Result<std::fs::File, StoreError> {
+    let file_path = path.join(WRITER_LOCK);
+    let io = |source| StoreError::Io {
+        path: file_path.clone(),
+        source,
+    };
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&file_path)
+        .map_err(io)?;
+    file.lock().map_err(io)?;
+    Ok(file)
+}
+
+/// Refuses to open a store read-only while another process writes it.
+fn refuse_while_written(path: &Path) -> Result<(), StoreError> {
+    let Ok(file) = std::fs::File::open(path.join(WRITER_LOCK)) else {
+        // No writer has ever opened it (or the folder is read-only to us).
+        return Ok(());
+    };
+    match file.try_lock_shared() {
+        Ok(()) => Ok(()),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Busy {
+            path: path.to_owned(),
+        }),
+        // A file system without locks: nothing to learn from it.
+        Err(std::fs::TryLockError::Error(_)) => Ok(()),
+    }
+}
+
 fn remove_bulk_leftovers(folder: &Path) -> std::io::Result<Leftovers> {
     let mut leftovers = Leftovers::default();
     for entry in std::fs::read_dir(folder)? {

@@ -345,3 +345,49 @@ fn a_replace_cut_short_leaves_no_orphans_after_the_rerun() {
     let kg = policykg::store::KgStore::open_read_only(&store).unwrap();
     assert!(!kg.orphans_pending());
 }
+
+/// A reader started while another process loads the store is refused at once
+/// with a message, instead of catching up with the writer's commits (which took
+/// gigabytes); once the writer is gone, even killed, it reads.
+#[test]
+fn a_reader_is_refused_while_a_load_writes_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut loading = Command::new(env!("CARGO_BIN_EXE_policykg"))
+        .arg("load")
+        .arg(laws("行政法规"))
+        .arg("--store")
+        .arg(&store)
+        .arg("-q")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let lock = store.join(policykg::store::WRITER_LOCK);
+    for _ in 0..600 {
+        if lock.exists() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(lock.exists(), "the load took no lock");
+    let stats = policykg()
+        .args(["stats", "--store"])
+        .arg(&store)
+        .timeout(Duration::from_secs(60))
+        .assert();
+    assert!(
+        loading.try_wait().unwrap().is_none(),
+        "the load ended before the reader came; load more"
+    );
+    stats.code(2).stderr(predicates::str::contains(
+        "another policykg process is writing this store",
+    ));
+    loading.kill().unwrap();
+    loading.wait().unwrap();
+    policykg()
+        .args(["stats", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
+}
