@@ -47,7 +47,11 @@ def get(url, query, timeout):
             reply.read()
             status = reply.status
     except urllib.error.HTTPError as e:
-        status = e.code
+        text = e.read().decode("utf-8", "replace")
+        reason = next(
+            (r for r in ("connections", "busy", "time limit", "kept") if r in text), "other"
+        )
+        status = f"{e.code} {reason}"
     except Exception as e:  # refused, reset, timed out
         status = type(e).__name__
     return status, time.monotonic() - started

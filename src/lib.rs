@@ -10,6 +10,7 @@ pub mod extract;
 pub mod numerals;
 pub mod pipeline;
 pub mod push;
+pub mod queries;
 pub mod rdf;
 pub mod search;
 pub mod serve;

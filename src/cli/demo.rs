@@ -78,12 +78,7 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
     println!("\nLoaded into {} as graph {graph}:", store_dir.display());
     print!("{}", super::stats::render(&stats));
     for (name, sparql) in QUERIES {
-        let title = sparql
-            .lines()
-            .take_while(|l| l.starts_with('#'))
-            .map(|l| l.trim_start_matches('#').trim())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let title = policykg::queries::title(sparql);
         println!("\n== {name}: {title}");
         match store.query(sparql)? {
             QueryResults::Solutions(solutions) => {

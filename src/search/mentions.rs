@@ -60,12 +60,12 @@ impl SearchIndex {
         for (segment, addresses) in by_segment {
             let reader = searcher.segment_reader(segment);
             let columns = reader.fast_fields();
-            let documents = columns.str("document")?.ok_or_else(|| {
+            let documents = columns.str("mention_document")?.ok_or_else(|| {
                 SearchError::Index(tantivy::TantivyError::SchemaError(
                     "the index has no document column".to_owned(),
                 ))
             })?;
-            let begins = columns.u64("begin")?;
+            let begins = columns.u64("mention_begin")?;
             let mut named: HashMap<u64, u32> = HashMap::new();
             let mut text = String::new();
             for address in addresses {

@@ -156,10 +156,12 @@ struct Fields {
     entity: Field,
     begin: Field,
     end: Field,
+    mention_document: Field,
+    mention_begin: Field,
 }
 
 /// The version of the index's layout: an index of another version is rebuilt.
-const LAYOUT: u32 = 3;
+const LAYOUT: u32 = 4;
 
 /// The `kind` of the entries that place a mention of an entity (its IRI, its
 /// document, where it begins): they have no text, so no search finds them; they
@@ -179,14 +181,19 @@ fn schema() -> (Schema, Fields) {
         text: b.add_text_field("text", text_options),
         kind: b.add_text_field("kind", STRING | STORED),
         iri: b.add_text_field("iri", STRING | STORED),
-        document: b.add_text_field("document", STRING | STORED | FAST),
+        document: b.add_text_field("document", STRING | STORED),
         title: b.add_text_field("title", STORED),
         section: b.add_text_field("section", STORED),
         province: b.add_text_field("province", STRING | STORED),
         year: b.add_text_field("year", STRING | STORED),
         doctype: b.add_text_field("doctype", STRING | STORED),
         entity: b.add_text_field("entity", STRING),
-        begin: b.add_u64_field("begin", STORED | INDEXED | FAST),
+        begin: b.add_u64_field("begin", STORED | INDEXED),
+        // Columns of the mention entries only, so that they cost nothing to
+        // the other entries: an entity's mentions are counted and ordered
+        // from them.
+        mention_document: b.add_text_field("mention_document", FAST),
+        mention_begin: b.add_u64_field("mention_begin", FAST),
         end: b.add_u64_field("end", STORED),
     };
     (b.build(), fields)

@@ -403,6 +403,8 @@ fn add_document(
             d.add_text(f.iri, iri);
             d.add_text(f.document, graph.as_str());
             d.add_text(f.entity, entity);
+            d.add_text(f.mention_document, graph.as_str());
+            d.add_u64(f.mention_begin, begin);
             d.add_u64(f.begin, begin);
             if let Some(end) = node.end {
                 d.add_u64(f.end, end);

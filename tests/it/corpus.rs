@@ -252,3 +252,62 @@ fn reports_resolve_organs_places_and_plans() {
     }
     eprintln!("organs: {organs:#?}\nplaces per province: {per_province:?}\nplans: {plans:?}");
 }
+
+/// Every example query of `queries/` answers on a store of reports, laws and the
+/// seed; those the sample has facts for return rows, and the offsets invariant
+/// holds. (Their speed on the whole law corpus is measured by `cargo bench
+/// --bench queries`, see BENCHMARKS.md.)
+#[test]
+fn every_shipped_query_answers_on_reports_and_laws() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let laws = corpus("laws");
+    for input in [
+        corpus("gov-reports-2026"),
+        laws.join("刑法"),
+        laws.join("民法典"),
+        crate::seed(),
+    ] {
+        crate::policykg()
+            .arg("load")
+            .arg(&input)
+            .args(["-q", "--id-prefix"])
+            .arg(input.file_name().unwrap())
+            .arg("--store")
+            .arg(&store)
+            .assert()
+            .success();
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(crate::root().join("queries"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 12);
+    for file in files {
+        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let graph = name == "citation-graph";
+        let out = crate::policykg()
+            .arg("query")
+            .arg("-q")
+            .arg(&file)
+            .args(["-f", if graph { "nt" } else { "tsv" }, "--store"])
+            .arg(&store)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let lines = String::from_utf8(out.stdout).unwrap().lines().count();
+        let answers = if graph { lines } else { lines - 1 };
+        match name.as_str() {
+            "offsets-invariant" => assert_eq!(answers, 0, "{name}"),
+            // Facts the sample has no law for (versions by date, amendments).
+            "laws-in-force" | "amendment-history" => {}
+            _ => assert!(answers > 0, "{name}: no answer on the sample"),
+        }
+    }
+}

@@ -73,6 +73,18 @@ fn offsets_slice_the_document_text_for_every_span() {
         panic!()
     };
     assert_eq!(s.count(), 0);
+    // And it finds a mention whose offsets were moved by one.
+    store
+        .update(
+            "DELETE { GRAPH ?g { ?m nif:beginIndex ?b } } INSERT { GRAPH ?g { ?m nif:beginIndex ?moved } }
+             WHERE { { SELECT ?m WHERE { GRAPH ?h { ?m a pkg:Mention ; nif:anchorOf ?a FILTER(STRLEN(?a) > 1) } } LIMIT 1 }
+                     GRAPH ?g { ?m nif:beginIndex ?b } BIND(?b + 1 AS ?moved) }",
+        )
+        .unwrap();
+    let QueryResults::Solutions(s) = store.query(&invariant).unwrap() else {
+        panic!()
+    };
+    assert_eq!(s.count(), 1);
 }
 
 #[test]

@@ -55,24 +55,9 @@ pub(super) fn answer() -> Value {
         .collect();
     let examples: Vec<Value> = EXAMPLES
         .iter()
-        .map(|(name, query)| json!({ "name": name, "title": title(query), "query": query }))
+        .map(|(name, query)| json!({ "name": name, "title": crate::queries::title(query), "query": query }))
         .collect();
     json!({ "prefixes": prefixes, "examples": examples })
-}
-
-/// The first sentence of the query's opening comment.
-fn title(query: &str) -> String {
-    let comment: Vec<&str> = query
-        .lines()
-        .map_while(|l| l.strip_prefix('#'))
-        .map(str::trim)
-        .collect();
-    let comment = comment.join(" ");
-    let end = comment
-        .find(". ")
-        .or_else(|| comment.find(": "))
-        .map_or(comment.len(), |i| i + 1);
-    comment[..end].trim_end_matches([':', '.']).to_owned()
 }
 
 #[cfg(test)]
@@ -91,7 +76,7 @@ mod tests {
         assert_eq!(listed, files);
         for (name, query) in super::EXAMPLES {
             assert!(
-                !super::title(query).is_empty(),
+                !crate::queries::title(query).is_empty(),
                 "{name} has no opening comment"
             );
         }
