@@ -432,6 +432,11 @@ pub struct ServeArgs {
     /// Answer 408 to a request whose body has not arrived within this: 60s, 2m.
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = super::serve::parse_duration)]
     pub body_timeout: std::time::Duration,
+    /// The most memory the server may use (resident): above it, the queries and
+    /// updates running are stopped with 503 and the server lives on: 2G, 512M;
+    /// 0 for no limit. Default: half of the machine's memory.
+    #[arg(long, value_name = "SIZE", value_parser = super::serve::parse_size)]
+    pub max_memory: Option<usize>,
     /// Print only the listening address and errors, not a line per request.
     #[arg(short, long)]
     pub quiet: bool,

@@ -44,8 +44,14 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         max_connections: open_file_room(args.max_connections as usize),
         header_timeout: args.header_timeout.max(std::time::Duration::from_millis(1)),
         body_timeout: args.body_timeout.max(std::time::Duration::from_millis(1)),
+        max_memory: match args.max_memory {
+            Some(0) => None,
+            Some(bytes) => Some(bytes as u64),
+            None => policykg::serve::memory::total().map(|total| total / 2),
+        },
         log,
     };
+    let max_memory = config.max_memory;
     let server = Server::bind(addr, store, config)?;
     let local = server.local_addr();
     if args.writable && !local.ip().is_loopback() {
@@ -65,6 +71,16 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
     );
     if !args.quiet {
         eprintln!("  Graph Store Protocol: http://{local}/store?graph=IRI");
+        match max_memory {
+            Some(cap) if policykg::serve::memory::resident().is_some() => eprintln!(
+                "  queries stop when the server's memory passes {} MB (--max-memory)",
+                cap >> 20
+            ),
+            Some(_) => eprintln!(
+                "  warning: this system does not tell a process its memory (/proc/self/status); --max-memory has no effect"
+            ),
+            None => {}
+        }
     }
     server.run_until_signal()?;
     if !args.quiet {

@@ -28,6 +28,7 @@
 
 mod gsp;
 mod listen;
+pub mod memory;
 pub mod negotiate;
 mod reply;
 mod sparql;
@@ -81,6 +82,10 @@ pub struct Config {
     pub header_timeout: Duration,
     /// How long a client may take to send a request's body (408 beyond).
     pub body_timeout: Duration,
+    /// The most resident memory the server may use, in bytes: above it, the
+    /// queries and updates running are stopped (503); `None` for no cap. By
+    /// default half of the machine's memory.
+    pub max_memory: Option<u64>,
     /// Called once per request after its reply is built.
     pub log: Option<Logger>,
 }
@@ -99,6 +104,7 @@ impl Default for Config {
             max_connections: 1024,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(60),
+            max_memory: memory::total().map(|total| total / 2),
             log: None,
         }
     }
@@ -118,6 +124,7 @@ impl std::fmt::Debug for Config {
             .field("max_connections", &self.max_connections)
             .field("header_timeout", &self.header_timeout)
             .field("body_timeout", &self.body_timeout)
+            .field("max_memory", &self.max_memory)
             .field("log", &self.log.is_some())
             .finish()
     }
@@ -171,6 +178,8 @@ struct App {
     quick_slots: tokio::sync::Semaphore,
     /// Requests waiting for a permit.
     waiting: std::sync::atomic::AtomicUsize,
+    /// The store work running now, for the memory cap.
+    running: memory::Running,
 }
 
 /// A bound, not yet running, endpoint.
@@ -196,6 +205,7 @@ impl Server {
                 store_slots: tokio::sync::Semaphore::new(config.threads.max(1)),
                 quick_slots: tokio::sync::Semaphore::new(config.quick_threads),
                 waiting: std::sync::atomic::AtomicUsize::new(0),
+                running: memory::Running::default(),
                 config,
                 stopping,
             }),
@@ -232,6 +242,15 @@ impl Server {
             let router = Router::new()
                 .fallback(dispatch)
                 .with_state(Arc::clone(&app));
+            if let Some(cap) = app.config.max_memory
+                && memory::resident().is_some()
+            {
+                tokio::spawn(memory::watch(
+                    Arc::clone(&app),
+                    cap,
+                    app.stopping.subscribe(),
+                ));
+            }
             listen::serve(listener, router, app, stop, Duration::from_secs(30)).await
         });
         // Requests in flight were answered; a blocking task still running (an

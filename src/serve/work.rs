@@ -55,6 +55,7 @@ where
         (d, q) => d.or(q),
     };
     let token = CancellationToken::new();
+    let entry = app.running.enter(&token);
     let watchdog = {
         let token = token.clone();
         let ended = ended(&app, effective);
@@ -70,8 +71,20 @@ where
     let outcome = worker.await;
     drop(slot);
     watchdog.abort();
+    let over_memory = entry.stopped.load(std::sync::atomic::Ordering::SeqCst);
+    drop(entry);
     match outcome {
         Ok(Ok(reply) | Err(Failure::Reply(reply))) => reply,
+        Ok(Err(Failure::Cancelled)) if over_memory && !*app.stopping.borrow() => Reply::text(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "the server's memory passed its limit of {} MB (--max-memory) while this request \
+                 ran, so it was stopped, with the others running then; narrow the query (a LIMIT, \
+                 fewer rows to sort or group), or start the server with a larger --max-memory",
+                app.config.max_memory.unwrap_or_default() >> 20
+            ),
+        )
+        .with_header(header::RETRY_AFTER, "1"),
         Ok(Err(Failure::Cancelled))
             if cut_short(quick_deadline, deadline) && !*app.stopping.borrow() =>
         {

@@ -1121,3 +1121,42 @@ fn the_connection_cap_fits_the_open_file_limit() {
         "{seen:?}"
     );
 }
+
+/// The server's resident memory, from /proc.
+fn resident_kib(server: &Server) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn a_query_over_the_memory_cap_is_stopped_and_the_server_lives_on() {
+    let server = Server::start(&["--max-memory", "300M", "--timeout", "120s"]);
+    // One string of every document text repeated for each pair of triples:
+    // gigabytes, long before the time limit.
+    let hungry = "SELECT (STRLEN(GROUP_CONCAT(?t)) AS ?n) WHERE { ?d nif:isString ?t . ?a ?b ?c . ?e ?f ?g }";
+    for round in 0..2 {
+        let started = std::time::Instant::now();
+        let reply = get_query(&server.sparql(), hungry, "*/*");
+        assert_eq!(reply.status, 503, "round {round}: {}", reply.text());
+        assert!(reply.text().contains("--max-memory"), "{}", reply.text());
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "{:?}",
+            started.elapsed()
+        );
+        // The server lives on and answers others.
+        let quick = get_query(&server.sparql(), MEASURES, "text/csv");
+        assert_eq!(quick.status, 200, "{}", quick.text());
+        assert!(quick.text().contains(LABELS[0]));
+        // It keeps about what it reached at the stop, far below what the query
+        // wanted.
+        let kib = resident_kib(&server);
+        assert!(kib < 1_500_000, "round {round}: {kib} KiB resident");
+    }
+}
