@@ -170,6 +170,12 @@ impl Pusher {
         let url = graph_url(&self.endpoint, graph.as_str());
         let target = request_target(&url);
         let graph_str = || graph.as_str().to_owned();
+        let unreachable = |error: ureq::Error, attempts: u32| PushError::Connection {
+            graph: graph_str(),
+            url: url.clone(),
+            attempts,
+            source: Box::new(error),
+        };
         let mut attempts = 0u32;
         let mut auth_rounds = 0u32;
         loop {
@@ -187,14 +193,7 @@ impl Pusher {
                         self.wait_before_retry(attempts);
                         continue;
                     }
-                    Err(error) => {
-                        return Err(PushError::Connection {
-                            graph: graph_str(),
-                            url,
-                            attempts,
-                            source: Box::new(error),
-                        });
-                    }
+                    Err(error) => return Err(unreachable(error, attempts)),
                 }
             }
             let authorization = self.authorization(method, &target);
@@ -219,14 +218,7 @@ impl Pusher {
                     self.wait_before_retry(attempts);
                     continue;
                 }
-                Err(error) => {
-                    return Err(PushError::Connection {
-                        graph: graph_str(),
-                        url,
-                        attempts,
-                        source: Box::new(error),
-                    });
-                }
+                Err(error) => return Err(unreachable(error, attempts)),
             };
             let status = response.status().as_u16();
             match status {

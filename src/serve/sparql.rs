@@ -49,36 +49,24 @@ async fn read(app: &App, request: Request) -> Result<(Operation, Params), Reply>
             Ok((operation, params))
         }
         Method::POST => {
+            let read = reply::read_body(
+                body,
+                &parts.headers,
+                app.config.max_body,
+                app.config.body_timeout,
+            );
             let operation = match reply::content_type(&parts.headers).as_deref() {
                 Some("application/x-www-form-urlencoded") => {
-                    let body = reply::read_body(
-                        body,
-                        &parts.headers,
-                        app.config.max_body,
-                        app.config.body_timeout,
-                    )
-                    .await?;
+                    let body = read.await?;
                     params.extend(Params::parse(&body));
                     from_params(&params)?
                 }
                 Some("application/sparql-query") => {
-                    let body = reply::read_body(
-                        body,
-                        &parts.headers,
-                        app.config.max_body,
-                        app.config.body_timeout,
-                    )
-                    .await?;
+                    let body = read.await?;
                     Operation::Query(reply::utf8(body, "query")?)
                 }
                 Some("application/sparql-update") => {
-                    let body = reply::read_body(
-                        body,
-                        &parts.headers,
-                        app.config.max_body,
-                        app.config.body_timeout,
-                    )
-                    .await?;
+                    let body = read.await?;
                     Operation::Update(reply::utf8(body, "update")?)
                 }
                 other => {
