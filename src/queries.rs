@@ -5,7 +5,12 @@
 ///
 /// ```
 /// let query = "# The sections of a document in reading order: level, title.\n# More.\nSELECT * {}";
-/// assert_eq!(policykg::queries::title(query), "The sections of a document in reading order");
+/// assert_eq!(
+///     policykg::queries::title(query),
+///     "The sections of a document in reading order: level, title"
+/// );
+/// let query = "# Measures (一是…二是…): marker and label\nSELECT * {}";
+/// assert_eq!(policykg::queries::title(query), "Measures (一是…二是…)");
 /// ```
 pub fn title(query: &str) -> String {
     let comment: Vec<&str> = query
