@@ -6,9 +6,9 @@
 //! This module does no printing: the caller's sink sees every result and reports.
 
 use crate::diagnostic::Diagnostic;
-use crate::pipeline::{self, Settings};
+use crate::pipeline::{self, Parsed, Settings};
 use crate::source::{self, Document, Input, ReadError, ReadOptions};
-use oxigraph::model::{NamedNode, Quad};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::sync::mpsc;
@@ -72,8 +72,8 @@ pub enum Outcome {
         graph: NamedNode,
         /// Hex SHA-256 of its text.
         sha256: String,
-        /// Its quads, all in `graph`.
-        quads: Vec<Quad>,
+        /// Its quads, all in `graph` and the graph of entity descriptions.
+        quads: Quads,
         /// Warnings about it.
         diagnostics: Vec<Diagnostic>,
         /// True when a graph of that name was already there (with other content).
@@ -84,6 +84,73 @@ pub enum Outcome {
         /// The document's graph.
         graph: NamedNode,
     },
+}
+
+/// Documents with more text than this (in bytes) are not mapped to quads by the
+/// conversion threads: their quads are made one by one as the sink writes them
+/// ([`Quads::Streamed`]), so that memory holds the document and what was
+/// extracted from it, not its quads (some 400 bytes each, about 180 per KB of
+/// text: 4 GB for a 50 MB document). No file of the laws corpus is this large.
+/// The same amount bounds what one collection's documents hold as quads at a
+/// time: once its documents have this much text, the rest are converted as
+/// the sink takes them ([`Quads::Deferred`]).
+pub const STREAM_ABOVE: usize = 1 << 20;
+
+/// A converted document's quads.
+#[derive(Debug)]
+pub enum Quads {
+    /// Made by the conversion thread, as one vector.
+    Built(Vec<Quad>),
+    /// To be made as they are written: a document larger than [`STREAM_ABOVE`].
+    Streamed(Box<Parsed>),
+    /// To be converted, then made as they are written: a document of a
+    /// collection whose earlier documents had [`STREAM_ABOVE`] of text.
+    Deferred(Box<Document>),
+}
+
+impl Quads {
+    /// Converts a deferred document (the others are ready); returns its
+    /// diagnostics, which a deferred document did not have yet.
+    pub fn ready(self, settings: &Settings) -> (Quads, Vec<Diagnostic>) {
+        match self {
+            Quads::Deferred(document) => {
+                let parsed = pipeline::parse(*document, settings);
+                let diagnostics = parsed.outline.diagnostics.clone();
+                (Quads::Streamed(Box::new(parsed)), diagnostics)
+            }
+            ready => (ready, Vec::new()),
+        }
+    }
+
+    /// Hands every quad to `sink`, in [`crate::rdf::map`]'s order; returns how many.
+    pub fn write(self, settings: &Settings, sink: &mut dyn FnMut(Quad)) -> u64 {
+        let mut n = 0u64;
+        let mut count = |q| {
+            n += 1;
+            sink(q);
+        };
+        match self.ready(settings).0 {
+            Quads::Built(quads) => quads.into_iter().for_each(&mut count),
+            Quads::Streamed(parsed) => parsed.write_quads(settings, &mut count),
+            Quads::Deferred(_) => unreachable!("made ready above"),
+        }
+        n
+    }
+
+    /// The `dcterms:source` these quads give the document `graph`.
+    pub fn source(&self, graph: &NamedNode) -> Option<String> {
+        match self {
+            Quads::Built(quads) => quads
+                .iter()
+                .find(|q| {
+                    q.predicate.as_str() == crate::vocab::dcterms::SOURCE
+                        && matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if s == graph)
+                })
+                .map(|q| crate::store::term_text(&q.object)),
+            Quads::Streamed(parsed) => Some(parsed.source()),
+            Quads::Deferred(document) => Some(crate::rdf::document_source(document)),
+        }
+    }
 }
 
 /// One document's result, with where it came from.
@@ -157,7 +224,13 @@ impl Known for NothingKnown {
     }
 }
 
-fn convert_document(document: Document, settings: &Settings, known: &dyn Known) -> DocumentResult {
+/// Converts one document; `defer` leaves its conversion to the sink.
+fn convert_document(
+    document: Document,
+    settings: &Settings,
+    known: &dyn Known,
+    defer: bool,
+) -> DocumentResult {
     let graph = pipeline::graph_iri(&document, settings);
     let sha256 = document.sha256();
     let (id, source) = (document.id.clone(), document.source.clone());
@@ -169,8 +242,18 @@ fn convert_document(document: Document, settings: &Settings, known: &dyn Known) 
             outcome: Outcome::Unchanged { graph },
         };
     }
-    let parsed = pipeline::parse(document, settings);
-    let quads = parsed.quads(settings);
+    let (quads, diagnostics) = if defer {
+        (Quads::Deferred(Box::new(document)), Vec::new())
+    } else {
+        let large = document.text.len() > STREAM_ABOVE;
+        let parsed = pipeline::parse(document, settings);
+        let diagnostics = parsed.outline.diagnostics.clone();
+        if large {
+            (Quads::Streamed(Box::new(parsed)), diagnostics)
+        } else {
+            (Quads::Built(parsed.quads(settings)), diagnostics)
+        }
+    };
     DocumentResult {
         id,
         source,
@@ -178,7 +261,7 @@ fn convert_document(document: Document, settings: &Settings, known: &dyn Known) 
             graph,
             sha256,
             quads,
-            diagnostics: parsed.outline.diagnostics,
+            diagnostics,
             replaces: stored.is_some(),
         },
     }
@@ -195,7 +278,13 @@ fn convert_input(
         documents
             .into_iter()
             .filter(|d| options.shard.is_none_or(|s| s.contains(&d.id)))
-            .map(|d| convert_document(d, settings, known))
+            .scan(0usize, |converted, d| {
+                let defer = *converted > STREAM_ABOVE;
+                if !defer {
+                    *converted += d.text.len();
+                }
+                Some(convert_document(d, settings, known, defer))
+            })
             .collect()
     });
     InputResult {

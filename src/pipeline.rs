@@ -75,6 +75,23 @@ impl Parsed {
             &settings.base,
         )
     }
+
+    /// The same quads as [`Parsed::quads`], in the same order, handed to `sink`
+    /// one at a time instead of collected (see [`rdf::map_into`]).
+    pub fn write_quads(&self, settings: &Settings, sink: &mut dyn FnMut(Quad)) {
+        rdf::map_into(
+            &self.document,
+            &self.outline,
+            &self.extraction,
+            &settings.base,
+            sink,
+        );
+    }
+
+    /// The `dcterms:source` the document's quads give it.
+    pub fn source(&self) -> String {
+        rdf::document_source(&self.document)
+    }
 }
 
 /// The year a document was written, to resolve relative times: a `year` or date

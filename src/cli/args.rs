@@ -169,6 +169,11 @@ pub struct ConversionArgs {
     /// folder are read by their extension.
     #[arg(long, value_name = "FORMAT", value_parser = ["txt", "md", "csv", "jsonl"])]
     pub input_format: Option<String>,
+    /// Refuse an input file (or stdin) larger than SIZE, before reading it.
+    /// Memory grows with one document's size (about 10 bytes per byte of text:
+    /// under 1 GiB for the default); split larger inputs into several files.
+    #[arg(long, value_name = "SIZE", default_value = "50M", value_parser = super::serve::parse_size)]
+    pub max_input_size: usize,
 }
 
 /// Where the store is.

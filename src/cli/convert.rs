@@ -55,11 +55,22 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
                 } = doc.outcome
                 {
                     reporter.detail(&format!("converted {}", doc.source));
+                    let (q, deferred) = q.ready(&settings);
                     reporter.diagnostics(&doc.source, &diagnostics);
+                    reporter.diagnostics(&doc.source, &deferred);
                     documents += 1;
-                    quads += q.len() as u64;
-                    for quad in q {
-                        writer.write(quad)?;
+                    // A large document's quads are made here, one at a time,
+                    // and written as they come (see `batch::STREAM_ABOVE`).
+                    let mut failed = None;
+                    quads += q.write(&settings, &mut |quad| {
+                        if failed.is_none()
+                            && let Err(e) = writer.write(quad)
+                        {
+                            failed = Some(e);
+                        }
+                    });
+                    if let Some(e) = failed {
+                        return Err(e);
                     }
                 }
             }

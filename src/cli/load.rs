@@ -5,7 +5,7 @@
 use super::args::LoadArgs;
 use super::{Reporter, batch_options, discover_all, prefix_ids, set_input_format, settings};
 use anyhow::{Context, Result};
-use policykg::batch::{self, Outcome};
+use policykg::batch::{self, Outcome, Quads};
 use policykg::search::IndexUpdate;
 use policykg::store::{BulkOptions, KgStore, StoreError};
 use std::collections::HashSet;
@@ -82,11 +82,13 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
                         reporter.detail(&format!("{}: unchanged, skipped", doc.source));
                     }
                     Outcome::Converted { graph, sha256, quads: q, diagnostics, replaces } => {
+                        let (q, deferred) = q.ready(&settings);
                         reporter.diagnostics(&doc.source, &diagnostics);
+                        reporter.diagnostics(&doc.source, &deferred);
                         if replaces
                             && !args.replace
                             && let Some(stored) = store.stored_source(&graph)?
-                            && let Some(new) = source_in(&q, &graph)
+                            && let Some(new) = q.source(&graph)
                             && !same_source(&stored, &new)
                         {
                             reporter.failure(&format!(
@@ -95,15 +97,41 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
                             ));
                             continue;
                         }
-                        quads += q.len() as u64;
-                        if let Some(index) = index.as_mut() {
-                            index.put(&graph, &sha256, &q)?;
+                        match q {
+                            Quads::Built(q) => {
+                                quads += q.len() as u64;
+                                if let Some(index) = index.as_mut() {
+                                    index.put(&graph, &sha256, &q)?;
+                                }
+                                if replaces {
+                                    store.replace_graph(&graph, &q)?;
+                                } else {
+                                    writer.add_document(q)?;
+                                }
+                            }
+                            // A large document: its quads are made here, as
+                            // often as they are needed (twice for the index,
+                            // once for the store), and go to the bulk loader a
+                            // batch at a time; its old graph, if any, is
+                            // removed in steps first (a transaction would hold
+                            // it all).
+                            Quads::Streamed(parsed) => {
+                                let write = |sink: &mut dyn FnMut(oxigraph::model::Quad)| {
+                                    parsed.write_quads(&settings, sink);
+                                };
+                                if let Some(index) = index.as_mut() {
+                                    index.put_streamed(&graph, &sha256, write)?;
+                                }
+                                if replaces {
+                                    store.clear_graph_in_steps(&graph)?;
+                                }
+                                quads += writer.add_streamed(write)?;
+                            }
+                            Quads::Deferred(_) => unreachable!("made ready above"),
                         }
                         if replaces {
-                            store.replace_graph(&graph, &q)?;
                             replaced += 1;
                         } else {
-                            writer.add_document(q)?;
                             added += 1;
                         }
                     }
@@ -134,6 +162,17 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
             "removed {orphans} entities no document mentions any more"
         ));
     }
+    // Merge the files the commits left, so that queries seek in few of them; before
+    // indexing, which reads back from the store the documents too large to have
+    // been indexed from their quads (and the graphs they replaced, removed in
+    // steps, leave tombstones that a scan would skip one by one).
+    let mut compaction = String::new();
+    if added + replaced + pruned > 0 {
+        let started = std::time::Instant::now();
+        reporter.stage("compacting the store");
+        store.optimize()?;
+        compaction = format!(" (compacted in {:.1}s)", started.elapsed().as_secs_f64());
+    }
     // The full-text index follows the store: only the documents this run added,
     // replaced or pruned are rewritten. A kill before this point leaves an index
     // that search refuses as stale until the next load or `policykg index`.
@@ -151,14 +190,6 @@ pub fn run(args: LoadArgs) -> Result<ExitCode> {
         if counts.added + counts.removed > 0 || counts.created {
             indexing = format!(" (indexed in {:.1}s)", started.elapsed().as_secs_f64());
         }
-    }
-    // Merge the files the commits left, so that queries seek in few of them.
-    let mut compaction = String::new();
-    if added + replaced + pruned > 0 {
-        let started = std::time::Instant::now();
-        reporter.stage("compacting the store");
-        store.optimize()?;
-        compaction = format!(" (compacted in {:.1}s)", started.elapsed().as_secs_f64());
     }
     let (elapsed, bytes) = reporter.finish_progress();
     let documents = added + replaced + unchanged;
@@ -184,20 +215,6 @@ enum SinkError {
         "{0}; the documents committed so far are in the store: load with --no-index, or run `policykg index` later"
     )]
     Index(#[from] policykg::search::SearchError),
-}
-
-/// The `dcterms:source` a document's quads give it.
-fn source_in(
-    quads: &[oxigraph::model::Quad],
-    graph: &oxigraph::model::NamedNode,
-) -> Option<String> {
-    quads
-        .iter()
-        .find(|q| {
-            q.predicate.as_str() == policykg::vocab::dcterms::SOURCE
-                && matches!(&q.subject, oxigraph::model::NamedOrBlankNode::NamedNode(s) if s == graph)
-        })
-        .map(|q| policykg::store::term_text(&q.object))
 }
 
 /// True when two sources name the same document: the same text once a leading

@@ -240,6 +240,7 @@ fn batch_options(
         threads: jobs,
         read: ReadOptions {
             text_column: conversion.text_column.clone(),
+            max_input_bytes: conversion.max_input_size as u64,
         },
         shard,
         ..Default::default()

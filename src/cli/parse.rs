@@ -12,6 +12,7 @@ pub fn run(args: ParseArgs) -> Result<ExitCode> {
     let settings = settings(&args.conversion)?;
     let read = ReadOptions {
         text_column: args.conversion.text_column.clone(),
+        max_input_bytes: args.conversion.max_input_size as u64,
     };
     let inputs = source::discover(&args.input)?;
     if inputs.len() != 1 {

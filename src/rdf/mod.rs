@@ -76,15 +76,15 @@ fn time_point(point: &str) -> Literal {
     }
 }
 
-/// Collects the quads of one graph.
-struct Graph {
+/// Hands the quads of one graph to a sink as they are made.
+struct Graph<'s> {
     graph: GraphName,
-    quads: Vec<Quad>,
+    sink: &'s mut dyn FnMut(Quad),
 }
 
-impl Graph {
+impl Graph<'_> {
     fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
-        self.quads.push(Quad::new(
+        (self.sink)(Quad::new(
             NamedOrBlankNode::from(s.clone()),
             node(p),
             o.into(),
@@ -190,6 +190,18 @@ fn meta_value(property: &str, value: &str) -> Term {
     }
 }
 
+/// The `dcterms:source` of a document's node, as text: its source column when
+/// it has one (a URL), else where it was read from.
+pub fn document_source(doc: &Document) -> String {
+    doc.meta
+        .iter()
+        .find(|(column, _)| meta_property(column) == Some(dcterms::SOURCE))
+        .map_or_else(
+            || doc.source.clone(),
+            |(_, value)| crate::store::term_text(&meta_value(dcterms::SOURCE, value)),
+        )
+}
+
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
@@ -218,11 +230,28 @@ fn is_iso_date(s: &str) -> bool {
 /// ]);
 /// ```
 pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) -> Vec<Quad> {
+    let mut quads = Vec::with_capacity(64 + outline.sentences.len() * 6 + found.mentions.len() * 8);
+    map_into(doc, outline, found, base, &mut |q| quads.push(q));
+    quads
+}
+
+/// What [`map`] returns, handed to `sink` one quad at a time instead of
+/// collected, in the same order: the document's graph first, then the
+/// descriptions of its entities. Memory then holds the document and what was
+/// extracted from it, not its quads (about 400 bytes each, some 180 per KB of
+/// text), so a document of any size can be written as it is mapped.
+pub fn map_into(
+    doc: &Document,
+    outline: &Outline,
+    found: &Extraction,
+    base: &str,
+    sink: &mut dyn FnMut(Quad),
+) {
     let minter = Minter::new(base, &doc.id);
     let d = node(minter.document());
     let mut g = Graph {
         graph: GraphName::NamedNode(d.clone()),
-        quads: Vec::with_capacity(64 + outline.sentences.len() * 6 + found.mentions.len() * 8),
+        sink,
     };
     let chars: Vec<char> = doc.text.chars().collect();
 
@@ -368,9 +397,13 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
     // Entities are shared by every document that names them, so their own
     // descriptions live in one graph for all documents: a triple stored once, not
     // once per document, so queries over the union of graphs count it once.
+    // Held back until the document's graph is written (they are few: one
+    // description per distinct entity), so the output keeps its order.
+    let mut entity_quads = Vec::new();
+    let mut keep = |q| entity_quads.push(q);
     let mut eg = Graph {
         graph: GraphName::NamedNode(node(minter.entity_graph())),
-        quads: Vec::new(),
+        sink: &mut keep,
     };
     let mut places_described = HashSet::new();
     for (e, n) in found.entities.iter().zip(&entity_iris) {
@@ -475,6 +508,8 @@ pub fn map(doc: &Document, outline: &Outline, found: &Extraction, base: &str) ->
             entity_iris: &entity_iris,
         },
     );
-    g.quads.extend(eg.quads);
-    g.quads
+    drop(eg);
+    for q in entity_quads {
+        (g.sink)(q);
+    }
 }

@@ -108,11 +108,28 @@ pub struct Input {
     pub kind: InputKind,
 }
 
-/// Options for reading collections.
-#[derive(Debug, Clone, Default)]
+/// Options for reading inputs.
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     /// The column that holds the text; detected when `None`.
     pub text_column: Option<String>,
+    /// Inputs larger than this many bytes are refused before they are read
+    /// ([`ReadError::TooLarge`]): memory grows with one document's size.
+    pub max_input_bytes: u64,
+}
+
+/// The default of [`ReadOptions::max_input_bytes`], 50 MiB: the largest
+/// document it lets in (a Markdown file of 52 MB) is converted and loaded in
+/// under 1 GiB (BENCHMARKS.md, "One large document").
+pub const MAX_INPUT_BYTES: u64 = 50 << 20;
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self {
+            text_column: None,
+            max_input_bytes: MAX_INPUT_BYTES,
+        }
+    }
 }
 
 /// Why an input could not be read. Every variant names the file and says what to do.
@@ -155,6 +172,18 @@ pub enum ReadError {
         path: PathBuf,
         /// What gave it away.
         reason: &'static str,
+    },
+    /// The input is larger than the limit; nothing of it was read.
+    #[error(
+        "{path}: {bytes} bytes, more than the limit of {limit} bytes for one input; nothing of it was read. Split it into smaller files (a collection into several, a long text at its chapters), or raise the limit with --max-input-size (memory grows by about 10 bytes per byte of a document's text)"
+    )]
+    TooLarge {
+        /// The file, or `-`.
+        path: PathBuf,
+        /// Its size, or how much of stdin was read before giving up.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
     },
     /// A collection is malformed.
     #[error("{path}:{line}: {message}")]
@@ -268,26 +297,50 @@ fn id_from_relative(relative: &Path) -> String {
 /// `--id-prefix`), so different inputs get different ids and the same input
 /// the same one.
 pub fn read(input: &Input, options: &ReadOptions) -> Result<Vec<Document>, ReadError> {
+    let limit = options.max_input_bytes;
+    let too_large = |bytes| ReadError::TooLarge {
+        path: input.path.clone(),
+        bytes,
+        limit,
+    };
     if input.path == Path::new("-") {
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|e| {
-            ReadError::Io {
-                path: input.path.clone(),
-                source: e,
-            }
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), limit.saturating_add(1)),
+            &mut bytes,
+        )
+        .map_err(|e| ReadError::Io {
+            path: input.path.clone(),
+            source: e,
         })?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(bytes.len() as u64));
+        }
         let named = Input {
             id: stdin_id(&input.id, &bytes),
             ..input.clone()
         };
         return read_bytes(&named, &bytes, options);
     }
-    let bytes = {
-        std::fs::read(&input.path).map_err(|e| ReadError::Io {
-            path: input.path.clone(),
-            source: e,
-        })?
+    let io = |e| ReadError::Io {
+        path: input.path.clone(),
+        source: e,
     };
+    let file = std::fs::File::open(&input.path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > limit {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // Read no more than the limit, should the file grow meanwhile.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, limit.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
     read_bytes(input, &bytes, options)
 }
 

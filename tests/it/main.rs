@@ -6,6 +6,7 @@ mod evaluation;
 mod golden;
 mod graph;
 mod interop;
+mod large;
 mod law_graph;
 mod push;
 mod robustness;

@@ -9,7 +9,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;
 
-fn search(store: &Path, args: &[&str]) -> Vec<Value> {
+pub(crate) fn search(store: &Path, args: &[&str]) -> Vec<Value> {
     let out = policykg()
         .arg("search")
         .args(args)
@@ -143,7 +143,7 @@ fn search_finds_what_contains_finds_and_knows_when_it_is_stale() {
 }
 
 /// The sentences of a store that contain a phrase, by `CONTAINS`.
-fn contains_sentences(store: &Path, phrase: &str) -> std::collections::BTreeSet<String> {
+pub(crate) fn contains_sentences(store: &Path, phrase: &str) -> std::collections::BTreeSet<String> {
     let out = policykg()
         .args([
             "query",
@@ -171,7 +171,7 @@ fn contains_sentences(store: &Path, phrase: &str) -> std::collections::BTreeSet<
 }
 
 /// The sentences `search` finds for a phrase.
-fn searched_sentences(store: &Path, phrase: &str) -> std::collections::BTreeSet<String> {
+pub(crate) fn searched_sentences(store: &Path, phrase: &str) -> std::collections::BTreeSet<String> {
     search(store, &[phrase, "--type", "sentence", "-n", "100000"])
         .iter()
         .map(|h| h["iri"].as_str().unwrap().to_owned())
@@ -294,7 +294,7 @@ fn first_column(store: &KgStore, sparql: &str) -> Vec<String> {
 /// For the most mentioned entities, the index's account of their mentions is
 /// the store's: the same total, the same count per document, and pages (of 7,
 /// by key) that give every mention once, in order of document.
-fn check_mentions_agree(store: &Path) {
+pub(crate) fn check_mentions_agree(store: &Path) {
     let kg = KgStore::open_read_only(store).unwrap();
     let index = kg.search_index().unwrap();
     let top = first_column(
