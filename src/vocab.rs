@@ -89,6 +89,9 @@ pub mod pkg {
         LEAD_SENTENCE = "leadSentence",
         /// The indicator a quantity mention measures.
         INDICATOR_PROPERTY = "indicator",
+        /// True on a quantity mention stated as a target (预期目标, 力争, 左右),
+        /// not as a result.
+        IS_TARGET = "isTarget",
         /// A report's dateline as written (2026年2月3日在…会议上).
         DATELINE = "dateline",
         /// Hex SHA-256 of the document's decoded text.
@@ -242,6 +245,10 @@ pub mod schema {
         CREATIVE_WORK = "CreativeWork",
         /// The place a place lies in (昆山市 → 苏州市 → 江苏省).
         CONTAINED_IN_PLACE = "containedInPlace",
+        /// The lower bound of a range quantity (4.5 in 4.5-5%).
+        MIN_VALUE = "minValue",
+        /// The upper bound of a range quantity (5 in 4.5-5%).
+        MAX_VALUE = "maxValue",
     }
 }
 
@@ -334,6 +341,7 @@ pub const PKG_TERMS: &[&str] = &[
     pkg::IN_LIST,
     pkg::LEAD_SENTENCE,
     pkg::INDICATOR_PROPERTY,
+    pkg::IS_TARGET,
     pkg::DATELINE,
     pkg::SHA256,
     pkg::LEVEL,

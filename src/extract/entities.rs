@@ -332,7 +332,7 @@ pub(crate) fn find(
             Entity::valued(
                 EntityKind::Quantity,
                 value.label(),
-                format!("{}{}", value.value, value.unit),
+                value.key(),
                 Value::Quantity(value),
             ),
             7,

@@ -150,6 +150,8 @@ pub struct Lexicon {
     pub(crate) name_suffix_automaton: AhoCorasick,
     /// Verbs a name found by its own suffix never starts with.
     pub(crate) leading_verbs: Vec<String>,
+    /// Words that end an indicator's name before a quantity (增长, 下降, 年均 …).
+    pub(crate) indicator_verbs: Vec<String>,
     pub(crate) name_heads: Vec<String>,
     pub(crate) stop_chars: HashSet<char>,
     pub(crate) stop_phrases: Vec<String>,
@@ -195,6 +197,7 @@ const NOT_NAMES: &str = include_str!("../../data/rules/not-names.tsv");
 const INDICATORS: &str = include_str!("../../data/rules/indicators.tsv");
 const NAME_SUFFIXES: &str = include_str!("../../data/rules/name-suffixes.tsv");
 const LEADING_VERBS: &str = include_str!("../../data/rules/leading-verbs.tsv");
+const INDICATOR_VERBS: &str = include_str!("../../data/rules/indicator-verbs.tsv");
 const UNITS: &str = include_str!("../../data/rules/units.tsv");
 const ORGANS: &str = include_str!("../../data/rules/organs.tsv");
 
@@ -395,6 +398,7 @@ impl Lexicon {
             name_suffix_automaton: build(name_suffix_words.iter().map(String::as_str)),
             name_suffixes,
             leading_verbs: words(LEADING_VERBS),
+            indicator_verbs: words(INDICATOR_VERBS),
             name_heads: words(NAME_HEADS),
             stop_chars: lines(STOP_CHARS)
                 .flat_map(|(_, l)| l.chars().collect::<Vec<_>>())

@@ -187,6 +187,9 @@ pub struct Mention {
     pub sentence: usize,
     /// For a quantity, the indicator entity it measures, when the sentence says.
     pub indicator: Option<usize>,
+    /// For a quantity, true when it is stated as a target (预期目标, 力争, 左右),
+    /// not as a result.
+    pub target: bool,
 }
 
 /// One item of an enumerated list of measures (一是…).
@@ -392,12 +395,15 @@ pub fn extract_in(
                 entity,
                 sentence,
                 indicator: None,
+                target: false,
             });
         }
     }
     out.mentions.sort_by_key(|m| m.span.begin);
     out.titles = titles;
-    link_indicators(&chars, &mut out);
+    link_indicators(&chars, lexicon, &mut keys, &mut out);
+    mark_targets(&chars, &mut out);
+    drop_unmentioned(&mut out);
     (out.measures, out.lists) = measures::find(&chars, outline);
     out.facts = relations::find(&chars, outline, &out);
     out
@@ -431,7 +437,12 @@ fn heading_titles(chars: &[char], outline: &Outline) -> Vec<Title> {
 /// Links each quantity to the nearest indicator named before it in its sentence
 /// (全市生产总值5.67万亿元、增长5.4% → both measure 地区生产总值): at most one comma
 /// between them, and not an indicator that is only the base of a ratio (…的比例).
-fn link_indicators(chars: &[char], out: &mut Extraction) {
+fn link_indicators(
+    chars: &[char],
+    lexicon: &Lexicon,
+    keys: &mut std::collections::HashMap<(EntityKind, String), usize>,
+    out: &mut Extraction,
+) {
     let kinds: Vec<EntityKind> = out
         .mentions
         .iter()
@@ -455,7 +466,149 @@ fn link_indicators(chars: &[char], out: &mut Extraction) {
                     && !between.starts_with("的比")
                     && !between.contains("比重")
             });
+        if let Some(j) = found {
+            whole_indicator(chars, lexicon, keys, out, j, i);
+        }
         out.mentions[i].indicator = found.map(|j| out.mentions[j].entity);
+    }
+}
+
+/// Words before a known indicator that make a rate of it: 单位地区生产总值能耗,
+/// 人均地区生产总值.
+const RATE_PREFIXES: [&str; 3] = ["单位", "人均", "每"];
+
+/// Characters that end a noun phrase: what follows them is not more of an
+/// indicator's name.
+const NOT_IN_NAME: &[char] = &['的', '和', '及', '与', '、', '并', '或', '等', '其', '中'];
+
+/// Takes the indicator that quantity `i` measures as a whole phrase: when the
+/// known indicator mention `j` is part of a longer name, up to the verb that
+/// says what happened to it (单位地区生产总值二氧化碳排放下降3.8% measures
+/// 单位地区生产总值二氧化碳排放, not 地区生产总值), mention `j` becomes the whole
+/// name, an indicator of its own.
+fn whole_indicator(
+    chars: &[char],
+    lexicon: &Lexicon,
+    keys: &mut std::collections::HashMap<(EntityKind, String), usize>,
+    out: &mut Extraction,
+    j: usize,
+    i: usize,
+) {
+    let (begin, end) = (out.mentions[j].span.begin, out.mentions[j].span.end);
+    let gap = &chars[end..out.mentions[i].span.begin];
+    let starts_with = |at: &[char], word: &str| {
+        let mut k = 0;
+        word.chars().all(|w| {
+            let same = at.get(k) == Some(&w);
+            k += 1;
+            same
+        })
+    };
+    let is_verb = |at: &[char]| lexicon.indicator_verbs.iter().any(|v| starts_with(at, v));
+    // The name goes on over ideographs up to the first verb, at most 16 of them.
+    let mut more = 0;
+    while more < gap.len().min(16)
+        && !is_verb(&gap[more..])
+        && is_ideograph(gap[more])
+        && !NOT_IN_NAME.contains(&gap[more])
+    {
+        more += 1;
+    }
+    // Only up to a verb, and over no other mention (mentions never overlap).
+    if (more < gap.len() && !is_verb(&gap[more..]))
+        || out.mentions[j + 1..i]
+            .iter()
+            .any(|m| m.span.begin < end + more)
+    {
+        more = 0;
+    }
+    // A rate of the indicator: 单位…, 人均… right before it, outside any mention.
+    let previous_end = out.mentions[..j].last().map_or(0, |m| m.span.end);
+    let less = RATE_PREFIXES
+        .iter()
+        .map(|p| p.chars().count())
+        .zip(RATE_PREFIXES)
+        .find(|&(n, p)| begin >= previous_end + n && starts_with(&chars[begin - n..], p))
+        .map_or(0, |(n, _)| n);
+    if more == 0 && less == 0 {
+        return;
+    }
+    let span = Span::new(begin - less, end + more);
+    let name: String = chars[span.begin..span.end].iter().collect();
+    let entity = *keys
+        .entry((EntityKind::Indicator, name.clone()))
+        .or_insert_with(|| {
+            out.entities
+                .push(Entity::named(EntityKind::Indicator, &name));
+            out.entities.len() - 1
+        });
+    let mention = &mut out.mentions[j];
+    mention.span = span;
+    mention.text = name;
+    mention.entity = entity;
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// Words that, before a quantity in its sentence, say it is a target.
+const TARGET_WORDS: [&str; 5] = ["预期目标", "力争", "争取", "确保", "预计"];
+
+/// Marks the quantities stated as targets: written with 左右, or after a word of
+/// aim in their sentence (up to the last 。；！？ before them): 预期目标, 力争 …,
+/// or 目标 with 是, 为 or ： just after it (主要目标是：, 增速目标设定为; not
+/// 完成全年目标任务).
+fn mark_targets(chars: &[char], out: &mut Extraction) {
+    for m in &mut out.mentions {
+        if out.entities[m.entity].kind != EntityKind::Quantity {
+            continue;
+        }
+        let start = (m.span.begin.saturating_sub(200)..m.span.begin)
+            .rev()
+            .find(|&k| matches!(chars[k], '。' | '；' | ';' | '！' | '？' | '\n'))
+            .map_or(m.span.begin.saturating_sub(200), |k| k + 1);
+        let before: String = chars[start..m.span.begin].iter().collect();
+        let aim = before.match_indices("目标").any(|(k, w)| {
+            before[k + w.len()..]
+                .chars()
+                .take(4)
+                .any(|c| matches!(c, '是' | '为' | '：' | ':'))
+        });
+        m.target =
+            m.text.ends_with("左右") || aim || TARGET_WORDS.iter().any(|w| before.contains(w));
+    }
+}
+
+/// Drops the entities no mention refers to any more (a known indicator whose
+/// mentions all became part of a longer name), keeping the others' order.
+fn drop_unmentioned(out: &mut Extraction) {
+    let mut used = vec![false; out.entities.len()];
+    for m in &out.mentions {
+        used[m.entity] = true;
+        if let Some(i) = m.indicator {
+            used[i] = true;
+        }
+    }
+    if used.iter().all(|&u| u) {
+        return;
+    }
+    let mut new_index = vec![usize::MAX; used.len()];
+    let mut next = 0;
+    for (i, &u) in used.iter().enumerate() {
+        if u {
+            new_index[i] = next;
+            next += 1;
+        }
+    }
+    let mut i = 0;
+    out.entities.retain(|_| {
+        i += 1;
+        used[i - 1]
+    });
+    for m in &mut out.mentions {
+        m.entity = new_index[m.entity];
+        m.indicator = m.indicator.map(|i| new_index[i]);
     }
 }
 

@@ -15,6 +15,9 @@ pub struct QuantityValue {
     pub unit: String,
     /// Written with 左右, 约, 多 or 余.
     pub approximate: bool,
+    /// For a range (4.5-5%, 3至5万人), its lower bound, as exact as `value`,
+    /// which is then the upper bound.
+    pub lower: Option<String>,
 }
 
 impl QuantityValue {
@@ -22,10 +25,38 @@ impl QuantityValue {
     ///
     /// ```
     /// use policykg::extract::QuantityValue;
-    /// let q = QuantityValue { value: "5670000000000".into(), unit: "元".into(), approximate: false };
+    /// let q = QuantityValue { value: "5670000000000".into(), unit: "元".into(), approximate: false, lower: None };
     /// assert_eq!(q.label(), "5.67万亿元");
     /// ```
     pub fn label(&self) -> String {
+        let (scale, shift) = self.scale();
+        match &self.lower {
+            Some(lower) => format!(
+                "{}-{}{scale}{}",
+                shift_decimal(lower, -shift),
+                shift_decimal(&self.value, -shift),
+                self.unit
+            ),
+            None => format!("{}{scale}{}", shift_decimal(&self.value, -shift), self.unit),
+        }
+    }
+
+    /// The key of the quantity's entity: value and unit, or both bounds and unit.
+    ///
+    /// ```
+    /// use policykg::extract::QuantityValue;
+    /// let q = QuantityValue { value: "5".into(), unit: "%".into(), approximate: false, lower: Some("4.5".into()) };
+    /// assert_eq!((q.label(), q.key()), ("4.5-5%".to_owned(), "4.5-5%".to_owned()));
+    /// ```
+    pub fn key(&self) -> String {
+        match &self.lower {
+            Some(lower) => format!("{lower}-{}{}", self.value, self.unit),
+            None => format!("{}{}", self.value, self.unit),
+        }
+    }
+
+    /// The scale word a label uses and its power of ten.
+    fn scale(&self) -> (&'static str, i32) {
         let (int_part, _) = self.value.split_once('.').unwrap_or((&self.value, ""));
         let digits = int_part.trim_start_matches('-').len();
         let (shift, scale) = if digits > 12 {
@@ -37,16 +68,18 @@ impl QuantityValue {
         } else {
             (0, "")
         };
-        format!("{}{scale}{}", shift_decimal(&self.value, -shift), self.unit)
+        (scale, shift)
     }
 }
 
-/// Builds the quantity pattern for the lexicon's units, longest unit first.
+/// Builds the quantity pattern for the lexicon's units, longest unit first: a
+/// number, or a range of two (4.5-5%, 4.5%—5%, 3至5万人), with its scale and unit.
 pub(crate) fn pattern(units: &[(String, String)]) -> Regex {
     let alternatives: Vec<String> = units.iter().map(|(w, _)| regex::escape(w)).collect();
+    let unit = alternatives.join("|");
+    let number = r"[0-9]+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?";
     Regex::new(&format!(
-        r"(约|近|超过|超)?([0-9]+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?)(多|余)?(万亿|亿|万|千)?(多|余)?({})(左右|以上)?",
-        alternatives.join("|")
+        r"(?P<about>约|近|超过|超)?(?:(?P<low>{number})(?P<lowscale>万亿|亿|万|千)?(?P<lowunit>{unit})?(?:-|－|—|–|~|～|至|到)(?P<lowsign>-)?)?(?P<number>{number})(?P<more>多|余)?(?P<scale>万亿|亿|万|千)?(?P<more2>多|余)?(?P<unit>{unit})(?P<after>左右|以上)?"
     ))
     .expect("units are escaped")
 }
@@ -105,6 +138,7 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
                 value: value.to_string(),
                 unit: unit.to_owned(),
                 approximate: c.get(2).is_some() || c.get(4).is_some_and(|m| m.as_str() == "左右"),
+                lower: None,
             },
         ));
     }
@@ -119,51 +153,104 @@ pub(crate) fn find(
 ) -> Vec<(usize, usize, QuantityValue)> {
     let mut out = Vec::new();
     for c in re.captures_iter(text) {
-        let number = c.get(2).unwrap();
+        let number = c.name("number").unwrap();
+        let low = c.name("low");
+        let first = low.unwrap_or(number);
         // Part of a longer token (v5.4%, A1级) or a year (2025年 is a time, not here).
-        if text[..number.start()]
+        if text[..first.start()]
             .chars()
             .next_back()
             .is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '.')
         {
             continue;
         }
-        let unit = normal_unit(lexicon, c.get(6).unwrap().as_str());
-        let digits: String = number
-            .as_str()
-            .chars()
-            .map(|ch| match ch {
-                '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32).unwrap(),
-                '．' => '.',
-                _ => ch,
-            })
-            .collect();
-        let exponent = match c.get(4).map(|m| m.as_str()) {
+        let unit = normal_unit(lexicon, c.name("unit").unwrap().as_str());
+        let scale = |m: Option<regex::Match<'_>>| match m.map(|m| m.as_str()) {
             Some("万亿") => 12,
             Some("亿") => 8,
             Some("万") => 4,
             Some("千") => 3,
             _ => 0,
         };
-        let approximate = c.get(1).is_some()
-            || c.get(3).is_some()
-            || c.get(5).is_some()
-            || c.get(7).is_some_and(|m| m.as_str() == "左右");
+        let exponent = scale(c.name("scale"));
+        let approximate = c.name("about").is_some()
+            || c.name("more").is_some()
+            || c.name("more2").is_some()
+            || c.name("after").is_some_and(|m| m.as_str() == "左右");
+        let value = shift_decimal(&ascii_digits(number.as_str()), exponent);
+        // A range is one quantity with two bounds. The first bound takes the
+        // second's scale when it has none (3-5万人: 30000 to 50000), and a unit,
+        // when written, must be the second's (4.5%-5%, not 3个-5%). A range that
+        // does not go up (5-3%) or a minus sign after the dash is not one.
+        let lower = low.and_then(|low| {
+            let low_unit = c.name("lowunit").map(|u| normal_unit(lexicon, u.as_str()));
+            let low_exponent = match c.name("lowscale") {
+                Some(s) => scale(Some(s)),
+                None => exponent,
+            };
+            let bound = shift_decimal(&ascii_digits(low.as_str()), low_exponent);
+            (c.name("lowsign").is_none()
+                && low_unit.is_none_or(|u| u == unit)
+                && less(&bound, &value))
+            .then_some(bound)
+        });
+        if low.is_some() && lower.is_none() {
+            // Not a range: the second number alone is the quantity.
+            out.push((
+                number.start(),
+                c.get(0).unwrap().end(),
+                QuantityValue {
+                    value,
+                    unit: unit.to_owned(),
+                    approximate: c.name("more").is_some()
+                        || c.name("more2").is_some()
+                        || c.name("after").is_some_and(|m| m.as_str() == "左右"),
+                    lower: None,
+                },
+            ));
+            continue;
+        }
         // The mention starts at the number; 约/超过 are not part of the quantity's name.
         out.push((
-            number.start(),
+            first.start(),
             c.get(0).unwrap().end(),
             QuantityValue {
-                value: shift_decimal(&digits, exponent),
+                value,
                 unit: unit.to_owned(),
                 approximate,
+                lower,
             },
         ));
     }
     out
 }
 
-/// The normalised form of a unit as written (％ → %).
+/// Full-width digits and points as ASCII.
+fn ascii_digits(number: &str) -> String {
+    number
+        .chars()
+        .map(|ch| match ch {
+            '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32).unwrap(),
+            '．' => '.',
+            _ => ch,
+        })
+        .collect()
+}
+
+/// `a < b` for two non-negative exact decimals as [`shift_decimal`] writes them.
+fn less(a: &str, b: &str) -> bool {
+    let split = |s: &str| -> (String, String) {
+        let (i, f) = s.split_once('.').unwrap_or((s, ""));
+        (i.to_owned(), f.to_owned())
+    };
+    let ((ai, af), (bi, bf)) = (split(a), split(b));
+    if ai.len() != bi.len() {
+        return ai.len() < bi.len();
+    }
+    let width = af.len().max(bf.len());
+    (ai, format!("{af:0<width$}")) < (bi, format!("{bf:0<width$}"))
+}
+
 fn normal_unit<'a>(lexicon: &'a Lexicon, written: &'a str) -> &'a str {
     lexicon
         .units
@@ -266,6 +353,7 @@ mod tests {
                 value: v.into(),
                 unit: u.into(),
                 approximate: false,
+                lower: None,
             }
             .label()
         };

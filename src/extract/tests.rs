@@ -169,3 +169,122 @@ fn decades_of_impossible_centuries_are_not_times() {
         }
     }
 }
+
+/// A quantity mention: text, value, unit, lower bound, indicator label, target.
+type FoundQuantity = (String, String, String, Option<String>, Option<String>, bool);
+
+/// Quantities of report sentences (from ../shared/corpus/gov-reports-2026).
+fn quantities(text: &str) -> Vec<FoundQuantity> {
+    let outline = structure::parse(text);
+    let found = extract(text, &outline, &Lexicon::bundled(), None);
+    found
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let Some(Value::Quantity(q)) = &found.entities[m.entity].value else {
+                return None;
+            };
+            Some((
+                m.text.clone(),
+                q.value.clone(),
+                q.unit.clone(),
+                q.lower.clone(),
+                m.indicator.map(|i| found.entities[i].label.clone()),
+                m.target,
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn a_quantity_measures_the_whole_indicator_phrase_before_it() {
+    let q = |text: &str| -> Vec<(String, Option<String>)> {
+        quantities(text).into_iter().map(|q| (q.0, q.4)).collect()
+    };
+    let some = |s: &str| Some(s.to_owned());
+    // A known indicator inside a longer name: the name is the indicator.
+    assert_eq!(
+        q("单位地区生产总值二氧化碳排放下降3.8%。"),
+        [("3.8%".to_owned(), some("单位地区生产总值二氧化碳排放"))]
+    );
+    assert_eq!(
+        q("单位GDP二氧化碳排放下降3%。"),
+        [("3%".to_owned(), some("单位GDP二氧化碳排放"))]
+    );
+    assert_eq!(
+        q("人均地区生产总值达到10万元。"),
+        [("10万元".to_owned(), some("人均地区生产总值"))]
+    );
+    // The indicator alone, with the adverbials before its verb.
+    assert_eq!(
+        q("全省地区生产总值年均增长5.5%。"),
+        [("5.5%".to_owned(), some("地区生产总值"))]
+    );
+    assert_eq!(
+        q("单位生产总值能耗累计下降14%。"),
+        [("14%".to_owned(), some("单位地区生产总值能耗"))]
+    );
+    // Two indicators joined by 和 stay two.
+    let both = q("地区生产总值和一般公共预算收入分别增长5%和6%。");
+    assert_eq!(both[0].1, some("一般公共预算收入"));
+    // The replaced indicator is not described for nothing.
+    let outline = structure::parse("单位地区生产总值二氧化碳排放下降3.8%。");
+    let found = extract(
+        "单位地区生产总值二氧化碳排放下降3.8%。",
+        &outline,
+        &Lexicon::bundled(),
+        None,
+    );
+    assert!(found.entities.iter().all(|e| e.label != "地区生产总值"));
+}
+
+#[test]
+fn ranges_are_one_quantity_with_bounds_and_targets_are_marked() {
+    let found = quantities(
+        "今年经济社会发展主要预期目标是：地区生产总值增长4.5-5%，城镇调查失业率5.5%左右。",
+    );
+    assert_eq!(
+        found,
+        [
+            (
+                "4.5-5%".to_owned(),
+                "5".to_owned(),
+                "%".to_owned(),
+                Some("4.5".to_owned()),
+                Some("地区生产总值".to_owned()),
+                true
+            ),
+            (
+                "5.5%左右".to_owned(),
+                "5.5".to_owned(),
+                "%".to_owned(),
+                None,
+                Some("城镇调查失业率".to_owned()),
+                true
+            ),
+        ]
+    );
+    let range = |text: &str| -> Vec<(String, String, Option<String>, bool)> {
+        quantities(text)
+            .into_iter()
+            .map(|q| (q.0, q.1, q.3, q.5))
+            .collect()
+    };
+    let r = |t: &str, v: &str, l: Option<&str>, target: bool| {
+        (t.to_owned(), v.to_owned(), l.map(str::to_owned), target)
+    };
+    assert_eq!(
+        range("建议“十五五”时期地区生产总值增速目标设定为年均增长5.5%—6%。"),
+        [r("5.5%—6%", "6", Some("5.5"), true)]
+    );
+    assert_eq!(
+        range("带动就业3至5万人。"),
+        [r("3至5万人", "50000", Some("30000"), false)]
+    );
+    // Results are not targets; a range that does not go up is not a range.
+    assert_eq!(
+        range("圆满完成全年目标任务，地区生产总值增长5.4%。"),
+        [r("5.4%", "5.4", None, false)]
+    );
+    assert_eq!(range("编号5-3%。"), [r("3%", "3", None, false)]);
+}

@@ -434,7 +434,14 @@ pub fn map_into(
                 eg.add(n, pkg::INTERVAL_END, time_point(&t.end));
             }
             Some(Value::Quantity(q)) => {
-                eg.add(n, pkg::NORMALIZED_VALUE, typed(&q.value, xsd::DECIMAL));
+                match &q.lower {
+                    // A range (4.5-5%): its bounds, and no single value.
+                    Some(lower) => {
+                        eg.add(n, schema::MIN_VALUE, typed(lower, xsd::DECIMAL));
+                        eg.add(n, schema::MAX_VALUE, typed(&q.value, xsd::DECIMAL));
+                    }
+                    None => eg.add(n, pkg::NORMALIZED_VALUE, typed(&q.value, xsd::DECIMAL)),
+                }
                 eg.add(n, pkg::UNIT, zh(&q.unit));
             }
             None => {}
@@ -448,6 +455,9 @@ pub fn map_into(
         g.add(&n, itsrdf::TA_IDENT_REF, entity_iris[m.entity].clone());
         if let Some(indicator) = m.indicator {
             g.add(&n, pkg::INDICATOR_PROPERTY, entity_iris[indicator].clone());
+        }
+        if m.target {
+            g.add(&n, pkg::IS_TARGET, Literal::from(true));
         }
     }
     let mut stated = HashSet::new();

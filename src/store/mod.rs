@@ -15,13 +15,15 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
 const CHANGES_SINCE: &[&str] = &[
     "",
     "places are now keyed by their GB/T 2260 code (place/320000) and organs by their full name (org/中共江苏省委员会), so its entity IRIs differ",
+    "the articles of laws are now named by their number (article/20) and laws keyed by their normalised title (law/广告法), so its IRIs differ",
+    "a range (4.5-5%) is now one quantity with both bounds (quantity/4.5-5%), a quantity's indicator the whole phrase before it (单位地区生产总值二氧化碳排放), and targets are marked (pkg:isTarget), so its quantities and indicators differ",
 ];
 
 /// The graph holding the store's own metadata (its schema version).

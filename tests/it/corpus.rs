@@ -311,3 +311,115 @@ fn every_shipped_query_answers_on_reports_and_laws() {
         }
     }
 }
+
+/// Quantities in the 25 reports (issue 13, item 7): a range is one quantity with
+/// both bounds, never its upper bound alone; the indicator of a quantity is the
+/// whole phrase before it; targets are marked apart from results; and the store
+/// conforms to the shapes.
+#[test]
+fn report_quantities_keep_ranges_whole_phrases_and_targets() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    crate::policykg()
+        .arg("load")
+        .arg(corpus("gov-reports-2026"))
+        .args(["-q", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
+    let kg = policykg::store::KgStore::open_read_only(&store).unwrap();
+    let rows = |sparql: &str| -> Vec<Vec<String>> {
+        let oxigraph::sparql::QueryResults::Solutions(solutions) = kg.query(sparql).unwrap() else {
+            panic!("not a SELECT")
+        };
+        solutions
+            .map(|s| {
+                s.unwrap()
+                    .values()
+                    .iter()
+                    .map(|v| v.as_ref().map_or(String::new(), policykg::store::term_text))
+                    .collect()
+            })
+            .collect()
+    };
+    // Every quantity mention, with its document's text around it.
+    let mentions = rows(
+        "SELECT ?text ?begin ?doc ?min ?max ?value ?indicator ?target WHERE {
+           ?m a pkg:Mention ; nif:anchorOf ?text ; nif:beginIndex ?begin ;
+              nif:referenceContext ?doc ; itsrdf:taIdentRef ?q .
+           ?q a pkg:Quantity .
+           OPTIONAL { ?q schema:minValue ?min ; schema:maxValue ?max }
+           OPTIONAL { ?q pkg:normalizedValue ?value }
+           OPTIONAL { ?m pkg:indicator/rdfs:label ?indicator }
+           OPTIONAL { ?m pkg:isTarget ?target }
+         }",
+    );
+    let texts: BTreeMap<String, Vec<char>> =
+        rows("SELECT ?d ?t WHERE { ?d a pkg:Document ; nif:isString ?t }")
+            .into_iter()
+            .map(|r| (r[0].clone(), r[1].chars().collect()))
+            .collect();
+    assert!(
+        mentions.len() > 2000,
+        "{} quantity mentions",
+        mentions.len()
+    );
+    let (mut ranges, mut targets, mut results) = (0, 0, 0);
+    for m in &mentions {
+        let (text, doc) = (&m[0], &texts[&m[2]]);
+        let begin: usize = m[1].parse().unwrap();
+        let before: String = doc[begin.saturating_sub(60)..begin].iter().collect();
+        let sentence = before.rsplit(['。', '；', '\n']).next().unwrap_or_default();
+        // A range has both bounds and no single value, the lower below the upper.
+        if !m[3].is_empty() {
+            ranges += 1;
+            assert!(m[5].is_empty(), "{m:?}");
+            let (min, max): (f64, f64) = (m[3].parse().unwrap(), m[4].parse().unwrap());
+            assert!(min < max, "{m:?}");
+        } else {
+            assert!(!m[5].is_empty(), "{m:?}: no value");
+        }
+        // Never the upper bound of a range alone.
+        let mut back = before.chars().rev();
+        if let (Some('-' | '—' | '–' | '~' | '～'), Some(c)) = (back.next(), back.next()) {
+            assert!(!(c.is_ascii_digit() || c == '%'), "{before}|{text}");
+        }
+        // After a statement of aims in its sentence, a quantity is a target.
+        let target = m[7] == "true";
+        if sentence.contains("主要预期目标") {
+            assert!(target, "{sentence}|{text}");
+        }
+        if text.ends_with("左右") {
+            assert!(target, "{sentence}|{text}");
+        }
+        if target {
+            targets += 1
+        } else {
+            results += 1
+        }
+        // A known indicator inside a longer name is not the indicator.
+        if sentence.contains("二氧化碳排放") && sentence.ends_with("下降") {
+            assert!(m[6].contains("二氧化碳排放"), "{sentence}|{text}: {}", m[6]);
+        }
+    }
+    eprintln!(
+        "{ranges} ranges, {targets} targets, {results} results among {} quantity mentions",
+        mentions.len()
+    );
+    assert!(ranges >= 5, "{ranges} ranges");
+    assert!(
+        targets > 100 && results > targets,
+        "{targets} targets, {results} results"
+    );
+    drop(kg);
+    let out = crate::policykg()
+        .args(["validate", "--store"])
+        .arg(&store)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && said.starts_with("conforms"),
+        "{said}"
+    );
+}
