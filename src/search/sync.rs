@@ -105,12 +105,10 @@ impl IndexUpdate {
         sha256: &str,
         quads: &[Quad],
     ) -> Result<(), SearchError> {
-        if self.held.get(graph.as_str()).map(String::as_str) == Some(sha256) {
+        if !self.replacing(graph, sha256) {
             return Ok(());
         }
         let f = &self.fields;
-        self.writer
-            .delete_term(IndexTerm::from_field_text(f.document, graph.as_str()));
         self.counts.entries += add_document(&self.writer, f, graph, quads)?;
         quads.iter().for_each(|q| collect_name(q, &mut self.names));
         self.document_written(graph, sha256);
@@ -129,12 +127,10 @@ impl IndexUpdate {
         sha256: &str,
         write: impl Fn(&mut dyn FnMut(Quad)),
     ) -> Result<(), SearchError> {
-        if self.held.get(graph.as_str()).map(String::as_str) == Some(sha256) {
+        if !self.replacing(graph, sha256) {
             return Ok(());
         }
         let f = &self.fields;
-        self.writer
-            .delete_term(IndexTerm::from_field_text(f.document, graph.as_str()));
         let mut outline = OutlineNodes::default();
         each_node_of(
             graph,
@@ -165,6 +161,19 @@ impl IndexUpdate {
         self.counts.entries += entries.written;
         self.document_written(graph, sha256);
         Ok(())
+    }
+
+    /// Unless the index already holds the document with this hash, removes its
+    /// entries and returns true: they are to be written again.
+    fn replacing(&mut self, graph: &NamedNode, sha256: &str) -> bool {
+        if self.held.get(graph.as_str()).map(String::as_str) == Some(sha256) {
+            return false;
+        }
+        self.writer.delete_term(IndexTerm::from_field_text(
+            self.fields.document,
+            graph.as_str(),
+        ));
+        true
     }
 
     /// Records that a document's entries were written.

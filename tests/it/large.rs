@@ -64,13 +64,9 @@ fn lines(quads: &[oxigraph::model::Quad]) -> BTreeSet<String> {
         .collect()
 }
 
-fn converted(path: &Path) -> BTreeSet<String> {
-    let out = policykg()
-        .arg("convert")
-        .arg(path)
-        .args(["-f", "nq", "-q"])
-        .assert()
-        .success();
+/// The lines `policykg ARGS` prints.
+fn printed(args: &[&std::ffi::OsStr]) -> BTreeSet<String> {
+    let out = policykg().args(args).assert().success();
     String::from_utf8(out.get_output().stdout.clone())
         .unwrap()
         .lines()
@@ -78,17 +74,24 @@ fn converted(path: &Path) -> BTreeSet<String> {
         .collect()
 }
 
+fn converted(path: &Path) -> BTreeSet<String> {
+    printed(&[
+        "convert".as_ref(),
+        path.as_ref(),
+        "-f".as_ref(),
+        "nq".as_ref(),
+        "-q".as_ref(),
+    ])
+}
+
 fn exported(store: &Path) -> BTreeSet<String> {
-    let out = policykg()
-        .args(["export", "-f", "nq", "--store"])
-        .arg(store)
-        .assert()
-        .success();
-    String::from_utf8(out.get_output().stdout.clone())
-        .unwrap()
-        .lines()
-        .map(str::to_owned)
-        .collect()
+    printed(&[
+        "export".as_ref(),
+        "-f".as_ref(),
+        "nq".as_ref(),
+        "--store".as_ref(),
+        store.as_ref(),
+    ])
 }
 
 fn load(path: &Path, store: &Path, more: &[&str]) -> String {
