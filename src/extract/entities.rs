@@ -361,7 +361,57 @@ pub(crate) fn find(
     with_session_numbers(&chars, &mut candidates);
     candidates.extend(people(&chars, text, &offsets, lexicon));
     drop_shared_heads(&chars, &mut candidates);
+    places_in_events(&chars, lexicon, &mut candidates);
     resolve(candidates)
+}
+
+/// Places inside the name of an event (中国—中亚峰会, 尼山世界文明论坛,
+/// 兰州国际马拉松) are not mentions: the name is a single unit. A place is inside
+/// when at most eight name characters (or a dash joining another place) stand
+/// between it and an event word, none of them a stop character or a word of
+/// holding (在福州举办的论坛 keeps 福州). The span from the place to the event
+/// word becomes a non-name, which wins over the shorter places in it.
+fn places_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found>) {
+    let starts = |at: usize, word: &str| {
+        let mut k = at;
+        word.chars().all(|w| {
+            let same = chars.get(k) == Some(&w);
+            k += 1;
+            same
+        })
+    };
+    let mut events = Vec::new();
+    for c in candidates.iter() {
+        if c.entity.kind != EntityKind::Place || c.priority == NOT_A_NAME {
+            continue;
+        }
+        let mut at = c.end;
+        while at < chars.len() && at - c.end <= 8 {
+            if let Some(head) = lexicon.event_heads.iter().find(|h| starts(at, h)) {
+                events.push((c.begin, at + head.chars().count()));
+                break;
+            }
+            let ch = chars[at];
+            let dash = matches!(ch, '—' | '－' | '·');
+            if !dash
+                && (!is_name_char(ch)
+                    || lexicon.stop_chars.contains(&ch)
+                    || lexicon.event_breaks.iter().any(|b| starts(at, b)))
+            {
+                break;
+            }
+            at += 1;
+        }
+    }
+    for (begin, end) in events {
+        candidates.push(Found {
+            begin,
+            end,
+            entity: named(EntityKind::Term, ""),
+            priority: NOT_A_NAME,
+            rule_found: false,
+        });
+    }
 }
 
 /// A county's full name of three characters or fewer outside the document's region
@@ -1126,6 +1176,19 @@ mod tests {
         );
         check("同周边国家和发展中国家工会的关系", &[]);
         check("加强与区域工会组织的交流交往", &[]);
+    }
+
+    #[test]
+    fn places_inside_event_names_are_not_mentions() {
+        // Sentences of the shared reports (../shared/corpus/gov-reports-2026).
+        check("全面落实中国—中亚峰会涉陕成果", &[]);
+        check("成功举办兰州国际马拉松", &[]);
+        check("跨国公司领导人青岛峰会", &[]);
+        check("办好长江文明论坛", &[]);
+        // A place before a word of holding, or before the generic word alone after
+        // 的, is a mention.
+        check("在福州举办的论坛", &[("福州", Place)]);
+        check("厦门成功举办峰会", &[("厦门", Place)]);
     }
 
     #[test]

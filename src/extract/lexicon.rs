@@ -150,6 +150,10 @@ pub struct Lexicon {
     pub(crate) name_suffix_automaton: AhoCorasick,
     /// Verbs a name found by its own suffix never starts with.
     pub(crate) leading_verbs: Vec<String>,
+    /// Words that end the name of an event (峰会, 论坛, 博览会 …).
+    pub(crate) event_heads: Vec<String>,
+    /// Words between a place and an event that are not part of its name (举办 …).
+    pub(crate) event_breaks: Vec<String>,
     /// Words that end an indicator's name before a quantity (增长, 下降, 年均 …).
     pub(crate) indicator_verbs: Vec<String>,
     pub(crate) name_heads: Vec<String>,
@@ -198,6 +202,8 @@ const INDICATORS: &str = include_str!("../../data/rules/indicators.tsv");
 const NAME_SUFFIXES: &str = include_str!("../../data/rules/name-suffixes.tsv");
 const LEADING_VERBS: &str = include_str!("../../data/rules/leading-verbs.tsv");
 const INDICATOR_VERBS: &str = include_str!("../../data/rules/indicator-verbs.tsv");
+const EVENT_HEADS: &str = include_str!("../../data/rules/event-heads.tsv");
+const EVENT_BREAKS: &str = include_str!("../../data/rules/event-breaks.tsv");
 const UNITS: &str = include_str!("../../data/rules/units.tsv");
 const ORGANS: &str = include_str!("../../data/rules/organs.tsv");
 
@@ -399,6 +405,8 @@ impl Lexicon {
             name_suffixes,
             leading_verbs: words(LEADING_VERBS),
             indicator_verbs: words(INDICATOR_VERBS),
+            event_heads: words(EVENT_HEADS),
+            event_breaks: words(EVENT_BREAKS),
             name_heads: words(NAME_HEADS),
             stop_chars: lines(STOP_CHARS)
                 .flat_map(|(_, l)| l.chars().collect::<Vec<_>>())
