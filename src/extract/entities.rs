@@ -761,6 +761,7 @@ fn names_by_suffix(
                     || lexicon.stop_chars.contains(&chars[begin - 1])
                     || ends_with_any(&chars[..begin], &lexicon.stop_phrases)
                     || ends_with_any(&chars[..begin], &lexicon.leading_verbs)
+                    || lexicon.ends_with_verb(&chars[..begin])
                     || known.get(begin - 1).is_some_and(|&k| k);
                 if !at_boundary && !rule.facility {
                     continue;
@@ -797,6 +798,7 @@ fn names_by_suffix(
                 // Else the start of the text, punctuation, a stop word or a verb.
                 let boundary = |p: usize| {
                     ends_with_any(&chars[..p], &lexicon.leading_verbs)
+                        || lexicon.ends_with_verb(&chars[..p])
                         || p == k
                             && (p == 0
                                 || !is_name_char(chars[p - 1])
@@ -809,11 +811,17 @@ fn names_by_suffix(
                 else {
                     continue;
                 };
-                while let Some(verb) = lexicon.leading_verbs.iter().find(|v| {
-                    let n = v.chars().count();
-                    begin + n <= s && chars[begin..begin + n].iter().copied().eq(v.chars())
-                }) {
-                    begin += verb.chars().count();
+                loop {
+                    if let Some(verb) = lexicon.leading_verbs.iter().find(|v| {
+                        let n = v.chars().count();
+                        begin + n <= s && chars[begin..begin + n].iter().copied().eq(v.chars())
+                    }) {
+                        begin += verb.chars().count();
+                    } else if begin + 2 <= s && lexicon.starts_with_verb(&chars[begin..s]) {
+                        begin += 2;
+                    } else {
+                        break;
+                    }
                 }
                 begin
             }

@@ -150,6 +150,9 @@ pub struct Lexicon {
     pub(crate) name_suffix_automaton: AhoCorasick,
     /// Verbs a name found by its own suffix never starts with.
     pub(crate) leading_verbs: Vec<String>,
+    /// The common two-character verbs (data/rules/verbs.tsv, from jieba's
+    /// dictionary): a name found by its suffix does not start with one.
+    pub(crate) verbs: std::collections::HashSet<[char; 2]>,
     /// Words that end the name of an event (峰会, 论坛, 博览会 …).
     pub(crate) event_heads: Vec<String>,
     /// Words between a place and an event that are not part of its name (举办 …).
@@ -201,6 +204,7 @@ const NOT_NAMES: &str = include_str!("../../data/rules/not-names.tsv");
 const INDICATORS: &str = include_str!("../../data/rules/indicators.tsv");
 const NAME_SUFFIXES: &str = include_str!("../../data/rules/name-suffixes.tsv");
 const LEADING_VERBS: &str = include_str!("../../data/rules/leading-verbs.tsv");
+const VERBS: &str = include_str!("../../data/rules/verbs.tsv");
 const INDICATOR_VERBS: &str = include_str!("../../data/rules/indicator-verbs.tsv");
 const EVENT_HEADS: &str = include_str!("../../data/rules/event-heads.tsv");
 const EVENT_BREAKS: &str = include_str!("../../data/rules/event-breaks.tsv");
@@ -219,6 +223,19 @@ fn words(text: &str) -> Vec<String> {
 }
 
 impl Lexicon {
+    /// True when `chars` end with a common verb (data/rules/verbs.tsv).
+    pub(crate) fn ends_with_verb(&self, chars: &[char]) -> bool {
+        chars.len() >= 2
+            && self
+                .verbs
+                .contains(&[chars[chars.len() - 2], chars[chars.len() - 1]])
+    }
+
+    /// True when `chars` start with a common verb (data/rules/verbs.tsv).
+    pub(crate) fn starts_with_verb(&self, chars: &[char]) -> bool {
+        chars.len() >= 2 && self.verbs.contains(&[chars[0], chars[1]])
+    }
+
     /// The bundled gazetteer and rules from `data/`.
     ///
     /// ```
@@ -404,6 +421,13 @@ impl Lexicon {
             name_suffix_automaton: build(name_suffix_words.iter().map(String::as_str)),
             name_suffixes,
             leading_verbs: words(LEADING_VERBS),
+            verbs: words(VERBS)
+                .iter()
+                .filter_map(|w| {
+                    let mut c = w.chars();
+                    Some([c.next()?, c.next()?]).filter(|_| c.next().is_none())
+                })
+                .collect(),
             indicator_verbs: words(INDICATOR_VERBS),
             event_heads: words(EVENT_HEADS),
             event_breaks: words(EVENT_BREAKS),
