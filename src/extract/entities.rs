@@ -25,6 +25,20 @@ pub(crate) struct Found {
 /// span and are then dropped.
 const NOT_A_NAME: u8 = 0;
 
+impl Found {
+    /// A span that holds names but is none: it wins over the shorter candidates
+    /// in it and is then dropped.
+    fn not_a_name(begin: usize, end: usize) -> Self {
+        Found {
+            begin,
+            end,
+            entity: named(EntityKind::Term, ""),
+            priority: NOT_A_NAME,
+            rule_found: false,
+        }
+    }
+}
+
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{1,120})》").unwrap());
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"“([^“”\n]{1,24})”").unwrap());
 
@@ -403,15 +417,7 @@ fn places_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Foun
             at += 1;
         }
     }
-    for (begin, end) in events {
-        candidates.push(Found {
-            begin,
-            end,
-            entity: named(EntityKind::Term, ""),
-            priority: NOT_A_NAME,
-            rule_found: false,
-        });
-    }
+    candidates.extend(events.into_iter().map(|(b, e)| Found::not_a_name(b, e)));
 }
 
 /// A county's full name of three characters or fewer outside the document's region
@@ -516,15 +522,7 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
         }
         !shared
     });
-    for (begin, end) in heads {
-        candidates.push(Found {
-            begin,
-            end,
-            entity: named(EntityKind::Term, ""),
-            priority: NOT_A_NAME,
-            rule_found: false,
-        });
-    }
+    candidates.extend(heads.into_iter().map(|(b, e)| Found::not_a_name(b, e)));
 }
 
 /// Whether a quoted phrase not followed by a plan word names a programme,
