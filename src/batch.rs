@@ -114,8 +114,8 @@ impl Quads {
     pub fn ready(self, settings: &Settings) -> (Quads, Vec<Diagnostic>) {
         match self {
             Quads::Deferred(document) => {
-                let parsed = pipeline::parse(*document, settings);
-                let diagnostics = parsed.outline.diagnostics.clone();
+                let mut parsed = pipeline::parse(*document, settings);
+                let diagnostics = std::mem::take(&mut parsed.outline.diagnostics);
                 (Quads::Streamed(Box::new(parsed)), diagnostics)
             }
             ready => (ready, Vec::new()),
@@ -246,8 +246,8 @@ fn convert_document(
         (Quads::Deferred(Box::new(document)), Vec::new())
     } else {
         let large = document.text.len() > STREAM_ABOVE;
-        let parsed = pipeline::parse(document, settings);
-        let diagnostics = parsed.outline.diagnostics.clone();
+        let mut parsed = pipeline::parse(document, settings);
+        let diagnostics = std::mem::take(&mut parsed.outline.diagnostics);
         if large {
             (Quads::Streamed(Box::new(parsed)), diagnostics)
         } else {

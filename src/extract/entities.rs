@@ -386,14 +386,7 @@ pub(crate) fn find(
 /// holding (在福州举办的论坛 keeps 福州). The span from the place to the event
 /// word becomes a non-name, which wins over the shorter places in it.
 fn places_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found>) {
-    let starts = |at: usize, word: &str| {
-        let mut k = at;
-        word.chars().all(|w| {
-            let same = chars.get(k) == Some(&w);
-            k += 1;
-            same
-        })
-    };
+    let starts = |at: usize, word: &str| super::starts_with_word(&chars[at..], word);
     let mut events = Vec::new();
     for c in candidates.iter() {
         if c.entity.kind != EntityKind::Place || c.priority == NOT_A_NAME {

@@ -496,14 +496,7 @@ fn whole_indicator(
 ) {
     let (begin, end) = (out.mentions[j].span.begin, out.mentions[j].span.end);
     let gap = &chars[end..out.mentions[i].span.begin];
-    let starts_with = |at: &[char], word: &str| {
-        let mut k = 0;
-        word.chars().all(|w| {
-            let same = at.get(k) == Some(&w);
-            k += 1;
-            same
-        })
-    };
+    let starts_with = starts_with_word;
     let is_verb = |at: &[char]| lexicon.indicator_verbs.iter().any(|v| starts_with(at, v));
     // The name goes on over ideographs up to the first verb, at most 16 of them.
     let mut more = 0;
@@ -546,6 +539,12 @@ fn whole_indicator(
     mention.span = span;
     mention.text = name;
     mention.entity = entity;
+}
+
+/// True when `chars` begin with `word`.
+pub(crate) fn starts_with_word(chars: &[char], word: &str) -> bool {
+    let mut at = chars.iter();
+    word.chars().all(|w| at.next() == Some(&w))
 }
 
 fn is_ideograph(c: char) -> bool {
