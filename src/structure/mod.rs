@@ -194,6 +194,10 @@ pub fn parse(text: &str) -> Outline {
     outline
 }
 
+/// The body text, in characters, that a run-in heading after a lead-in ending in
+/// ： goes on with, unlike a list item of a sentence or two.
+const MIN_RUN_IN_BODY: usize = 60;
+
 #[derive(Default)]
 struct Builder {
     outline: Outline,
@@ -245,7 +249,7 @@ impl Builder {
         }
         let heading = match (&numbered, line.markdown) {
             // A Markdown heading is a heading whatever its shape.
-            (Some(n), md) => self.numbered_heading(line, n).or_else(|| {
+            (Some(n), md) => self.numbered_heading(line, n, next).or_else(|| {
                 md.map(|_| HeadingShape {
                     kind: n.kind,
                     title_end: line.text.chars().count(),
@@ -400,7 +404,12 @@ impl Builder {
     }
 
     /// Decides whether a numbered line is a heading, and where its title ends.
-    fn numbered_heading(&self, line: &Line<'_>, n: &Numbered) -> Option<HeadingShape> {
+    fn numbered_heading(
+        &self,
+        line: &Line<'_>,
+        n: &Numbered,
+        next: Option<&Line<'_>>,
+    ) -> Option<HeadingShape> {
         let chars: Vec<char> = line.text.chars().collect();
         let rest: String = chars[n.rest..].iter().collect();
         let rest_len = chars.len() - n.rest;
@@ -444,12 +453,21 @@ impl Builder {
                 }
                 // After a line ending in ：, numbered lines are list items, unless their
                 // kind is already open as a heading (二、 after （一）…（三） items).
+                // In a report, a lead-in (重点抓好以下工作：, 具体抓好9个方面工作：) is
+                // followed by the sections it announces, not a list: a （一） or 一、
+                // line shaped as a heading (a title alone, with body text on the next
+                // line, or a run-in title followed by body text) opens a section.
                 let open_kind = self.stack.iter().any(|&(k, _)| k == n.kind);
-                if self.list_context && !open_kind {
+                let announced = self.report && matches!(n.kind, Kind::CnParen | Kind::CnComma);
+                if self.list_context && !open_kind && !announced {
                     return None;
                 }
+                let in_list = self.list_context && !open_kind;
                 if ends_open && rest_len <= 50 {
-                    return Some(HeadingShape {
+                    let body_follows = next.is_some_and(|next| {
+                        numbering_of(next.text).is_none_or(|m| m.kind != n.kind)
+                    });
+                    return (!in_list || body_follows).then_some(HeadingShape {
                         kind: n.kind,
                         title_end: chars.len(),
                         body_begin: None,
@@ -462,6 +480,11 @@ impl Builder {
                 if first_end <= 40 && !first.contains(['：', ':', '；', ';']) {
                     let title_end = n.rest + first_end;
                     let body = title_end + 1;
+                    // After a lead-in, an item of one or two sentences is a list item;
+                    // a section's run-in title goes on with a paragraph of body text.
+                    if in_list && chars.len() < body + MIN_RUN_IN_BODY {
+                        return None;
+                    }
                     return Some(HeadingShape {
                         kind: n.kind,
                         title_end,

@@ -77,6 +77,35 @@ fn report_headings_run_in_headings_and_list_items() {
     );
 }
 
+/// A report's lead-in ending in ： (具体抓好9个方面工作：) announces sections, not a
+/// list (16 of the 25 shared reports write one before their first （一）): a title
+/// alone on its line with body text after it, or a run-in title that goes on with a
+/// paragraph, opens a section; short items of a sentence or two stay list items.
+#[test]
+fn headings_after_a_lead_in_are_sections() {
+    // 云南's work plan: a title alone on its line.
+    let text = "三、2026年重点工作\n具体抓好9个方面工作：\n（一）巩固壮大实体经济根基，纵深推进产业强省建设\n做强做优做大资源型产业。实施新一轮重点产业链高质量发展行动。\n（二）促进消费和投资良性互动，有效释放内需潜力\n深入实施提振消费专项行动。\n";
+    assert_eq!(
+        outline(text),
+        "1 3 三、 2026年重点工作\n  ¶1 具体抓好9个方面\n  2 1 （一） 巩固壮大实体经济根基，纵深推进产业强省建设\n    ¶1 做强做优做大资源\n  2 2 （二） 促进消费和投资良性互动，有效释放内需潜力\n    ¶1 深入实施提振消费\n"
+    );
+    // Run-in titles, each going on with a paragraph, one line after another.
+    let body = "统筹抓好促消费和扩投资，全力释放消费潜力，实施提振消费专项行动，推动重大项目建设，扩大有效投资，稳住经济基本盘。".repeat(2);
+    let text = format!(
+        "三、2026年重点工作\n重点抓好以下两个方面：\n（一）奋力推进全方位扩大内需。{body}\n（二）奋力推进科技创新。{body}\n"
+    );
+    assert_eq!(
+        outline(&text),
+        "1 3 三、 2026年重点工作\n  ¶1 重点抓好以下两个\n  2 1 （一） 奋力推进全方位扩大内需\n    ¶1 统筹抓好促消费和\n  2 2 （二） 奋力推进科技创新\n    ¶1 统筹抓好促消费和\n"
+    );
+    // Titles alone on consecutive lines are a list.
+    let text = "三、措施\n主要措施如下：\n（一）加强组织领导\n（二）强化资金保障\n";
+    assert_eq!(
+        outline(text),
+        "1 3 三、 措施\n  ¶1 主要措施如下：\n  •2 （一）加强组织领\n  •3 （二）强化资金保\n"
+    );
+}
+
 #[test]
 fn long_numbered_body_lines_are_paragraphs() {
     let text = "一、总体要求\n（一）这是一个很长的编号正文行，它包含逗号，并且远远超过了一个标题应有的长度，所以它是正文而不是标题。\n";
