@@ -1,10 +1,11 @@
 //! Extraction quality on the hand-annotated excerpts in tests/eval, annotated by
 //! ../shared/ANNOTATION.md (the standard the hidden held-out set is annotated by):
 //! precision, recall and F1 per entity type, per heading level and for measure
-//! items, with floors set from what was measured. Two sets are scored apart: the
-//! excerpts the rules were tuned on (tests/eval) and those annotated after the rules
-//! were frozen and never tuned on (tests/eval/frozen), so the gap between them shows
-//! how the rules generalise. The tables printed here (run with --nocapture) are the
+//! items, with floors set from what was measured. Three sets are scored apart: the
+//! excerpts the rules were tuned on (tests/eval), those annotated after the rules
+//! were frozen and never tuned on (tests/eval/frozen), and those annotated blind and
+//! first scored as they came, then looked into (tests/eval/dev), so the gaps between
+//! them show how the rules generalise. The tables printed here (run with --nocapture) are the
 //! ones in docs/evaluation.md.
 
 use policykg::extract::EntityKind;
@@ -207,6 +208,11 @@ fn score(set: &str) -> Scores {
     let mut measures = Count::default();
     let cases = cases(set);
     assert!(!cases.is_empty(), "no excerpts in tests/eval/{set}");
+    // EVAL_DETAIL=1 lists every miss and false hit of the tuned and dev sets; the
+    // frozen set's are listed only when asked for by name (EVAL_DETAIL=frozen), so
+    // that looking into them is a choice, never a side effect.
+    let detail = std::env::var("EVAL_DETAIL")
+        .is_ok_and(|v| !v.is_empty() && (set != "frozen" || v == "frozen"));
     for case in cases {
         let mut document = Document::from_text(&case.name, case.text.as_str());
         document.meta.extend(case.meta.iter().cloned());
@@ -237,9 +243,15 @@ fn score(set: &str) -> Scores {
                 })
                 .map(|m| (m.span.begin, m.span.end))
                 .collect();
-            if std::env::var_os("EVAL_DETAIL").is_some() {
+            if detail {
                 let chars: Vec<char> = case.text.chars().collect();
-                let show = |s: &(usize, usize)| chars[s.0..s.1].iter().collect::<String>();
+                // The span in its context: four characters either side.
+                let show = |s: &(usize, usize)| {
+                    let at = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+                    let (before, after) = (s.0.saturating_sub(4), (s.1 + 4).min(chars.len()));
+                    format!("{}[{}]{}", at(before, s.0), at(s.0, s.1), at(s.1, after))
+                        .replace('\n', "⏎")
+                };
                 let missed: Vec<String> = gold
                     .iter()
                     .filter(|g| !predicted.contains(g))
@@ -411,6 +423,15 @@ fn extraction_quality_on_the_frozen_excerpts() {
     check_floors("frozen", &FROZEN);
 }
 
+/// Excerpts of six further reports annotated blind on 2026-12-02 (by reading the
+/// text under ANNOTATION.md, without policykg's output), first scored with the rules
+/// as they stood, then used to find classes of error: a second measure of the gap
+/// that, unlike the frozen set, may be looked into.
+#[test]
+fn extraction_quality_on_the_dev_excerpts() {
+    check_floors("dev", &DEV);
+}
+
 const TUNED: Floors = Floors {
     entities: &[
         ("org", 0.88),
@@ -423,6 +444,22 @@ const TUNED: Floors = Floors {
     ],
     micro: 0.88,
     headings: 0.95,
+    measures: 0.95,
+};
+
+/// Set a little under what the dev excerpts scored after the rules were revised
+/// on them (docs/evaluation.md gives their first score too).
+const DEV: Floors = Floors {
+    entities: &[
+        ("org", 0.60),
+        ("person", 0.80),
+        ("place", 0.63),
+        ("plan", 0.66),
+        ("time", 0.84),
+        ("quantity", 0.90),
+    ],
+    micro: 0.78,
+    headings: 0.70,
     measures: 0.95,
 };
 
