@@ -535,6 +535,16 @@ impl Builder {
             }
         } else if kind == Kind::Appendix {
             self.stack.clear();
+        } else if let Some(rank) = kind.report_rank().filter(|_| self.report) {
+            // In a report, a numbering of a higher rank closes the lower ones open
+            // (三、 after （七）, when the text starts inside a section).
+            while self
+                .stack
+                .last()
+                .is_some_and(|&(k, _)| k.report_rank().is_some_and(|r| r > rank))
+            {
+                self.stack.pop();
+            }
         }
         let parent = self.stack.last().map(|&(_, i)| i);
         let chars: Vec<char> = line.text.chars().collect();

@@ -48,6 +48,18 @@ pub enum Kind {
 impl Kind {
     /// The fixed rank of the legal hierarchy (编 < 分编 < 章 < 节 < 条); `None` for
     /// kinds whose depth depends on the order they appear in.
+    /// The rank of a report's numbering in the usual hierarchy of Chinese official
+    /// documents (一、 above （一） above 1. above （1））; lower is higher.
+    pub fn report_rank(self) -> Option<u8> {
+        match self {
+            Kind::CnComma => Some(1),
+            Kind::CnParen => Some(2),
+            Kind::ArabicDot => Some(3),
+            Kind::ArabicParen => Some(4),
+            _ => None,
+        }
+    }
+
     pub fn legal_rank(self) -> Option<u8> {
         match self {
             Kind::Part => Some(1),

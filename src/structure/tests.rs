@@ -106,6 +106,18 @@ fn headings_after_a_lead_in_are_sections() {
     );
 }
 
+/// In a report that starts inside a section (an excerpt, a page cut short), a
+/// numbering of a higher rank closes the lower ones: 三、 after （七） is a part, and the
+/// （一） after it is its child.
+#[test]
+fn report_numberings_rank_by_the_usual_hierarchy() {
+    let text = "（七）统筹生态环境保护\n推进治理。\n三、主要目标任务\n（一）发展目标\n正文。\n";
+    assert_eq!(
+        outline(text),
+        "1 7 （七） 统筹生态环境保护\n  ¶1 推进治理。\n1 3 三、 主要目标任务\n  2 1 （一） 发展目标\n    ¶1 正文。\n"
+    );
+}
+
 #[test]
 fn long_numbered_body_lines_are_paragraphs() {
     let text = "一、总体要求\n（一）这是一个很长的编号正文行，它包含逗号，并且远远超过了一个标题应有的长度，所以它是正文而不是标题。\n";
