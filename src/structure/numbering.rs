@@ -46,8 +46,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The fixed rank of the legal hierarchy (编 < 分编 < 章 < 节 < 条); `None` for
-    /// kinds whose depth depends on the order they appear in.
     /// The rank of a report's numbering in the usual hierarchy of Chinese official
     /// documents (一、 above （一） above 1. above （1））; lower is higher.
     pub fn report_rank(self) -> Option<u8> {
@@ -60,6 +58,8 @@ impl Kind {
         }
     }
 
+    /// The fixed rank of the legal hierarchy (编 < 分编 < 章 < 节 < 条); `None` for
+    /// kinds whose depth depends on the order they appear in.
     pub fn legal_rank(self) -> Option<u8> {
         match self {
             Kind::Part => Some(1),
