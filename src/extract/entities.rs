@@ -367,7 +367,12 @@ pub(crate) fn find(
     }
     let joined = joined_mask(text, &offsets, lexicon, &known);
     candidates.extend(organisations_by_suffix(
-        &chars, text, &offsets, lexicon, &joined,
+        &chars,
+        text,
+        &offsets,
+        lexicon,
+        &joined,
+        !context.legal,
     ));
     candidates.extend(names_by_suffix(
         &chars, text, &offsets, lexicon, &known, &joined,
@@ -615,13 +620,16 @@ fn is_name_char(c: char) -> bool {
 }
 
 /// Organisation names that end in a suffix (…中心, …委员会) and start with a name head
-/// (中国, 国际, a known place or organisation).
+/// (中国, 国际, a known place or organisation), or, with `brands` (in reports, not in
+/// legal texts, where 开户银行 and 新设公司 are roles), companies and institutions
+/// named by a brand (苏豪集团).
 fn organisations_by_suffix(
     chars: &[char],
     text: &str,
     offsets: &Offsets,
     lexicon: &Lexicon,
     joined: &[bool],
+    brands: bool,
 ) -> Vec<Found> {
     const MAX_LEFT: usize = 16;
     let mut out = Vec::new();
@@ -644,6 +652,20 @@ fn organisations_by_suffix(
         // The leftmost name head in reach starts the name.
         let Some((begin, head)) = (k..s).find_map(|p| Some((p, head_at(&chars[p..s], lexicon)?)))
         else {
+            let rule = suffix_rule(lexicon, &text[m.start()..m.end()]);
+            if brands
+                && rule.is_some_and(|r| r.brand)
+                && let Some(begin) = brand_start(chars, k, s, lexicon)
+            {
+                let label: String = chars[begin..e].iter().collect();
+                out.push(Found {
+                    begin,
+                    end: e,
+                    entity: named(EntityKind::Organization, &label),
+                    priority: 3,
+                    rule_found: true,
+                });
+            }
             continue;
         };
         let needs_core =
@@ -672,6 +694,29 @@ fn organisations_by_suffix(
         });
     }
     out
+}
+
+/// Where a brand name before a company's or institution's suffix starts (苏豪|集团,
+/// 推动磷化|集团, ，北大荒|集团, 西湖|大学), or `None`: two to four characters within
+/// the left reach `k`, right after a boundary (the reach's end, or a common verb),
+/// not starting with a verb, holding no numeral, and neither ending nor (when longer
+/// than two) starting with a common word (上市|公司, 项目|公司, 高水平|大学,
+/// 股份制|银行 are descriptions, not names). The longest such name wins.
+fn brand_start(chars: &[char], k: usize, s: usize, lexicon: &Lexicon) -> Option<usize> {
+    const NUMERALS: &str = "一二三四五六七八九十百千万亿两几零〇";
+    (2..=4usize).rev().find_map(|len| {
+        let begin = s.checked_sub(len).filter(|&b| b >= k)?;
+        let name = &chars[begin..s];
+        let at_boundary = begin == k || lexicon.ends_with_verb(&chars[k..begin]);
+        (at_boundary
+            && !lexicon.starts_with_verb(name)
+            && !lexicon.ends_with_common_word(name)
+            && (len == 2 || !lexicon.ends_with_common_word(&name[..2]))
+            && !name
+                .iter()
+                .any(|&c| NUMERALS.contains(c) || c.is_ascii_digit()))
+        .then_some(begin)
+    })
 }
 
 /// How far left of `s` a name may start: not across a non-name character, a stop
@@ -1112,6 +1157,50 @@ mod tests {
     }
 
     use EntityKind::*;
+
+    #[test]
+    fn companies_and_institutions_named_by_a_brand() {
+        // Sentences of the shared reports (江苏, 安徽, 天津, 甘肃).
+        check(
+            "海螺集团与皖维集团启动重组。苏豪集团重组整合。",
+            &[
+                ("海螺集团", Organization),
+                ("皖维集团", Organization),
+                ("苏豪集团", Organization),
+            ],
+        );
+        check(
+            "推动磷化集团，支持吉翼公司上半年产品面市，支持苏州实验室、紫金山实验室等加快建设",
+            &[
+                ("磷化集团", Organization),
+                ("吉翼公司", Organization),
+                ("苏州实验室", Organization),
+                ("紫金山实验室", Organization),
+            ],
+        );
+        // Descriptions ending or starting with a common word are no names.
+        check(
+            "加强上市公司风险监测，新增境内上市公司，引导项目公司，城市医疗集团，推进高水平大学建设，全国首家股份制银行",
+            &[],
+        );
+        check("新增老年大学，推动康复大学建设", &[]);
+        // In a legal text, 开户银行 and 新设公司 are roles.
+        let lexicon = Lexicon::bundled();
+        let text = "当事人应当在开户银行办理，新设公司应当登记。";
+        let found = find(
+            text,
+            &lexicon,
+            Context {
+                legal: true,
+                ..Context::default()
+            },
+            None,
+        );
+        assert!(
+            found.iter().all(|f| f.entity.kind != Organization),
+            "{text}"
+        );
+    }
 
     #[test]
     fn names_of_other_kinds_hold_no_place() {

@@ -94,6 +94,9 @@ pub(crate) struct OrgSuffix {
     pub needs_core: bool,
     /// A unit of another body (部, 办公厅): its name may hold another's whole name.
     pub unit: bool,
+    /// A company or institution named by a brand (苏豪集团, 魏桥集团, 西湖大学): the
+    /// name may be two to four characters with no name head, at a word boundary.
+    pub brand: bool,
 }
 
 /// Where a name found by its suffix starts.
@@ -153,6 +156,9 @@ pub struct Lexicon {
     /// The common two-character verbs (data/rules/verbs.tsv, from jieba's
     /// dictionary): a name found by its suffix does not start with one.
     pub(crate) verbs: std::collections::HashSet<[char; 2]>,
+    /// The common two-character words of any part of speech
+    /// (data/rules/common-words.tsv, from jieba's dictionary).
+    pub(crate) common_words: std::collections::HashSet<[char; 2]>,
     /// Words that end the name of an event (峰会, 论坛, 博览会 …).
     pub(crate) event_heads: Vec<String>,
     /// Words between a place and an event that are not part of its name (举办 …).
@@ -205,6 +211,7 @@ const INDICATORS: &str = include_str!("../../data/rules/indicators.tsv");
 const NAME_SUFFIXES: &str = include_str!("../../data/rules/name-suffixes.tsv");
 const LEADING_VERBS: &str = include_str!("../../data/rules/leading-verbs.tsv");
 const VERBS: &str = include_str!("../../data/rules/verbs.tsv");
+const COMMON_WORDS: &str = include_str!("../../data/rules/common-words.tsv");
 const INDICATOR_VERBS: &str = include_str!("../../data/rules/indicator-verbs.tsv");
 const EVENT_HEADS: &str = include_str!("../../data/rules/event-heads.tsv");
 const EVENT_BREAKS: &str = include_str!("../../data/rules/event-breaks.tsv");
@@ -222,7 +229,26 @@ fn words(text: &str) -> Vec<String> {
     lines(text).map(|(_, l)| l.trim().to_owned()).collect()
 }
 
+/// The two-character words of a word list.
+fn pairs(text: &str) -> std::collections::HashSet<[char; 2]> {
+    lines(text)
+        .filter_map(|(_, w)| {
+            let mut c = w.trim().chars();
+            Some([c.next()?, c.next()?]).filter(|_| c.next().is_none())
+        })
+        .collect()
+}
+
 impl Lexicon {
+    /// True when `chars` end with a common word of any part of speech
+    /// (data/rules/common-words.tsv).
+    pub(crate) fn ends_with_common_word(&self, chars: &[char]) -> bool {
+        chars.len() >= 2
+            && self
+                .common_words
+                .contains(&[chars[chars.len() - 2], chars[chars.len() - 1]])
+    }
+
     /// True when `chars` end with a common verb (data/rules/verbs.tsv).
     pub(crate) fn ends_with_verb(&self, chars: &[char]) -> bool {
         chars.len() >= 2
@@ -275,6 +301,7 @@ impl Lexicon {
                     blocked_after,
                     needs_core: flags.split(',').any(|f| f.trim() == "core"),
                     unit: flags.split(',').any(|f| f.trim() == "unit"),
+                    brand: flags.split(',').any(|f| f.trim() == "brand"),
                 }
             })
             .collect();
@@ -421,13 +448,8 @@ impl Lexicon {
             name_suffix_automaton: build(name_suffix_words.iter().map(String::as_str)),
             name_suffixes,
             leading_verbs: words(LEADING_VERBS),
-            verbs: words(VERBS)
-                .iter()
-                .filter_map(|w| {
-                    let mut c = w.chars();
-                    Some([c.next()?, c.next()?]).filter(|_| c.next().is_none())
-                })
-                .collect(),
+            verbs: pairs(VERBS),
+            common_words: pairs(COMMON_WORDS),
             indicator_verbs: words(INDICATOR_VERBS),
             event_heads: words(EVENT_HEADS),
             event_breaks: words(EVENT_BREAKS),
