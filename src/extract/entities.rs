@@ -188,8 +188,33 @@ pub(crate) fn find(
             }
             match lexicon.resolve(&text[b..end], context.region) {
                 // A plan is named in quotation marks (“一带一路”); the quoted phrase
-                // rule finds those, and an unquoted programme name is not a plan.
-                Some(Some(entry)) if entry.kind == EntityKind::Plan => {}
+                // rule finds those, and an unquoted programme name is not a plan but
+                // a descriptive phrase, whose places are mentions (京津冀|协同发展,
+                // 美丽|中国, 长江经济带|发展).
+                Some(Some(entry)) if entry.kind == EntityKind::Plan => {
+                    // The names inside: those of the phrase less its last character,
+                    // and less its first (美丽|中国 ends with one).
+                    let phrase = &text[b..end];
+                    let first = phrase.chars().next().map_or(0, char::len_utf8);
+                    let last = phrase.chars().next_back().map_or(0, char::len_utf8);
+                    let mut inside: Vec<(usize, usize)> = lexicon
+                        .find_names(&phrase[..phrase.len() - last])
+                        .chain(
+                            lexicon
+                                .find_names(&phrase[first..])
+                                .map(|(ib, ie, e)| (ib + first, ie + first, e)),
+                        )
+                        .filter(|(_, _, inner)| inner.kind == EntityKind::Place)
+                        .map(|(ib, ie, _)| (b + ib, b + ie))
+                        .collect();
+                    inside.sort_unstable();
+                    inside.dedup();
+                    for (ib, ie) in inside {
+                        if let Some(Some(place)) = lexicon.resolve(&text[ib..ie], context.region) {
+                            push(ib, ie, Entity::of_entry(place), 4);
+                        }
+                    }
+                }
                 Some(Some(entry)) => {
                     // The place an organ's name starts with (山东省|人民政府) stands
                     // as a candidate too: it is the mention when the organ's name is
@@ -769,7 +794,8 @@ fn names_by_suffix(
         {
             continue;
         }
-        let k = left_reach(chars, s, 12, lexicon, joined, &lexicon.long_suffixes);
+        let reach = rule.max_core.max(12);
+        let k = left_reach(chars, s, reach, lexicon, joined, &lexicon.long_suffixes);
         let begin = match rule.start {
             // A known place and the suffix, nothing between (黄浦江, 苏州河, 赤峰道),
             // after a boundary.
@@ -798,7 +824,8 @@ fn names_by_suffix(
                     || ends_with_any(&chars[..begin], &lexicon.stop_phrases)
                     || ends_with_any(&chars[..begin], &lexicon.leading_verbs)
                     || lexicon.ends_with_verb(&chars[..begin])
-                    || known.get(begin - 1).is_some_and(|&k| k);
+                    // Right after a known name, not inside one (美丽中国|先行区).
+                    || known.get(begin - 1).is_some_and(|&k| k) && !known[begin];
                 if !at_boundary && !rule.facility {
                     continue;
                 }
@@ -1157,6 +1184,25 @@ mod tests {
     }
 
     use EntityKind::*;
+
+    #[test]
+    fn places_inside_unquoted_programme_names_are_mentions() {
+        // An unquoted programme name is a descriptive phrase (ANNOTATION.md: 长江大保护
+        // → 长江), not a plan: its places are mentions. Sentences of the shared reports.
+        check(
+            "纵深推进京津冀协同发展，推动长江经济带发展和中部地区崛起，实施乡村振兴战略。",
+            &[
+                ("京津冀", Place),
+                ("长江经济带", Place),
+                ("中部地区", Place),
+            ],
+        );
+        // A zone whose name holds the programme stays whole.
+        check(
+            "以黄河流域生态保护和高质量发展先行区建设为主线",
+            &[("黄河流域生态保护和高质量发展先行区", Place)],
+        );
+    }
 
     #[test]
     fn companies_and_institutions_named_by_a_brand() {
