@@ -196,6 +196,7 @@ pub struct Lexicon {
 }
 
 const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
+const FEATURES: &str = include_str!("../../data/features.tsv");
 const ORG_SUFFIXES: &str = include_str!("../../data/rules/org-suffixes.tsv");
 const NAME_HEADS: &str = include_str!("../../data/rules/name-heads.tsv");
 const STOP_CHARS: &str = include_str!("../../data/rules/stop-chars.tsv");
@@ -274,6 +275,9 @@ impl Lexicon {
         lexicon
             .add_gazetteer(Path::new("data/gazetteer.tsv"), GAZETTEER)
             .expect("the bundled gazetteer is well-formed (checked by a test)");
+        lexicon
+            .add_gazetteer(Path::new("data/features.tsv"), FEATURES)
+            .expect("the bundled natural features are well-formed (checked by a test)");
         lexicon.add_divisions();
         lexicon.add_organs();
         lexicon.rebuild();
@@ -628,6 +632,44 @@ mod tests {
             l.units[0].0.chars().count(),
             l.units.iter().map(|u| u.0.chars().count()).max().unwrap()
         );
+    }
+
+    /// The natural features (data/features.tsv, from jieba's dictionary) are places,
+    /// each name of one entity only: none is also a division's or the gazetteer's.
+    #[test]
+    fn natural_features_are_places_of_their_own() {
+        let l = Lexicon::bundled();
+        let mut count = 0;
+        for (_, line) in lines(FEATURES).skip(1) {
+            let name = line.split('\t').next().unwrap();
+            let refs = &l.names[name];
+            assert_eq!(refs.len(), 1, "{name} names several entities");
+            let entry = &l.entries[refs[0].entry];
+            assert_eq!(
+                (entry.label.as_str(), entry.kind),
+                (name, EntityKind::Place)
+            );
+            count += 1;
+        }
+        assert!(count > 400, "{count} features");
+        for name in [
+            "塔里木河",
+            "白洋淀",
+            "塔克拉玛干沙漠",
+            "河西走廊",
+            "大别山",
+            "柴达木盆地",
+        ] {
+            assert_eq!(
+                l.lookup(name).map(|e| e.kind),
+                Some(EntityKind::Place),
+                "{name}"
+            );
+        }
+        // Idioms, people and kinds of feature that jieba tags as places are left out.
+        for word in ["人山人海", "半壁江山", "钟南山", "咸水湖", "南运河"] {
+            assert!(l.lookup(word).is_none(), "{word}");
+        }
     }
 
     #[test]
