@@ -1186,6 +1186,21 @@ mod tests {
     use EntityKind::*;
 
     #[test]
+    fn regions_and_literary_names_of_provinces() {
+        // 福建's report: a province's literary name (别称) is a mention of it.
+        check("八闽气韵风采生动展现", &[("八闽", Place)]);
+        // Regions named by abbreviations together, with no region inside (京津|中).
+        check(
+            "服务京津中加快发展，港澳台同胞",
+            &[("京津", Place), ("港澳台", Place)],
+        );
+        check(
+            "激活渝西文旅资源，全面加快大别山革命老区振兴",
+            &[("渝西", Place), ("大别山", Place)],
+        );
+    }
+
+    #[test]
     fn places_inside_unquoted_programme_names_are_mentions() {
         // An unquoted programme name is a descriptive phrase (ANNOTATION.md: 长江大保护
         // → 长江), not a plan: its places are mentions. Sentences of the shared reports.

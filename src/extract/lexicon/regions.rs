@@ -315,8 +315,14 @@ impl Lexicon {
             .expect("a character class")
         });
         RE.find_iter(text).filter_map(move |m| {
-            // The abbreviation ends a name (天津|中…, 江苏|北…): not a region.
+            // The abbreviation ends a name (天津|中…, 江苏|北…) or a run of
+            // abbreviations (京津|中…): not a region.
             if let Some(before) = text[..m.start()].chars().next_back() {
+                if PROVINCE_ABBREVIATIONS.contains(before)
+                    || "京新云川宁青黑吉贵甘藏港澳台".contains(before)
+                {
+                    return None;
+                }
                 let abbreviation = &text[m.start()..m.start() + 3];
                 if self.lookup(&format!("{before}{abbreviation}")).is_some() {
                     return None;
