@@ -266,14 +266,36 @@ pub(crate) fn find(
     for (b, e) in lexicon.abbreviated_regions(text) {
         push(b, e, named(EntityKind::Place, &text[b..e]), 3);
     }
+    // The end of the last title that named a work of art or a book.
+    let mut last_work: Option<usize> = None;
     for c in TITLE.captures_iter(text) {
+        let all = c.get(0).unwrap();
         let inner = c.get(1).unwrap();
         let label: String = inner
             .as_str()
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        if !label.is_empty() {
+        if label.is_empty() {
+            continue;
+        }
+        // 电视剧《…》, 编纂《…》, or right after such a title (《A》《B》, 《A》、《B》):
+        // a work, a single unit with nothing inside, not a law.
+        let before = &text[..all.start()];
+        let work = lexicon
+            .work_heads
+            .iter()
+            .any(|w| before.ends_with(w.as_str()))
+            || last_work.is_some_and(|end| matches!(&text[end..all.start()], "" | "、"));
+        if work {
+            last_work = Some(all.end());
+            push(
+                inner.start(),
+                inner.end(),
+                named(EntityKind::Term, ""),
+                NOT_A_NAME,
+            );
+        } else {
             push(inner.start(), inner.end(), Entity::work(&label), 9);
         }
     }
@@ -1184,6 +1206,19 @@ mod tests {
     }
 
     use EntityKind::*;
+
+    #[test]
+    fn works_of_art_and_books_in_titles_are_not_laws() {
+        // Shared reports (青海, 安徽 …): plays, films and books named in 《》, and a
+        // title chained to one, are single units; a law's title stays a law.
+        let lexicon = Lexicon::bundled();
+        let text = "话剧《青春之歌》、歌曲《西海情歌》《在那遥远的地方》入选，根据《中华人民共和国专利法》。";
+        let kinds: Vec<EntityKind> = find(text, &lexicon, Context::default(), None)
+            .iter()
+            .map(|f| f.entity.kind)
+            .collect();
+        assert_eq!(kinds, vec![Legislation], "{text}");
+    }
 
     #[test]
     fn regions_and_literary_names_of_provinces() {

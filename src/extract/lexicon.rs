@@ -156,6 +156,9 @@ pub struct Lexicon {
     /// The common two-character verbs (data/rules/verbs.tsv, from jieba's
     /// dictionary): a name found by its suffix does not start with one.
     pub(crate) verbs: std::collections::HashSet<[char; 2]>,
+    /// Words before a 《》 title that show it names a work of art or a book
+    /// (data/rules/work-heads.tsv).
+    pub(crate) work_heads: Vec<String>,
     /// The common two-character words of any part of speech
     /// (data/rules/common-words.tsv, from jieba's dictionary).
     pub(crate) common_words: std::collections::HashSet<[char; 2]>,
@@ -213,6 +216,7 @@ const NAME_SUFFIXES: &str = include_str!("../../data/rules/name-suffixes.tsv");
 const LEADING_VERBS: &str = include_str!("../../data/rules/leading-verbs.tsv");
 const VERBS: &str = include_str!("../../data/rules/verbs.tsv");
 const COMMON_WORDS: &str = include_str!("../../data/rules/common-words.tsv");
+const WORK_HEADS: &str = include_str!("../../data/rules/work-heads.tsv");
 const INDICATOR_VERBS: &str = include_str!("../../data/rules/indicator-verbs.tsv");
 const EVENT_HEADS: &str = include_str!("../../data/rules/event-heads.tsv");
 const EVENT_BREAKS: &str = include_str!("../../data/rules/event-breaks.tsv");
@@ -454,6 +458,7 @@ impl Lexicon {
             leading_verbs: words(LEADING_VERBS),
             verbs: pairs(VERBS),
             common_words: pairs(COMMON_WORDS),
+            work_heads: words(WORK_HEADS),
             indicator_verbs: words(INDICATOR_VERBS),
             event_heads: words(EVENT_HEADS),
             event_breaks: words(EVENT_BREAKS),
