@@ -427,21 +427,24 @@ pub(crate) fn find(
     with_session_numbers(&chars, &mut candidates);
     candidates.extend(people(&chars, text, &offsets, lexicon));
     drop_shared_heads(&chars, &mut candidates);
-    places_in_events(&chars, lexicon, &mut candidates);
+    names_in_events(&chars, lexicon, &mut candidates);
     resolve(candidates)
 }
 
-/// Places inside the name of an event (中国—中亚峰会, 尼山世界文明论坛,
-/// 兰州国际马拉松) are not mentions: the name is a single unit. A place is inside
+/// Places and organisations inside the name of an event (中国—中亚峰会,
+/// 尼山世界文明论坛, 兰州国际马拉松, 上海合作组织峰会) are not mentions: the name is
+/// a single unit. A place or organisation is inside
 /// when at most eight name characters (or a dash joining another place) stand
 /// between it and an event word, none of them a stop character or a word of
 /// holding (在福州举办的论坛 keeps 福州). The span from the place to the event
 /// word becomes a non-name, which wins over the shorter places in it.
-fn places_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found>) {
+fn names_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found>) {
     let starts = |at: usize, word: &str| super::starts_with_word(&chars[at..], word);
     let mut events = Vec::new();
     for c in candidates.iter() {
-        if c.entity.kind != EntityKind::Place || c.priority == NOT_A_NAME {
+        if !matches!(c.entity.kind, EntityKind::Place | EntityKind::Organization)
+            || c.priority == NOT_A_NAME
+        {
             continue;
         }
         let mut at = c.end;
@@ -724,6 +727,9 @@ fn organisations_by_suffix(
         if !head.place && begin + head.len == s && !head.known {
             continue;
         }
+        // A name of two countries joined by a dash starts with the first (中国—中亚
+        // 减贫合作中心, 中国—东盟 …).
+        let begin = joined_by_dash(chars, begin, lexicon);
         let label: String = chars[begin..e].iter().collect();
         if lexicon
             .not_name_words
@@ -741,6 +747,29 @@ fn organisations_by_suffix(
         });
     }
     out
+}
+
+/// Where a name that starts at `begin` after a dash joining it to a known place
+/// (中国—|中亚…) really starts: at that place; else `begin`.
+fn joined_by_dash(chars: &[char], begin: usize, lexicon: &Lexicon) -> usize {
+    let dashes = chars[..begin]
+        .iter()
+        .rev()
+        .take_while(|&&c| matches!(c, '—' | '－' | '-'))
+        .count();
+    if dashes == 0 || dashes > 2 {
+        return begin;
+    }
+    let end = begin - dashes;
+    (2..=end.min(6))
+        .rev()
+        .find(|&n| {
+            let name: String = chars[end - n..end].iter().collect();
+            lexicon
+                .lookup(&name)
+                .is_some_and(|e| e.kind == EntityKind::Place)
+        })
+        .map_or(begin, |n| end - n)
 }
 
 /// Where a brand name before a company's or institution's suffix starts (苏豪|集团,
@@ -1206,6 +1235,17 @@ mod tests {
     }
 
     use EntityKind::*;
+
+    #[test]
+    fn organisations_inside_events_and_names_joined_by_a_dash() {
+        // 天津's report: an organisation inside an event's name is no mention.
+        check("举办2025年上海合作组织峰会", &[("2025年", Time)]);
+        // A name of two places joined by a dash starts with the first.
+        check(
+            "建设中国—东盟农业合作中心",
+            &[("中国—东盟农业合作中心", Organization)],
+        );
+    }
 
     #[test]
     fn works_of_art_and_books_in_titles_are_not_laws() {
