@@ -241,11 +241,12 @@ pub(crate) fn find(
         if b > 0 && known[b - 1] && known[b] {
             continue;
         }
-        // 直辖市人民政府, 县级市人民政府, 地级市: the kind word belongs to a longer word.
+        // 直辖市人民政府, 县级市人民政府, 地级市: the kind word belongs to a longer word;
+        // 全市博物馆, 各市委: every one of a kind, no one body.
         if text[..m.start()]
             .chars()
             .next_back()
-            .is_some_and(|c| matches!(c, '辖' | '级' | '治' | '属'))
+            .is_some_and(|c| matches!(c, '辖' | '级' | '治' | '属' | '全' | '各'))
         {
             continue;
         }
@@ -1237,9 +1238,20 @@ mod tests {
     use EntityKind::*;
 
     #[test]
-    fn organisations_inside_events_and_names_joined_by_a_dash() {
+    fn organisations_in_events_institutions_and_names_joined_by_a_dash() {
         // 天津's report: an organisation inside an event's name is no mention.
         check("举办2025年上海合作组织峰会", &[("2025年", Time)]);
+        // A region's public institutions by their short forms, as its organs; not
+        // every one of a kind (全市博物馆), nor 全市|政府系统.
+        check(
+            "推进省人民医院建设，省博物馆、省中医院开放",
+            &[
+                ("省人民医院", Organization),
+                ("省博物馆", Organization),
+                ("省中医院", Organization),
+            ],
+        );
+        check("全市博物馆、美术馆举办活动，全市政府系统要", &[]);
         // A name of two places joined by a dash starts with the first.
         check(
             "建设中国—东盟农业合作中心",
