@@ -532,10 +532,16 @@ fn place_prefix<'a>(
 fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
     let table = crate::divisions::bundled();
     let level = |c: &Found| c.entity.division.map(|d| table.get(d).level);
-    let places: Vec<(usize, usize, Option<crate::divisions::Level>)> = candidates
+    // (begin, end, level, a whole name: a zone found by its suffix, or a division
+    // written in full)
+    let places: Vec<(usize, usize, Option<crate::divisions::Level>, bool, bool)> = candidates
         .iter()
         .filter(|c| c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME)
-        .map(|c| (c.begin, c.end, level(c)))
+        .map(|c| {
+            let written: String = chars[c.begin..c.end].iter().collect();
+            let full = c.entity.division.is_some() && written == c.entity.label;
+            (c.begin, c.end, level(c), c.rule_found, full)
+        })
         .collect();
     let mut heads = Vec::new();
     candidates.retain(|c| {
@@ -550,18 +556,25 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
         if !matches!(joiner, '、' | '和' | '与' | '及') {
             return true;
         }
-        let Some(&(_, head_end, head)) = places
+        let Some(&(_, head_end, head, _, _)) = places
             .iter()
-            .filter(|&&(b, e, _)| b == c.begin && e < c.end)
-            .max_by_key(|&&(_, e, _)| e)
+            .filter(|&&(b, e, _, _, _)| b == c.begin && e < c.end)
+            .max_by_key(|&&(_, e, _, _, _)| e)
         else {
             return true;
         };
         // After 、 any place; after 和, 与, 及 only a place of the same level, as
         // coordinated items are alike (陕西省和山西省人民政府; but 和林格尔与乌兰察布片区
         // is a county and a zone).
-        let shared = places.iter().any(|&(_, e, before)| {
+        // A zone found by its own suffix before the joiner is a whole name, not an
+        // item sharing this one's head (渤海新区、北戴河…示范区).
+        // Nor does a division written in full before a zone share the zone's head
+        // (曹妃甸区、渤海新区): zones share it with bare names (南京、杭州都市圈).
+        let zone = c.entity.kind == EntityKind::Place;
+        let shared = places.iter().any(|&(_, e, before, whole, full)| {
             e == c.begin - 1
+                && !whole
+                && !(zone && full)
                 && (joiner == '、' || matches!(joiner, '和' | '与' | '及') && before == head)
         });
         if shared {
@@ -1377,6 +1390,16 @@ mod tests {
             &[("龙羊峡", Place), ("刘家峡", Place), ("小浪底", Place)],
         );
         check("推进赣东北开放合作", &[("赣东北", Place)]);
+        // A division written in full, or a zone, before another zone shares no head
+        // with it (福建's report).
+        check(
+            "南平市和莆田高新区列入国家碳达峰试点",
+            &[("南平市", Place), ("莆田高新区", Place)],
+        );
+        // Science parks and ports of entry are facilities (天津's report); 湖体 and
+        // 湖泡 are words, not lakes (江苏's report).
+        check("宝坻京津中关村科技城", &[]);
+        check("太湖湖体平均水质", &[("太湖", Place)]);
         check("建设创新中心", &[]);
     }
 
