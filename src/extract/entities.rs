@@ -425,6 +425,9 @@ pub(crate) fn find(
     candidates.extend(names_by_suffix(
         &chars, text, &offsets, lexicon, &known, &joined,
     ));
+    if !context.legal {
+        candidates.extend(national_brands(&chars, lexicon));
+    }
     with_session_numbers(&chars, &mut candidates);
     candidates.extend(people(&chars, text, &offsets, lexicon));
     drop_shared_heads(&chars, &mut candidates);
@@ -784,6 +787,43 @@ fn joined_by_dash(chars: &[char], begin: usize, lexicon: &Lexicon) -> usize {
                 .is_some_and(|e| e.kind == EntityKind::Place)
         })
         .map_or(begin, |n| end - n)
+}
+
+/// Central enterprises named 中国 and a brand of two characters (中国华能, 中国星网,
+/// 中国中化), at a word boundary on both sides: after a boundary or a verb, and
+/// before punctuation, a conjunction, 等 or 总部. A common word after 中国 is a
+/// description (中国特色, 中国制造), not a brand.
+fn national_brands(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
+    let mut out = Vec::new();
+    for b in 0..chars.len().saturating_sub(3) {
+        if chars[b] != '中' || chars[b + 1] != '国' {
+            continue;
+        }
+        let stem = &chars[b + 2..b + 4];
+        let before = b == 0
+            || !is_name_char(chars[b - 1])
+            || lexicon.stop_chars.contains(&chars[b - 1])
+            || lexicon.ends_with_verb(&chars[..b]);
+        let after = chars
+            .get(b + 4)
+            .is_none_or(|&c| !is_name_char(c) || matches!(c, '和' | '与' | '及' | '等'))
+            || chars[b + 4..].starts_with(&['总', '部']);
+        if before
+            && after
+            && stem.iter().all(|&c| is_name_char(c) && !c.is_ascii())
+            && !lexicon.ends_with_common_word(stem)
+        {
+            let label: String = chars[b..b + 4].iter().collect();
+            out.push(Found {
+                begin: b,
+                end: b + 4,
+                entity: named(EntityKind::Organization, &label),
+                priority: 3,
+                rule_found: true,
+            });
+        }
+    }
+    out
 }
 
 /// Where a brand name before a company's or institution's suffix starts (苏豪|集团,
@@ -1269,6 +1309,20 @@ mod tests {
         check(
             "建设中国—东盟农业合作中心",
             &[("中国—东盟农业合作中心", Organization)],
+        );
+    }
+
+    #[test]
+    fn central_enterprises_named_by_china_and_a_brand() {
+        // A shared report's line: 中国 and a brand of two characters, between
+        // boundaries, is a central enterprise; 中国 before a common word is a place.
+        check(
+            "引入国机集团、中国国新等央企，坚持中国特色",
+            &[
+                ("国机集团", Organization),
+                ("中国国新", Organization),
+                ("中国", Place),
+            ],
         );
     }
 
