@@ -313,13 +313,21 @@ impl Lexicon {
                 }
             })
             .collect();
+        // Classifiers marked `arabic` count only after Arabic digits: in Chinese
+        // numerals they make words (一起, 两头, 三部委).
+        let mut arabic_only = Vec::new();
         let mut units: Vec<(String, String)> = lines(UNITS)
             .map(|(_, l)| {
                 let mut parts = l.split('\t');
                 let written = parts.next().unwrap_or("").trim().to_owned();
                 let normal = parts
                     .next()
-                    .map_or_else(|| written.clone(), |n| n.trim().to_owned());
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map_or_else(|| written.clone(), str::to_owned);
+                if parts.next().is_some_and(|f| f.trim() == "arabic") {
+                    arabic_only.push(written.clone());
+                }
                 (written, normal)
             })
             .collect();
@@ -376,7 +384,12 @@ impl Lexicon {
         let person_titles = words(PERSON_TITLES);
         let title_automaton = build(person_titles.iter().map(String::as_str));
         let quantity_re = super::quantity::pattern(&units);
-        let chinese_quantity_re = super::quantity::chinese_pattern(&units);
+        let chinese_units: Vec<(String, String)> = units
+            .iter()
+            .filter(|(w, _)| !arabic_only.contains(w))
+            .cloned()
+            .collect();
+        let chinese_quantity_re = super::quantity::chinese_pattern(&chinese_units);
         let mut indicator_names: Vec<(String, String)> = Vec::new();
         for (_, l) in lines(INDICATORS) {
             let mut cols = l.split('\t');

@@ -164,6 +164,14 @@ pub(crate) fn find(
         {
             continue;
         }
+        // An ordinal or a rank (第7位, 第142次, 前10位), not an amount.
+        let before = text[..first.start()].chars().next_back();
+        let unit = c.name("unit").map_or("", |u| u.as_str());
+        if c.name("about").is_none()
+            && (before == Some('第') || before == Some('前') && matches!(unit, "位" | "名"))
+        {
+            continue;
+        }
         let unit = normal_unit(lexicon, c.name("unit").unwrap().as_str());
         let scale = |m: Option<regex::Match<'_>>| match m.map(|m| m.as_str()) {
             Some("万亿") => 12,
@@ -317,6 +325,16 @@ mod tests {
             vec![s("0.1个百分点", "0.1", "个百分点", false)]
         );
         assert!(found("1984年").is_empty());
+        // Classifiers reports count with; ordinals and ranks are no amounts.
+        assert_eq!(
+            found("培训1200名教师，建成35处站点"),
+            vec![
+                s("1200名", "1200", "名", false),
+                s("35处", "35", "处", false)
+            ]
+        );
+        assert_eq!(found("居全国第7位，进入前10位，第142次会议"), vec![]);
+        assert_eq!(found("院士2位"), vec![s("2位", "2", "位", false)]);
     }
 
     #[test]
