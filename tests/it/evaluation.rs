@@ -434,15 +434,15 @@ fn extraction_quality_on_the_dev_excerpts() {
 
 const TUNED: Floors = Floors {
     entities: &[
-        ("org", 0.88),
+        ("org", 0.89),
         ("person", 0.85),
-        ("place", 0.85),
-        ("law", 0.90),
+        ("place", 0.86),
+        ("law", 0.95),
         ("plan", 0.74),
         ("time", 0.95),
         ("quantity", 0.94),
     ],
-    micro: 0.88,
+    micro: 0.89,
     headings: 0.95,
     measures: 0.95,
 };
@@ -451,31 +451,31 @@ const TUNED: Floors = Floors {
 /// on them (docs/evaluation.md gives their first score too).
 const DEV: Floors = Floors {
     entities: &[
-        ("org", 0.60),
-        ("person", 0.80),
-        ("place", 0.63),
+        ("org", 0.71),
+        ("person", 0.83),
+        ("place", 0.78),
         ("plan", 0.66),
         ("time", 0.84),
-        ("quantity", 0.90),
+        ("quantity", 0.93),
     ],
-    micro: 0.78,
-    headings: 0.70,
+    micro: 0.85,
+    headings: 0.80,
     measures: 0.95,
 };
 
-/// Set from the figures measured when the frozen excerpts were first scored
-/// (docs/evaluation.md); they keep the held-out quality from falling, and are
-/// never a target to tune the rules on.
+/// Set a little under the figures last measured on the frozen excerpts
+/// (docs/evaluation.md); they keep the held-out quality from falling, and are never
+/// a target to tune the rules on.
 const FROZEN: Floors = Floors {
     entities: &[
-        ("org", 0.70),
+        ("org", 0.77),
         ("person", 0.95),
-        ("place", 0.55),
+        ("place", 0.60),
         ("plan", 0.76),
         ("time", 0.90),
-        ("quantity", 0.92),
+        ("quantity", 0.94),
     ],
-    micro: 0.82,
-    headings: 0.75,
+    micro: 0.85,
+    headings: 0.95,
     measures: 0.95,
 };
