@@ -37,6 +37,18 @@ impl Found {
             rule_found: false,
         }
     }
+
+    /// An organisation found by rule, named by the characters it spans.
+    fn organisation(chars: &[char], begin: usize, end: usize) -> Self {
+        let label: String = chars[begin..end].iter().collect();
+        Found {
+            begin,
+            end,
+            entity: named(EntityKind::Organization, &label),
+            priority: 3,
+            rule_found: true,
+        }
+    }
 }
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{1,120})》").unwrap());
@@ -724,14 +736,7 @@ fn organisations_by_suffix(
                 && rule.is_some_and(|r| r.brand)
                 && let Some(begin) = brand_start(chars, k, s, lexicon)
             {
-                let label: String = chars[begin..e].iter().collect();
-                out.push(Found {
-                    begin,
-                    end: e,
-                    entity: named(EntityKind::Organization, &label),
-                    priority: 3,
-                    rule_found: true,
-                });
+                out.push(Found::organisation(chars, begin, e));
             }
             continue;
         };
@@ -747,21 +752,15 @@ fn organisations_by_suffix(
         // A name of two countries joined by a dash starts with the first (中国—中亚
         // 减贫合作中心, 中国—东盟 …).
         let begin = joined_by_dash(chars, begin, lexicon);
-        let label: String = chars[begin..e].iter().collect();
+        let found = Found::organisation(chars, begin, e);
         if lexicon
             .not_name_words
             .iter()
-            .any(|w| label.ends_with(w.as_str()))
+            .any(|w| found.entity.label.ends_with(w.as_str()))
         {
             continue;
         }
-        out.push(Found {
-            begin,
-            end: e,
-            entity: named(EntityKind::Organization, &label),
-            priority: 3,
-            rule_found: true,
-        });
+        out.push(found);
     }
     out
 }
@@ -813,14 +812,7 @@ fn national_brands(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
             && stem.iter().all(|&c| is_name_char(c) && !c.is_ascii())
             && !lexicon.ends_with_common_word(stem)
         {
-            let label: String = chars[b..b + 4].iter().collect();
-            out.push(Found {
-                begin: b,
-                end: b + 4,
-                entity: named(EntityKind::Organization, &label),
-                priority: 3,
-                rule_found: true,
-            });
+            out.push(Found::organisation(chars, b, b + 4));
         }
     }
     out
