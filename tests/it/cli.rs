@@ -419,6 +419,40 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         .stderr(predicate::str::contains("load your documents again"));
 }
 
+/// tests/data/store-v4 is the seed loaded by policykg at schema version 4 (commit
+/// 5aa2b00), before brand-named organisations, natural features and the headings after
+/// a lead-in. Its documents are unchanged, so a load would skip them and keep the
+/// older extraction: opening it is refused with what changed and what to do.
+#[test]
+fn a_store_of_older_extraction_rules_says_to_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    fs::create_dir(&store).unwrap();
+    for entry in fs::read_dir(crate::root().join("tests/data/store-v4")).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), store.join(entry.file_name())).unwrap();
+    }
+    policykg()
+        .arg("stats")
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("schema version 4")
+                .and(predicate::str::contains("苏豪集团"))
+                .and(predicate::str::contains("load your documents again")),
+        );
+    policykg()
+        .arg("load")
+        .arg(seed())
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("load your documents again"));
+}
+
 /// Newcomer snags (issue 13): the help's first query example runs as written, with
 /// the project's prefixes predeclared; `parse` says "warning" once; a load of a
 /// missing path leaves no store folder behind.
