@@ -470,7 +470,9 @@ fn names_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
                 break;
             }
             let ch = chars[at];
-            let dash = matches!(ch, '—' | '－' | '·');
+            // A dash joining another place, or brackets around one (2025（中国）
+            // 亚欧商品贸易博览会).
+            let dash = matches!(ch, '—' | '－' | '·' | '（' | '）' | '(' | ')');
             if !dash
                 && (!is_name_char(ch)
                     || lexicon.stop_chars.contains(&ch)
@@ -1284,8 +1286,10 @@ mod tests {
 
     #[test]
     fn organisations_in_events_institutions_and_names_joined_by_a_dash() {
-        // 天津's report: an organisation inside an event's name is no mention.
+        // 天津's report: an organisation inside an event's name is no mention; 安徽's:
+        // nor a place in brackets inside one.
         check("举办2025年上海合作组织峰会", &[("2025年", Time)]);
+        check("地方政府暨友城合作（黄山）论坛", &[]);
         // A region's public institutions by their short forms, as its organs; not
         // every one of a kind (全市博物馆), nor 全市|政府系统.
         check(
@@ -1445,6 +1449,8 @@ mod tests {
         // Science parks and ports of entry are facilities (天津's report); 湖体 and
         // 湖泡 are words, not lakes (江苏's report).
         check("宝坻京津中关村科技城", &[]);
+        // A pass named after a place is a site (玉门关); 上海关于 is no pass.
+        check("春风不度玉门关，上海关于加强", &[("上海", Place)]);
         check("太湖湖体平均水质", &[("太湖", Place)]);
         check("建设创新中心", &[]);
     }
