@@ -453,12 +453,12 @@ const DEV: Floors = Floors {
     entities: &[
         ("org", 0.71),
         ("person", 0.83),
-        ("place", 0.78),
+        ("place", 0.80),
         ("plan", 0.66),
-        ("time", 0.84),
+        ("time", 0.88),
         ("quantity", 0.93),
     ],
-    micro: 0.85,
+    micro: 0.86,
     headings: 0.80,
     measures: 0.95,
 };
