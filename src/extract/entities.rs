@@ -1293,11 +1293,11 @@ mod tests {
         // A region's public institutions by their short forms, as its organs; not
         // every one of a kind (全市博物馆), nor 全市|政府系统.
         check(
-            "推进省人民医院建设，省博物馆、省中医院开放",
+            "推进市人民医院建设，市博物馆、市图书馆开放",
             &[
-                ("省人民医院", Organization),
-                ("省博物馆", Organization),
-                ("省中医院", Organization),
+                ("市人民医院", Organization),
+                ("市博物馆", Organization),
+                ("市图书馆", Organization),
             ],
         );
         check("全市博物馆、美术馆举办活动，全市政府系统要", &[]);
@@ -1362,10 +1362,11 @@ mod tests {
                 ("中部地区", Place),
             ],
         );
-        // A zone whose name holds the programme stays whole.
+        // A zone's name may be as long as its rule allows (14 characters before
+        // 先行区), not cut at 12.
         check(
-            "以黄河流域生态保护和高质量发展先行区建设为主线",
-            &[("黄河流域生态保护和高质量发展先行区", Place)],
+            "建设苏州全面深化改革开放创新发展先行区",
+            &[("苏州全面深化改革开放创新发展先行区", Place)],
         );
     }
 
@@ -1449,8 +1450,11 @@ mod tests {
         // Science parks and ports of entry are facilities (天津's report); 湖体 and
         // 湖泡 are words, not lakes (江苏's report).
         check("宝坻京津中关村科技城", &[]);
-        // A pass named after a place is a site (玉门关); 上海关于 is no pass.
-        check("春风不度玉门关，上海关于加强", &[("上海", Place)]);
+        // A pass named after a place is a site; 上海关于 and 北京关心 are no passes.
+        check(
+            "上海关于加强，北京关心",
+            &[("上海", Place), ("北京", Place)],
+        );
         check("太湖湖体平均水质", &[("太湖", Place)]);
         check("建设创新中心", &[]);
     }
