@@ -1309,6 +1309,15 @@ mod tests {
     }
 
     #[test]
+    fn short_names_of_the_party_and_the_armed_police() {
+        // Every report's thanks paragraph names the armed police by its short form.
+        check(
+            "向驻地部队和武警官兵致以崇高敬意，共产党领导",
+            &[("武警", Organization), ("共产党", Organization)],
+        );
+    }
+
+    #[test]
     fn central_enterprises_named_by_china_and_a_brand() {
         // A shared report's line: 中国 and a brand of two characters, between
         // boundaries, is a central enterprise; 中国 before a common word is a place.
