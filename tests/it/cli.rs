@@ -3,6 +3,7 @@
 use crate::{policykg, root, seed};
 use predicates::prelude::*;
 use std::fs;
+use std::path::{Path, PathBuf};
 
 #[test]
 fn convert_writes_every_format_and_they_parse_back() {
@@ -387,18 +388,24 @@ fn csv_and_jsonl_collections_with_metadata() {
         ));
 }
 
+/// A copy, in `dir`, of a store folder of the repository (opening one writes to it).
+fn copy_of_store(dir: &Path, folder: &str) -> PathBuf {
+    let store = dir.join("store");
+    fs::create_dir(&store).unwrap();
+    for entry in fs::read_dir(crate::root().join(folder)).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), store.join(entry.file_name())).unwrap();
+    }
+    store
+}
+
 /// tests/data/store-v1 is the seed loaded by policykg at schema version 1 (commit
 /// bfae637), before places were keyed by code and organs by full name. Opening it
 /// is refused, for reading and for writing alike, with what changed and what to do.
 #[test]
 fn a_store_of_the_previous_schema_says_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    fs::create_dir(&store).unwrap();
-    for entry in fs::read_dir(crate::root().join("tests/data/store-v1")).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), store.join(entry.file_name())).unwrap();
-    }
+    let store = copy_of_store(dir.path(), "tests/data/store-v1");
     for args in [
         vec!["stats", "--store"],
         vec!["query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--store"],
@@ -426,12 +433,7 @@ fn a_store_of_the_previous_schema_says_to_reload() {
 #[test]
 fn a_store_of_older_extraction_rules_says_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    fs::create_dir(&store).unwrap();
-    for entry in fs::read_dir(crate::root().join("tests/data/store-v4")).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), store.join(entry.file_name())).unwrap();
-    }
+    let store = copy_of_store(dir.path(), "tests/data/store-v4");
     policykg()
         .arg("stats")
         .arg("--store")
