@@ -318,9 +318,7 @@ impl Lexicon {
             // The abbreviation ends a name (天津|中…, 江苏|北…) or a run of
             // abbreviations (京津|中…): not a region.
             if let Some(before) = text[..m.start()].chars().next_back() {
-                if PROVINCE_ABBREVIATIONS.contains(before)
-                    || "京新云川宁青黑吉贵甘藏港澳台".contains(before)
-                {
+                if PROVINCE_ABBREVIATIONS.contains(before) || OTHER_ABBREVIATIONS.contains(before) {
                     return None;
                 }
                 let abbreviation = &text[m.start()..m.start() + 3];
@@ -362,3 +360,7 @@ fn generic_name(name: &str) -> bool {
 /// a company) and those that end common words before a direction (创新中心, 云中,
 /// 四川中医, 安宁东路): 新, 云, 川, 宁, 青, 黑, 吉, 贵, 甘, 藏.
 const PROVINCE_ABBREVIATIONS: &str = "津沪渝冀豫辽湘皖鲁苏浙赣鄂桂晋蒙陕闽粤琼滇黔陇";
+
+/// The other provinces' abbreviations, left out of [`PROVINCE_ABBREVIATIONS`]: one of
+/// them before an abbreviation still makes a run of them (京津|中, 港澳|台).
+const OTHER_ABBREVIATIONS: &str = "京新云川宁青黑吉贵甘藏港澳台";
