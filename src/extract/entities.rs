@@ -910,7 +910,7 @@ fn names_by_suffix(
                 begin
             }
             // Named after a known place: from that place on (江西内陆开放型经济试验区).
-            // It starts at a boundary too: 美丽中国先行区 is no zone of 中国.
+            // It starts at a boundary too, never in the middle of a word.
             NameStart::Place => {
                 let Some(begin) =
                     (k..s).find(|&p| head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
@@ -923,7 +923,7 @@ fn names_by_suffix(
                     || ends_with_any(&chars[..begin], &lexicon.stop_phrases)
                     || ends_with_any(&chars[..begin], &lexicon.leading_verbs)
                     || lexicon.ends_with_verb(&chars[..begin])
-                    // Right after a known name, not inside one (美丽中国|先行区).
+                    // Right after a known name, not inside one.
                     || known.get(begin - 1).is_some_and(|&k| k) && !known[begin];
                 if !at_boundary && !rule.facility {
                     continue;
