@@ -434,9 +434,18 @@ pub(crate) fn find(
         &joined,
         !context.legal,
     ));
+    // Spans of facility and route names (府谷、定边机场, 临河至哈密铁路): no place
+    // inside them is a mention, though a quantity may be (德令哈4个抽水蓄能电站).
+    let mut held = Vec::new();
     candidates.extend(names_by_suffix(
-        &chars, text, &offsets, lexicon, &known, &joined,
+        &chars, text, &offsets, lexicon, &known, &joined, &mut held,
     ));
+    routes(&chars, lexicon, &candidates, &mut held);
+    candidates.retain(|c| {
+        c.entity.kind != EntityKind::Place
+            || c.priority == NOT_A_NAME
+            || !held.iter().any(|&(b, e)| b <= c.begin && c.end <= e)
+    });
     if !context.legal {
         candidates.extend(national_brands(&chars, lexicon));
     }
@@ -880,6 +889,7 @@ fn names_by_suffix(
     lexicon: &Lexicon,
     known: &[bool],
     joined: &[bool],
+    held: &mut Vec<(usize, usize)>,
 ) -> Vec<Found> {
     let mut out = Vec::new();
     for m in lexicon.name_suffix_automaton.find_iter(text) {
@@ -915,6 +925,14 @@ fn names_by_suffix(
                 let Some(begin) =
                     (k..s).find(|&p| head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
                 else {
+                    // Facilities counted after their places (山阳、勉县等6个抽水蓄能
+                    // 电站): the places name them, each a facility of its own.
+                    if rule.facility
+                        && let Some((b, e)) = counted_place_before(chars, k, lexicon)
+                    {
+                        held.push((b, e));
+                        held.extend(coordinated_before(chars, b, lexicon));
+                    }
                     continue;
                 };
                 let at_boundary = begin == 0
@@ -927,6 +945,26 @@ fn names_by_suffix(
                     || known.get(begin - 1).is_some_and(|&k| k) && !known[begin];
                 if !at_boundary && !rule.facility {
                     continue;
+                }
+                // A facility's name goes on from its place with no verb (渝东南|迈入
+                // 高铁时代) and no count of places (镇原4县高速项目): those are
+                // phrases about the place.
+                if rule.facility {
+                    let place = head_at(&chars[begin..s], lexicon).map_or(0, |h| h.len);
+                    let rest = &chars[begin + place..s];
+                    let counts_places = rest.windows(2).any(|w| {
+                        (w[0].is_ascii_digit() || numerals::is_numeral_char(w[0]))
+                            && matches!(w[1], '县' | '市' | '区' | '州' | '盟' | '地' | '省')
+                    });
+                    if counts_places
+                        || lexicon
+                            .leading_verbs
+                            .iter()
+                            .any(|v| super::starts_with_word(rest, v))
+                        || lexicon.starts_with_verb(rest)
+                    {
+                        continue;
+                    }
                 }
                 // A street is the place, a direction at most, and 路/街/大道
                 // (南京东路); 江苏道路 is a road of 江苏, no street's name.
@@ -1000,6 +1038,11 @@ fn names_by_suffix(
         {
             continue;
         }
+        // Facilities coordinated before one shared head (府谷、定边机场) are as
+        // many facilities, with no place mention in any.
+        if rule.facility {
+            held.extend(coordinated_before(chars, begin, lexicon));
+        }
         // Features coordinated before one shared head (龙羊峡、刘家峡、小浪底水库):
         // each name is a place of its own, without the head.
         if rule.start == NameStart::Own && !rule.facility {
@@ -1027,6 +1070,106 @@ fn names_by_suffix(
         });
     }
     out
+}
+
+/// The known place before a count that ends at `k` (德令哈|4个, 勉县|等6个), as
+/// code-point offsets; None when `k` follows none.
+fn counted_place_before(chars: &[char], k: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
+    let mut j = k;
+    if j > 0 && matches!(chars[j - 1], '个' | '座' | '条' | '处' | '项') {
+        let classifier = j - 1;
+        j = classifier;
+        while j > 0 && (chars[j - 1].is_ascii_digit() || numerals::is_numeral_char(chars[j - 1])) {
+            j -= 1;
+        }
+        if j == classifier {
+            return None;
+        }
+    }
+    // A count is needed: 二连浩特等口岸 are ports of places like 二连浩特.
+    if j == k {
+        return None;
+    }
+    if j > 0 && chars[j - 1] == '等' {
+        j -= 1;
+    }
+    (2..=j.min(8)).find_map(|n| {
+        let name: String = chars[j - n..j].iter().collect();
+        lexicon
+            .lookup(&name)
+            .is_some_and(|e| e.kind == EntityKind::Place)
+            .then_some((j - n, j))
+    })
+}
+
+/// Words that end a route's name (临河至哈密|铁路, 济南至宁津等5个|项目, 西宁至
+/// 玉树|航线): a route between two places is the name of a road, line or project,
+/// a single unit.
+const ROUTE_HEADS: &[&str] = &[
+    "铁路", "高铁", "城际", "公路", "高速", "国道", "省道", "快速路", "线", "通道", "管道",
+    "航道", "航线", "班列", "项目", "工程", "段", "大桥", "隧道",
+];
+
+/// Routes between places (周至至乾县、…西安至永寿等高速公路): a place, 至, a name,
+/// and in the same clause, past other routes, 等 and a count, a word of
+/// [`ROUTE_HEADS`]. Pushes the route's span to `held`.
+fn routes(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Vec<(usize, usize)>) {
+    for (i, _) in chars.iter().enumerate().filter(|&(_, &c)| c == '至') {
+        let place = |c: &&Found| c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME;
+        // From a place, or from a name of its own to a place (同德至玛沁).
+        let Some(from) = candidates
+            .iter()
+            .filter(|c| c.end == i && place(c))
+            .map(|c| c.begin)
+            .min()
+            .or_else(|| {
+                candidates.iter().any(|c| c.begin == i + 1 && place(&c)).then(|| {
+                    let mut from = i;
+                    while from > 0
+                        && i - from < 4
+                        && is_name_char(chars[from - 1])
+                        && !lexicon.stop_chars.contains(&chars[from - 1])
+                    {
+                        from -= 1;
+                    }
+                    from
+                })
+            })
+            .filter(|&from| from < i)
+        else {
+            continue;
+        };
+        let mut to = i + 1;
+        while to < chars.len()
+            && to - i <= 8
+            && is_name_char(chars[to])
+            && !lexicon.stop_chars.contains(&chars[to])
+        {
+            to += 1;
+        }
+        if to == i + 1 {
+            continue;
+        }
+        let mut at = i + 1;
+        while at < chars.len() && at - i <= 40 {
+            if ROUTE_HEADS
+                .iter()
+                .any(|h| super::starts_with_word(&chars[at..], h))
+            {
+                held.push((from, to));
+                break;
+            }
+            let c = chars[at];
+            let counted = c.is_ascii_digit() || numerals::is_numeral_char(c);
+            if !counted
+                && !matches!(c, '、' | '等' | '个' | '条' | '座' | '项' | '至')
+                && (!is_name_char(c) || lexicon.stop_chars.contains(&c))
+            {
+                break;
+            }
+            at += 1;
+        }
+    }
 }
 
 /// The names listed with 、 right before `begin` (龙羊峡、刘家峡、 before 小浪底水库):
@@ -1466,6 +1609,37 @@ mod tests {
         );
         check("太湖湖体平均水质", &[("太湖", Place)]);
         check("建设创新中心", &[]);
+    }
+
+    #[test]
+    fn facilities_and_routes_hold_no_place() {
+        // Bridges, locks, metro lines and power stations named after a place
+        // (重庆's, 江苏's, 上海's and 宁夏's reports).
+        check("开工支坪长江大桥等节点工程", &[]);
+        check("镇江谏壁一线船闸扩容改造", &[]);
+        check("加快建设崇明线、南枫线", &[]);
+        check("太原地铁1号线开通运营", &[]);
+        // Facilities coordinated before their head, or counted before it (陕西's
+        // and 青海's reports); the count stays a quantity.
+        check("西安东站和府谷、定边机场建成", &[]);
+        check(
+            "推进哇让、同德、德令哈4个抽水蓄能电站",
+            &[("4个", Quantity)],
+        );
+        // Routes between places are roads, lines and projects (青海's, 吉林's and
+        // 陕西's reports).
+        check("建成尖扎至贵德、小柴旦湖至老茫崖等公路", &[]);
+        check("白山至临江、松江河至长白等高速公路", &[]);
+        check("重庆至武汉段4.5米水深航道", &[("4.5米", Quantity)]);
+        // Not facilities: a verb after the place (重庆's report), a count of
+        // counties (甘肃's), ports of places like one (内蒙古's), a journey.
+        check("渝东南迈入高铁时代", &[]);
+        check(
+            "江苏、安徽2省高速项目全部开工",
+            &[("江苏", Place), ("安徽", Place)],
+        );
+        check("在上海、天津等口岸开展", &[("上海", Place), ("天津", Place)]);
+        check("从北京至上海的旅客", &[("北京", Place), ("上海", Place)]);
     }
 
     #[test]
