@@ -1106,8 +1106,25 @@ fn counted_place_before(chars: &[char], k: usize, lexicon: &Lexicon) -> Option<(
 /// 玉树|航线): a route between two places is the name of a road, line or project,
 /// a single unit.
 const ROUTE_HEADS: &[&str] = &[
-    "铁路", "高铁", "城际", "公路", "高速", "国道", "省道", "快速路", "线", "通道", "管道",
-    "航道", "航线", "班列", "项目", "工程", "段", "大桥", "隧道",
+    "铁路",
+    "高铁",
+    "城际",
+    "公路",
+    "高速",
+    "国道",
+    "省道",
+    "快速路",
+    "线",
+    "通道",
+    "管道",
+    "航道",
+    "航线",
+    "班列",
+    "项目",
+    "工程",
+    "段",
+    "大桥",
+    "隧道",
 ];
 
 /// Routes between places (周至至乾县、…西安至永寿等高速公路): a place, 至, a name,
@@ -1123,17 +1140,20 @@ fn routes(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Ve
             .map(|c| c.begin)
             .min()
             .or_else(|| {
-                candidates.iter().any(|c| c.begin == i + 1 && place(&c)).then(|| {
-                    let mut from = i;
-                    while from > 0
-                        && i - from < 4
-                        && is_name_char(chars[from - 1])
-                        && !lexicon.stop_chars.contains(&chars[from - 1])
-                    {
-                        from -= 1;
-                    }
-                    from
-                })
+                candidates
+                    .iter()
+                    .any(|c| c.begin == i + 1 && place(&c))
+                    .then(|| {
+                        let mut from = i;
+                        while from > 0
+                            && i - from < 4
+                            && is_name_char(chars[from - 1])
+                            && !lexicon.stop_chars.contains(&chars[from - 1])
+                        {
+                            from -= 1;
+                        }
+                        from
+                    })
             })
             .filter(|&from| from < i)
         else {
@@ -1638,7 +1658,10 @@ mod tests {
             "江苏、安徽2省高速项目全部开工",
             &[("江苏", Place), ("安徽", Place)],
         );
-        check("在上海、天津等口岸开展", &[("上海", Place), ("天津", Place)]);
+        check(
+            "在上海、天津等口岸开展",
+            &[("上海", Place), ("天津", Place)],
+        );
         check("从北京至上海的旅客", &[("北京", Place), ("上海", Place)]);
     }
 
