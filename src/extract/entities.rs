@@ -322,6 +322,16 @@ pub(crate) fn find(
             || length > 16
             || (term.contains('、') && length > 8)
         {
+            // A short slogan of a few clauses (“山水相连，周末游江苏”) is a
+            // brand, a single unit: no place inside it is a mention.
+            if length <= 16 && !term.contains(['。', '；', '：', '！', '？']) {
+                push(
+                    inner.start(),
+                    inner.end(),
+                    named(EntityKind::Term, ""),
+                    NOT_A_NAME,
+                );
+            }
             continue;
         }
         // A quoted amount (将“三日”修改为“五日”), not a name.
@@ -1628,6 +1638,8 @@ mod tests {
             &[("上海", Place), ("北京", Place)],
         );
         check("太湖湖体平均水质", &[("太湖", Place)]);
+        // A short slogan of a few clauses is a brand, a single unit (made up).
+        check("“山水相连，周末游江苏”火爆出圈", &[]);
         check("建设创新中心", &[]);
     }
 
