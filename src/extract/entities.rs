@@ -451,6 +451,7 @@ pub(crate) fn find(
         &chars, text, &offsets, lexicon, &known, &joined, &mut held,
     ));
     routes(&chars, lexicon, &candidates, &mut held);
+    plants(&chars, lexicon, &candidates, &mut held);
     candidates.retain(|c| {
         c.entity.kind != EntityKind::Place
             || c.priority == NOT_A_NAME
@@ -1202,6 +1203,68 @@ fn routes(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Ve
     }
 }
 
+/// Units of a plant's or a line's capacity (吨, 千伏, 万千瓦): a place written
+/// right before such an amount names a plant or a project (延安|千万吨炼化一体化,
+/// 淖毛湖|750千伏输变电工程), not the place.
+const CAPACITY_UNITS: &[&str] = &[
+    "吨",
+    "立方米",
+    "千瓦",
+    "千瓦时",
+    "瓦",
+    "兆瓦",
+    "千伏",
+    "标准箱",
+    "GW",
+    "MW",
+    "TEU",
+];
+
+/// Plants and projects named by a place and their capacity (国能哈密400万吨煤制油,
+/// 格尔木、德令哈3座35万千瓦光热电站): the place, and the places coordinated
+/// before it, are pushed to `held`. A count alone after a place (天水3个省级区域
+/// 医疗中心) counts places, not plants.
+fn plants(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Vec<(usize, usize)>) {
+    let quantity_at = |at: usize| {
+        candidates.iter().find_map(|c| match &c.entity.value {
+            Some(Value::Quantity(q)) if c.begin == at => Some((c.end, q.unit.as_str())),
+            _ => None,
+        })
+    };
+    let capacity = |unit: &str| CAPACITY_UNITS.contains(&unit);
+    for place in candidates
+        .iter()
+        .filter(|c| c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME)
+    {
+        let Some((end, unit)) = quantity_at(place.end) else {
+            continue;
+        };
+        // A count of the plants, then their capacity (3座|35万千瓦).
+        let plant = capacity(unit) || quantity_at(end).is_some_and(|(_, unit)| capacity(unit));
+        if plant {
+            held.push((place.begin, place.end));
+            held.extend(coordinated_before(chars, place.begin, lexicon));
+            held.extend(places_listed_before(chars, candidates, place.begin));
+        }
+    }
+}
+
+/// The places found before `begin` in a list joined by 、 (格尔木、|德令哈).
+fn places_listed_before(chars: &[char], candidates: &[Found], begin: usize) -> Vec<(usize, usize)> {
+    let mut items = Vec::new();
+    let mut at = begin;
+    while at > 0 && chars[at - 1] == '、' {
+        let Some(item) = candidates.iter().find(|c| {
+            c.end == at - 1 && c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME
+        }) else {
+            break;
+        };
+        items.push((item.begin, item.end));
+        at = item.begin;
+    }
+    items
+}
+
 /// The names listed with 、 right before `begin` (龙羊峡、刘家峡、 before 小浪底水库):
 /// each two to four name characters, with no stop character, not a verb, the
 /// first after a clear boundary. Empty when there is no such list.
@@ -1675,6 +1738,17 @@ mod tests {
             &[("上海", Place), ("天津", Place)],
         );
         check("从北京至上海的旅客", &[("北京", Place), ("上海", Place)]);
+        // Plants and projects named by a place and their capacity (青海's and
+        // 陕西's reports); a count of places is no plant (甘肃's).
+        check(
+            "加快格尔木、德令哈3座35万千瓦光热电站",
+            &[("3座", Quantity), ("35万千瓦", Quantity)],
+        );
+        check("推进延安千万吨炼化一体化", &[("千万吨", Quantity)]);
+        check(
+            "做大做强酒泉、天水两个区域中心城市",
+            &[("酒泉", Place), ("天水", Place), ("两个", Quantity)],
+        );
     }
 
     #[test]
