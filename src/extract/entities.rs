@@ -444,7 +444,7 @@ pub(crate) fn find(
         &joined,
         !context.legal,
     ));
-    // Spans of facility and route names (府谷、定边机场, 临河至哈密铁路): no place
+    // Spans of facility and route names (榆林、延安机场, 白山至临江高速公路): no place
     // inside them is a mention, though a quantity may be (德令哈4个抽水蓄能电站).
     let mut held = Vec::new();
     candidates.extend(names_by_suffix(
@@ -936,7 +936,7 @@ fn names_by_suffix(
                 let Some(begin) =
                     (k..s).find(|&p| head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
                 else {
-                    // Facilities counted after their places (山阳、勉县等6个抽水蓄能
+                    // Facilities counted after their places (哇让、同德、德令哈4个抽水蓄能
                     // 电站): the places name them, each a facility of its own.
                     if rule.facility
                         && let Some((b, e)) = counted_place_before(chars, k, lexicon)
@@ -1049,7 +1049,7 @@ fn names_by_suffix(
         {
             continue;
         }
-        // Facilities coordinated before one shared head (府谷、定边机场) are as
+        // Facilities coordinated before one shared head (榆林、延安机场) are as
         // many facilities, with no place mention in any.
         if rule.facility {
             held.extend(coordinated_before(chars, begin, lexicon));
@@ -1113,7 +1113,7 @@ fn counted_place_before(chars: &[char], k: usize, lexicon: &Lexicon) -> Option<(
     })
 }
 
-/// Words that end a route's name (临河至哈密|铁路, 济南至宁津等5个|项目, 西宁至
+/// Words that end a route's name (白山至临江|高速公路, 同德至玛沁等|公路项目, 西宁至
 /// 玉树|航线): a route between two places is the name of a road, line or project,
 /// a single unit.
 const ROUTE_HEADS: &[&str] = &[
@@ -1138,7 +1138,7 @@ const ROUTE_HEADS: &[&str] = &[
     "隧道",
 ];
 
-/// Routes between places (周至至乾县、…西安至永寿等高速公路): a place, 至, a name,
+/// Routes between places (尖扎至贵德、小柴旦湖至老茫崖等公路): a place, 至, a name,
 /// and in the same clause, past other routes, 等 and a count, a word of
 /// [`ROUTE_HEADS`]. Pushes the route's span to `held`.
 fn routes(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Vec<(usize, usize)>) {
@@ -1204,8 +1204,8 @@ fn routes(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Ve
 }
 
 /// Units of a plant's or a line's capacity (吨, 千伏, 万千瓦): a place written
-/// right before such an amount names a plant or a project (延安|千万吨炼化一体化,
-/// 淖毛湖|750千伏输变电工程), not the place.
+/// right before such an amount names a plant or a project (德令哈|3座35万千瓦光热电站,
+/// 川渝|千亿立方米天然气生产基地), not the place.
 const CAPACITY_UNITS: &[&str] = &[
     "吨",
     "立方米",
@@ -1220,7 +1220,7 @@ const CAPACITY_UNITS: &[&str] = &[
     "TEU",
 ];
 
-/// Plants and projects named by a place and their capacity (国能哈密400万吨煤制油,
+/// Plants and projects named by a place and their capacity (榆林千万吨煤制油,
 /// 格尔木、德令哈3座35万千瓦光热电站): the place, and the places coordinated
 /// before it, are pushed to `held`. A count alone after a place (天水3个省级区域
 /// 医疗中心) counts places, not plants.
@@ -1702,7 +1702,7 @@ mod tests {
         );
         check("太湖湖体平均水质", &[("太湖", Place)]);
         // A short slogan of a few clauses is a brand, a single unit (made up).
-        check("“山水相连，周末游江苏”火爆出圈", &[]);
+        check("“山水相连，周末游江苏”持续走红", &[]);
         check("建设创新中心", &[]);
     }
 
@@ -1716,7 +1716,7 @@ mod tests {
         check("太原地铁1号线开通运营", &[]);
         // Facilities coordinated before their head, or counted before it (陕西's
         // and 青海's reports); the count stays a quantity.
-        check("西安东站和府谷、定边机场建成", &[]);
+        check("建成榆林、延安机场", &[]);
         check(
             "推进哇让、同德、德令哈4个抽水蓄能电站",
             &[("4个", Quantity)],
@@ -1744,7 +1744,7 @@ mod tests {
             "加快格尔木、德令哈3座35万千瓦光热电站",
             &[("3座", Quantity), ("35万千瓦", Quantity)],
         );
-        check("推进延安千万吨炼化一体化", &[("千万吨", Quantity)]);
+        check("推进榆林千万吨煤制油", &[("千万吨", Quantity)]);
         check(
             "做大做强酒泉、天水两个区域中心城市",
             &[("酒泉", Place), ("天水", Place), ("两个", Quantity)],
