@@ -461,6 +461,7 @@ pub(crate) fn find(
         candidates.extend(national_brands(&chars, lexicon));
     }
     with_session_numbers(&chars, &mut candidates);
+    units_in_places(&chars, lexicon, &mut candidates);
     candidates.extend(people(&chars, text, &offsets, lexicon));
     drop_shared_heads(&chars, &mut candidates);
     names_in_events(&chars, lexicon, &mut candidates);
@@ -1203,6 +1204,56 @@ fn routes(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Ve
     }
 }
 
+/// Words that end the name of a body's unit in a place (怀柔实验室|新疆|基地,
+/// 教育部|重庆|高等研究院), besides the organisation suffixes.
+const UNIT_HEADS: &[&str] = &["基地", "平台", "代表处", "分院", "分所", "所"];
+
+/// A body's unit in a place is one organisation (教育部重庆高等研究院, 崖州湾国家
+/// 实验室西北创新基地, 中科院山西煤化所): an organisation, a place right after it,
+/// and at most ten name characters ending with an organisation suffix or a word
+/// of [`UNIT_HEADS`].
+fn units_in_places(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found>) {
+    let mut units = Vec::new();
+    for org in candidates
+        .iter()
+        .filter(|c| c.entity.kind == EntityKind::Organization && c.priority != NOT_A_NAME)
+    {
+        let Some(place) = candidates.iter().find(|c| {
+            c.begin == org.end && c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME
+        }) else {
+            continue;
+        };
+        let mut reach = place.end;
+        // Stop characters may be part of the name (高等研究院, 煤化所), but not
+        // the words that join or govern phrases.
+        while reach < chars.len()
+            && reach - place.end < 10
+            && is_name_char(chars[reach])
+            && !"的和与及在对把被向从为将以并或是了".contains(chars[reach])
+            // 等 ends a list (…研究院等新型平台) unless it is part of a word (高等).
+            && (chars[reach] != '等' || "高中同平均".contains(chars[reach - 1]))
+        {
+            reach += 1;
+        }
+        let rest = &chars[place.end..reach];
+        if rest.len() < 2 || lexicon.starts_with_verb(rest) {
+            continue;
+        }
+        let end = (2..=rest.len()).rev().find(|&n| {
+            let name: String = rest[..n].iter().collect();
+            UNIT_HEADS.iter().any(|h| name.ends_with(h))
+                || lexicon
+                    .org_suffixes
+                    .iter()
+                    .any(|o| o.suffix.chars().count() >= 2 && name.ends_with(o.suffix.as_str()))
+        });
+        if let Some(n) = end {
+            units.push(Found::organisation(chars, org.begin, place.end + n));
+        }
+    }
+    candidates.extend(units);
+}
+
 /// Units of a plant's or a line's capacity (吨, 千伏, 万千瓦): a place written
 /// right before such an amount names a plant or a project (德令哈|3座35万千瓦光热电站,
 /// 川渝|千亿立方米天然气生产基地), not the place.
@@ -1748,6 +1799,29 @@ mod tests {
         check(
             "做大做强酒泉、天水两个区域中心城市",
             &[("酒泉", Place), ("天水", Place), ("两个", Quantity)],
+        );
+    }
+
+    #[test]
+    fn a_bodys_unit_in_a_place_is_one_organisation() {
+        // 重庆's, 山西's and 青海's reports.
+        check(
+            "建好教育部重庆高等研究院等新型创新平台",
+            &[("教育部重庆高等研究院", Organization)],
+        );
+        check(
+            "新加坡设计业总商会重庆代表处成立",
+            &[("新加坡设计业总商会重庆代表处", Organization)],
+        );
+        check("中科院山西煤化所", &[("中科院山西煤化所", Organization)]);
+        check(
+            "青海大学三江源生态大数据应用实验室成为",
+            &[("青海大学三江源生态大数据应用实验室", Organization)],
+        );
+        // A place after an organisation, then no unit's name (made up).
+        check(
+            "国务院江苏工作组的同志",
+            &[("国务院", Organization), ("江苏", Place)],
         );
     }
 
