@@ -293,6 +293,15 @@ fn score(set: &str) -> Scores {
                 .filter(|h| h.0 == level)
                 .cloned()
                 .collect();
+            if detail {
+                let missed: Vec<_> = g.iter().filter(|h| !p.contains(h)).collect();
+                let wrong: Vec<_> = p.iter().filter(|h| !g.contains(h)).collect();
+                if !missed.is_empty() || !wrong.is_empty() {
+                    println!("{} heading level {level}", case.name);
+                    println!("  missed: {missed:?}");
+                    println!("  wrong:  {wrong:?}");
+                }
+            }
             headings.entry(level).or_default().add(&p, &g);
         }
         let predicted: Vec<(String, String)> = parsed
