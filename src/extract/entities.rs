@@ -1686,6 +1686,15 @@ mod tests {
                 ("紫金山实验室", Organization),
             ],
         );
+        // Forest farms and memorial halls (甘肃's and 陕西's reports).
+        check(
+            "八步沙林场三代人治沙，关中革命纪念馆、秦岭博物馆等建成",
+            &[
+                ("八步沙林场", Organization),
+                ("关中革命纪念馆", Organization),
+                ("秦岭博物馆", Organization),
+            ],
+        );
         // Descriptions ending or starting with a common word are no names.
         check(
             "加强上市公司风险监测，新增境内上市公司，引导项目公司，城市医疗集团，推进高水平大学建设，全国首家股份制银行",
