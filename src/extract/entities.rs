@@ -465,6 +465,7 @@ pub(crate) fn find(
     candidates.extend(people(&chars, text, &offsets, lexicon));
     drop_shared_heads(&chars, &mut candidates);
     names_in_events(&chars, lexicon, &mut candidates);
+    candidates.extend(bracketed_place_names(&chars, lexicon));
     resolve(candidates)
 }
 
@@ -505,6 +506,49 @@ fn names_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
         }
     }
     candidates.extend(events.into_iter().map(|(b, e)| Found::not_a_name(b, e)));
+}
+
+/// Names written 中国（X）… (中国（安徽）自贸试验区, 中国（宁夏）国际贸易单一窗口,
+/// 中国（安徽）科交会): a zone's whole name is a place when the name ends with a
+/// zone's suffix; any other such name (a platform, an event) is a single unit
+/// with no place inside.
+fn bracketed_place_names(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
+    let mut out = Vec::new();
+    let prefix: Vec<char> = "中国（".chars().collect();
+    for begin in (0..chars.len()).filter(|&i| chars[i..].starts_with(&prefix)) {
+        let inner = begin + prefix.len();
+        let Some(close) = (inner..chars.len().min(inner + 9)).find(|&i| chars[i] == '）') else {
+            continue;
+        };
+        let end = name_run(chars, close + 1, 14);
+        if end == close + 1 || close == inner {
+            continue;
+        }
+        let name: String = chars[close + 1..end].iter().collect();
+        let zone = lexicon
+            .name_suffixes
+            .iter()
+            .filter(|rule| rule.kind == EntityKind::Place && !rule.facility)
+            .filter_map(|rule| {
+                name.find(rule.suffix.as_str())
+                    .map(|at| name[..at + rule.suffix.len()].chars().count())
+            })
+            .max();
+        match zone {
+            Some(n) => {
+                let label: String = chars[begin..close + 1 + n].iter().collect();
+                out.push(Found {
+                    begin,
+                    end: close + 1 + n,
+                    entity: named(EntityKind::Place, &label),
+                    priority: 3,
+                    rule_found: true,
+                });
+            }
+            None => out.push(Found::not_a_name(begin, end)),
+        }
+    }
+    out
 }
 
 /// A county's full name of three characters or fewer outside the document's region
@@ -1223,19 +1267,7 @@ fn units_in_places(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
         }) else {
             continue;
         };
-        let mut reach = place.end;
-        // Stop characters may be part of the name (高等研究院, 煤化所), but not
-        // the words that join or govern phrases.
-        while reach < chars.len()
-            && reach - place.end < 10
-            && is_name_char(chars[reach])
-            && !"的和与及在对把被向从为将以并或是了".contains(chars[reach])
-            // 等 ends a list (…研究院等新型平台) unless it is part of a word (高等).
-            && (chars[reach] != '等' || "高中同平均".contains(chars[reach - 1]))
-        {
-            reach += 1;
-        }
-        let rest = &chars[place.end..reach];
+        let rest = &chars[place.end..name_run(chars, place.end, 10)];
         if rest.len() < 2 || lexicon.starts_with_verb(rest) {
             continue;
         }
@@ -1252,6 +1284,23 @@ fn units_in_places(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
         }
     }
     candidates.extend(units);
+}
+
+/// Where a run of name characters from `from` ends, at most `max` of them. Stop
+/// characters may be part of a name (高等研究院, 煤化所, 自由贸易试验区), but not
+/// the words that join or govern phrases.
+fn name_run(chars: &[char], from: usize, max: usize) -> usize {
+    let mut end = from;
+    while end < chars.len()
+        && end - from < max
+        && is_name_char(chars[end])
+        && !"的和与及在对把被向从为将以并或是了".contains(chars[end])
+        // 等 ends a list (…研究院等新型平台) unless it is part of a word (高等).
+        && (chars[end] != '等' || end > 0 && "高中同平均".contains(chars[end - 1]))
+    {
+        end += 1;
+    }
+    end
 }
 
 /// Units of a plant's or a line's capacity (吨, 千伏, 万千瓦): a place written
@@ -1808,6 +1857,24 @@ mod tests {
         check(
             "做大做强酒泉、天水两个区域中心城市",
             &[("酒泉", Place), ("天水", Place), ("两个", Quantity)],
+        );
+    }
+
+    #[test]
+    fn names_written_china_and_a_bracketed_place() {
+        // A zone's whole name is a place; an event's or platform's holds none
+        // (安徽's, 甘肃's and 山西's reports).
+        check(
+            "中国（安徽）自贸试验区累计推出259项",
+            &[("中国（安徽）自贸试验区", Place), ("259项", Quantity)],
+        );
+        check(
+            "积极申建中国（甘肃）自由贸易试验区。",
+            &[("中国（甘肃）自由贸易试验区", Place)],
+        );
+        check(
+            "办好中国（安徽）科交会、中国（太原）国际能源产业博览会",
+            &[],
         );
     }
 

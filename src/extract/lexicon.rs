@@ -113,6 +113,8 @@ pub(crate) enum NameStart {
 /// A rule from `data/rules/name-suffixes.tsv`.
 #[derive(Debug, Clone)]
 pub(crate) struct NameSuffix {
+    /// The last word of the name.
+    pub suffix: String,
     pub kind: EntityKind,
     /// A facility named after a place (包头氢能装备制造产业园, 临河至哈密铁路): a name
     /// of another kind, a single unit with no mention inside it.
@@ -361,6 +363,7 @@ impl Lexicon {
             };
             name_suffix_words.push(cols[0].to_owned());
             name_suffixes.push(NameSuffix {
+                suffix: cols[0].to_owned(),
                 kind,
                 facility,
                 start: match cols[2] {
