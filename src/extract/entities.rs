@@ -1847,6 +1847,12 @@ mod tests {
             &[("上海", Place), ("天津", Place)],
         );
         check("从北京至上海的旅客", &[("北京", Place), ("上海", Place)]);
+        // Train services, metro lines and meetings named after a place (安徽's,
+        // 甘肃's and 新疆's reports); a node city of a train service is a place.
+        check("合肥中欧班列全年发运", &[]);
+        check("建成兰州轨道交通二号线。", &[]);
+        check("第十次全国对口支援新疆工作会议精神", &[]);
+        check("加快兰州中欧班列节点城市建设", &[("兰州", Place)]);
         // Plants and projects named by a place and their capacity (青海's and
         // 陕西's reports); a count of places is no plant (甘肃's).
         check(
