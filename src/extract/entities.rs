@@ -816,6 +816,21 @@ fn organisations_by_suffix(
         if !head.place && begin + head.len == s && !head.known {
             continue;
         }
+        // A count of things (法规4部), not a body.
+        if s > begin && (chars[s - 1].is_ascii_digit() || numerals::is_numeral_char(chars[s - 1])) {
+            continue;
+        }
+        // A known organisation's name ends this one after more than a place
+        // before it (长白山获|联合国教科文组织): the known name is the name.
+        if (begin + 2..s).any(|p| {
+            let tail: String = chars[p..e].iter().collect();
+            lexicon
+                .lookup(&tail)
+                .is_some_and(|t| t.kind == EntityKind::Organization)
+                && head_at(&chars[begin..p], lexicon).is_none_or(|h| begin + h.len != p)
+        }) {
+            continue;
+        }
         // A name of two countries joined by a dash starts with the first (中国—中亚
         // 减贫合作中心, 中国—东盟 …).
         let begin = joined_by_dash(chars, begin, lexicon);
@@ -1863,6 +1878,29 @@ mod tests {
         check(
             "做大做强酒泉、天水两个区域中心城市",
             &[("酒泉", Place), ("天水", Place), ("两个", Quantity)],
+        );
+    }
+
+    #[test]
+    fn an_organisation_found_by_its_suffix_ends_where_it_should() {
+        // A known body's name after a verb (吉林's report, 引渡法), a count
+        // (上海's report) and designated centres (云南's and 重庆's) are not one
+        // organisation's name.
+        check(
+            "长白山获联合国教科文组织批准",
+            &[("长白山", Place), ("联合国教科文组织", Organization)],
+        );
+        check(
+            "由最高人民法院接到公安部的请求",
+            &[("最高人民法院", Organization), ("公安部", Organization)],
+        );
+        check(
+            "制定修改浦东新区法规4部",
+            &[("浦东新区", Place), ("4部", Quantity)],
+        );
+        check(
+            "面向南亚东南亚辐射中心建设，长江上游航运中心基本建成",
+            &[("南亚", Place), ("东南亚", Place), ("长江", Place)],
         );
     }
 
