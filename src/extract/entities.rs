@@ -816,6 +816,15 @@ fn organisations_by_suffix(
         if !head.place && begin + head.len == s && !head.known {
             continue;
         }
+        // A one-character suffix that ends a verb (签署, 部署) is no body's.
+        if e - s == 1 && s > 0 && lexicon.verbs.contains(&[chars[s - 1], chars[s]]) {
+            continue;
+        }
+        // 部门 is any department, never inside a body's name: a verb follows it
+        // (民政部门定期组织, 卫生行政部门通报总后勤部).
+        if chars[begin..s].windows(2).any(|w| w == ['部', '门']) {
+            continue;
+        }
         // A count of things (法规4部), not a body.
         if s > begin && (chars[s - 1].is_ascii_digit() || numerals::is_numeral_char(chars[s - 1])) {
             continue;
@@ -1893,6 +1902,12 @@ mod tests {
         check(
             "由最高人民法院接到公安部的请求",
             &[("最高人民法院", Organization), ("公安部", Organization)],
+        );
+        // A verb ending in a suffix (签署), and 部门 with a verb after it (laws).
+        check("由民政部门定期组织检查，在境内签署", &[]);
+        check(
+            "农业农村部门报市人民政府批准",
+            &[("市人民政府", Organization)],
         );
         check(
             "制定修改浦东新区法规4部",
