@@ -79,7 +79,7 @@ pub(crate) fn pattern(units: &[(String, String)]) -> Regex {
     let unit = alternatives.join("|");
     let number = r"[0-9]+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?";
     Regex::new(&format!(
-        r"(?P<about>约|近|超过|超)?(?:(?P<low>{number})(?P<lowscale>万亿|亿|万|千)?(?P<lowunit>{unit})?(?:-|－|—|–|~|～|至|到)(?P<lowsign>-)?)?(?P<number>{number})(?P<more>多|余)?(?P<scale>万亿|亿|万|千)?(?P<more2>多|余)?(?P<unit>{unit})(?P<after>左右|以上)?"
+        r"(?P<about>约|近|超过|超)?(?:(?P<low>{number})(?P<lowscale>万亿|亿|万|千)?(?P<lowunit>{unit})?(?:-|－|—|–|~|～|至|到)(?P<lowsign>-)?)?(?P<number>{number})(?P<more>多|余)?(?P<scale>万亿|亿|万|千)?(?P<more2>多|余)?(?P<unit>{unit})(?P<per>/(?:年|日|天|小时|月|人|户|亩|千克|公斤|平方米))?(?P<after>左右|以上|以内|以下)?"
     ))
     .expect("units are escaped")
 }
@@ -89,7 +89,7 @@ pub(crate) fn pattern(units: &[(String, String)]) -> Regex {
 pub(crate) fn chinese_pattern(units: &[(String, String)]) -> Regex {
     let alternatives: Vec<String> = units.iter().map(|(w, _)| regex::escape(w)).collect();
     Regex::new(&format!(
-        r"([零〇一二两三四五六七八九十百千万亿]+)(多|余)?({})(左右|以上)?",
+        r"([零〇一二两三四五六七八九十百千万亿]+)(多|余)?({})(左右|以上|以内|以下)?",
         alternatives.join("|")
     ))
     .expect("units are escaped")
@@ -173,6 +173,11 @@ pub(crate) fn find(
             continue;
         }
         let unit = normal_unit(lexicon, c.name("unit").unwrap().as_str());
+        // A rate (400万吨/年, 28克/千克) keeps its denominator in its unit.
+        let rate = match c.name("per") {
+            Some(per) => format!("{unit}{}", per.as_str()),
+            None => unit.to_owned(),
+        };
         let scale = |m: Option<regex::Match<'_>>| match m.map(|m| m.as_str()) {
             Some("万亿") => 12,
             Some("亿") => 8,
@@ -209,7 +214,7 @@ pub(crate) fn find(
                 c.get(0).unwrap().end(),
                 QuantityValue {
                     value,
-                    unit: unit.to_owned(),
+                    unit: rate,
                     approximate: c.name("more").is_some()
                         || c.name("more2").is_some()
                         || c.name("after").is_some_and(|m| m.as_str() == "左右"),
@@ -224,7 +229,7 @@ pub(crate) fn find(
             c.get(0).unwrap().end(),
             QuantityValue {
                 value,
-                unit: unit.to_owned(),
+                unit: rate,
                 approximate,
                 lower,
             },
@@ -325,6 +330,20 @@ mod tests {
             vec![s("0.1个百分点", "0.1", "个百分点", false)]
         );
         assert!(found("1984年").is_empty());
+        // Rates keep their denominator; upper bounds are part of the amount
+        // (陕西's, 吉林's and 新疆's reports).
+        assert_eq!(
+            found("新增产能3095万吨/年"),
+            vec![s("3095万吨/年", "30950000", "吨/年", false)]
+        );
+        assert_eq!(
+            found("平均含量27克/千克"),
+            vec![s("27克/千克", "27", "克/千克", false)]
+        );
+        assert_eq!(
+            found("失业率控制在5.5%以内"),
+            vec![s("5.5%以内", "5.5", "%", false)]
+        );
         // Classifiers reports count with; ordinals and ranks are no amounts.
         assert_eq!(
             found("培训1200名教师，建成35处站点"),
