@@ -108,8 +108,18 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
     for c in lexicon.chinese_quantity_re.captures_iter(text) {
         let number = c.get(1).unwrap();
         let before = text[..number.start()].chars().next_back();
+        // A bare 亿 or 万亿 of money is an amount too (超万亿元, 引进亿元以上项目), as
+        // 万 or 亿 alone before other words is not (万家, 万众).
+        let money = c
+            .get(3)
+            .is_some_and(|u| normal_unit(lexicon, u.as_str()) == "元");
+        let bare = match number.as_str() {
+            "亿" if money => Some(100_000_000),
+            "万亿" if money => Some(1_000_000_000_000),
+            _ => None,
+        };
         if before.is_some_and(|ch| {
-            NOT_BEFORE_NUMERAL.contains(&ch)
+            NOT_BEFORE_NUMERAL.contains(&ch) && bare.is_none()
                 || crate::numerals::is_numeral_char(ch)
                 || ch.is_ascii_digit()
         }) {
@@ -117,7 +127,7 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
         }
         // 一 alone is the article of a phrase (一个重要, 一家人) as often as an
         // amount; only larger numbers count when nothing else shows an amount.
-        let Some(value) = crate::numerals::parse(number.as_str()) else {
+        let Some(value) = crate::numerals::parse(number.as_str()).or(bare) else {
             continue;
         };
         if value < 2 {
@@ -373,6 +383,15 @@ mod tests {
         assert_eq!(found("统一个人"), vec![]);
         assert_eq!(found("这是一个重要的方面"), vec![]);
         assert_eq!(found("走进千家万户"), vec![]);
+        // A bare 亿 or 万亿 of money (made up), not 万 before a classifier.
+        assert_eq!(
+            found("投资规模超万亿元，引进亿元以上项目"),
+            vec![
+                s("万亿元", "1000000000000", "元"),
+                s("亿元以上", "100000000", "元"),
+            ]
+        );
+        assert_eq!(found("送温暖进万家"), vec![]);
     }
 
     #[test]
