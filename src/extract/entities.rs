@@ -378,7 +378,7 @@ pub(crate) fn find(
             push(inner.start(), inner.end(), named(kind, term), 5);
         }
     }
-    for (b, e, value) in time::find_relative(text, anchor) {
+    for (b, e, value) in time::find_relative(text, anchor, context.legal) {
         let entity = match value {
             Some(value) => Entity::valued(
                 EntityKind::Time,

@@ -115,7 +115,7 @@ static PLAN_PERIOD: LazyLock<Regex> =
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:当年|次年|上年|同年|翌年)[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?|今年|去年|明年|前年|后年|一年来|过去一年|(?:过去|近|这)([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年|([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年来"
+        r"(?:当年|次年|上年|同年|翌年)[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?|今年|去年|明年|前年|后年|一年来|过去一年|(?:过去|近|这)([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年|([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年(?:来|间)|的([{CN_SMALL}两]{{1,2}})年[。！；]"
     ))
     .unwrap()
 });
@@ -126,6 +126,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn find_relative(
     text: &str,
     anchor: Option<u64>,
+    legal: bool,
 ) -> Vec<(usize, usize, Option<TimeValue>)> {
     let mut out = Vec::new();
     for c in RELATIVE.captures_iter(text) {
@@ -139,9 +140,20 @@ pub(crate) fn find_relative(
         {
             continue;
         }
+        // 极不平凡的五年。, 具有里程碑意义的一年。: the span is the years alone, a
+        // period the text looks back on, like 五年来.
+        // In a law, …的十年。 is a term of validity, not a period looked back on.
+        if legal && c.get(3).is_some() {
+            continue;
+        }
+        let (begin, end) = match c.get(3) {
+            Some(years) => (years.start(), years.end() + '年'.len_utf8()),
+            None => (all.start(), all.end()),
+        };
         let span_years = c
             .get(1)
             .or(c.get(2))
+            .or(c.get(3))
             .and_then(|m| numerals::parse(m.as_str()));
         let value = anchor.and_then(|y| {
             let (from, to) = match all.as_str() {
@@ -168,7 +180,7 @@ pub(crate) fn find_relative(
                 }
             })
         });
-        out.push((all.start(), all.end(), value));
+        out.push((begin, end, value));
     }
     out
 }
@@ -389,7 +401,7 @@ mod tests {
     #[test]
     fn relative_times_resolve_against_the_document_year() {
         let found: Vec<(String, Option<String>)> =
-            find_relative("一年来，过去五年，今年，去年，二十年来", Some(2026))
+            find_relative("一年来，过去五年，今年，去年，二十年来", Some(2026), false)
                 .into_iter()
                 .map(|(b, e, v)| {
                     let text = "一年来，过去五年，今年，去年，二十年来";
@@ -407,7 +419,26 @@ mod tests {
                 s("二十年来", "2006/2025")
             ]
         );
-        assert_eq!(find_relative("今年", None)[0].2, None);
+        assert_eq!(find_relative("今年", None, false)[0].2, None);
+        // A period the text looks back on (天津's, 重庆's and 青海's reports):
+        // the years alone, resolved like 五年来; not a duration inside a clause.
+        let text = "是感恩奋进的五年。五年间，极不平凡的一年！建设五年的项目";
+        let found: Vec<(String, Option<String>)> = find_relative(text, Some(2026), false)
+            .into_iter()
+            .map(|(b, e, v)| (text[b..e].to_owned(), v.map(|v| v.value)))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                s("五年", "2021/2025"),
+                s("五年间", "2021/2025"),
+                s("一年", "2025")
+            ]
+        );
+        assert_eq!(
+            find_relative("有效期为十六周岁以上的十年。", Some(2026), true),
+            vec![]
+        );
     }
 
     #[test]
