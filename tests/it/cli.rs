@@ -426,14 +426,15 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         .stderr(predicate::str::contains("load your documents again"));
 }
 
-/// tests/data/store-v4 is the seed loaded by policykg at schema version 4 (commit
-/// 5aa2b00), before brand-named organisations, natural features and the headings after
-/// a lead-in. Its documents are unchanged, so a load would skip them and keep the
-/// older extraction: opening it is refused with what changed and what to do.
+/// tests/data/store-v5 is the seed loaded by policykg at schema version 5 (commit
+/// c0fe101), before facilities and routes stopped holding places and a body's unit
+/// in a place became one organisation. Its documents are unchanged, so a load would
+/// skip them and keep the older extraction: opening it is refused with what changed
+/// and what to do.
 #[test]
 fn a_store_of_older_extraction_rules_says_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let store = copy_of_store(dir.path(), "tests/data/store-v4");
+    let store = copy_of_store(dir.path(), "tests/data/store-v5");
     policykg()
         .arg("stats")
         .arg("--store")
@@ -441,8 +442,8 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("schema version 4")
-                .and(predicate::str::contains("苏豪集团"))
+            predicate::str::contains("schema version 5")
+                .and(predicate::str::contains("临河至哈密铁路"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()
