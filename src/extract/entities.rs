@@ -80,6 +80,51 @@ const QUOTED_AMOUNT_UNITS: &[&str] = &[
     "日以上",
 ];
 
+/// The places and quantities among the candidates by where they start and end, so
+/// that the rules which look at neighbours (routes, plants, units of bodies) cost
+/// the number of candidates, not its square, on a long paragraph.
+struct Neighbours<'a> {
+    /// Place candidates (not non-names) by their end, and by their begin.
+    places_by_end: std::collections::HashMap<usize, Vec<&'a Found>>,
+    places_by_begin: std::collections::HashMap<usize, Vec<&'a Found>>,
+    /// Quantities by their begin: (end, unit).
+    quantities: std::collections::HashMap<usize, (usize, &'a str)>,
+}
+
+impl<'a> Neighbours<'a> {
+    fn new(candidates: &'a [Found]) -> Self {
+        let mut n = Neighbours {
+            places_by_end: Default::default(),
+            places_by_begin: Default::default(),
+            quantities: Default::default(),
+        };
+        for c in candidates {
+            if c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME {
+                n.places_by_end.entry(c.end).or_default().push(c);
+                n.places_by_begin.entry(c.begin).or_default().push(c);
+            }
+            if let Some(Value::Quantity(q)) = &c.entity.value {
+                n.quantities
+                    .entry(c.begin)
+                    .or_insert((c.end, q.unit.as_str()));
+            }
+        }
+        n
+    }
+
+    fn place_ending_at(&self, end: usize) -> Option<&'a Found> {
+        self.places_by_end
+            .get(&end)?
+            .iter()
+            .min_by_key(|c| c.begin)
+            .copied()
+    }
+
+    fn place_starting_at(&self, begin: usize) -> Option<&'a Found> {
+        self.places_by_begin.get(&begin)?.first().copied()
+    }
+}
+
 /// Maps byte offsets of a string to code-point offsets.
 struct Offsets(Vec<usize>);
 
@@ -452,10 +497,16 @@ pub(crate) fn find(
     ));
     routes(&chars, lexicon, &candidates, &mut held);
     plants(&chars, lexicon, &candidates, &mut held);
+    // reach[p]: the furthest end of a held span that starts at or before p.
+    let mut reach = vec![0; chars.len() + 1];
+    for &(b, e) in &held {
+        reach[b] = reach[b].max(e);
+    }
+    for p in 1..reach.len() {
+        reach[p] = reach[p].max(reach[p - 1]);
+    }
     candidates.retain(|c| {
-        c.entity.kind != EntityKind::Place
-            || c.priority == NOT_A_NAME
-            || !held.iter().any(|&(b, e)| b <= c.begin && c.end <= e)
+        c.entity.kind != EntityKind::Place || c.priority == NOT_A_NAME || reach[c.begin] < c.end
     });
     if !context.legal {
         candidates.extend(national_brands(&chars, lexicon));
@@ -1211,29 +1262,24 @@ const ROUTE_HEADS: &[&str] = &[
 /// and in the same clause, past other routes, 等 and a count, a word of
 /// [`ROUTE_HEADS`]. Pushes the route's span to `held`.
 fn routes(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Vec<(usize, usize)>) {
+    let neighbours = Neighbours::new(candidates);
     for (i, _) in chars.iter().enumerate().filter(|&(_, &c)| c == '至') {
-        let place = |c: &&Found| c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME;
         // From a place, or from a name of its own to a place (同德至玛沁).
-        let Some(from) = candidates
-            .iter()
-            .filter(|c| c.end == i && place(c))
+        let Some(from) = neighbours
+            .place_ending_at(i)
             .map(|c| c.begin)
-            .min()
             .or_else(|| {
-                candidates
-                    .iter()
-                    .any(|c| c.begin == i + 1 && place(&c))
-                    .then(|| {
-                        let mut from = i;
-                        while from > 0
-                            && i - from < 4
-                            && is_name_char(chars[from - 1])
-                            && !lexicon.stop_chars.contains(&chars[from - 1])
-                        {
-                            from -= 1;
-                        }
-                        from
-                    })
+                neighbours.place_starting_at(i + 1).is_some().then(|| {
+                    let mut from = i;
+                    while from > 0
+                        && i - from < 4
+                        && is_name_char(chars[from - 1])
+                        && !lexicon.stop_chars.contains(&chars[from - 1])
+                    {
+                        from -= 1;
+                    }
+                    from
+                })
             })
             .filter(|&from| from < i)
         else {
@@ -1281,14 +1327,13 @@ const UNIT_HEADS: &[&str] = &["基地", "平台", "代表处", "分院", "分所
 /// and at most ten name characters ending with an organisation suffix or a word
 /// of [`UNIT_HEADS`].
 fn units_in_places(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found>) {
+    let neighbours = Neighbours::new(candidates);
     let mut units = Vec::new();
     for org in candidates
         .iter()
         .filter(|c| c.entity.kind == EntityKind::Organization && c.priority != NOT_A_NAME)
     {
-        let Some(place) = candidates.iter().find(|c| {
-            c.begin == org.end && c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME
-        }) else {
+        let Some(place) = neighbours.place_starting_at(org.end) else {
             continue;
         };
         let rest = &chars[place.end..name_run(chars, place.end, 10)];
@@ -1349,12 +1394,8 @@ const CAPACITY_UNITS: &[&str] = &[
 /// before it, are pushed to `held`. A count alone after a place (天水3个省级区域
 /// 医疗中心) counts places, not plants.
 fn plants(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Vec<(usize, usize)>) {
-    let quantity_at = |at: usize| {
-        candidates.iter().find_map(|c| match &c.entity.value {
-            Some(Value::Quantity(q)) if c.begin == at => Some((c.end, q.unit.as_str())),
-            _ => None,
-        })
-    };
+    let neighbours = Neighbours::new(candidates);
+    let quantity_at = |at: usize| neighbours.quantities.get(&at).copied();
     let capacity = |unit: &str| CAPACITY_UNITS.contains(&unit);
     for place in candidates
         .iter()
@@ -1368,19 +1409,21 @@ fn plants(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Ve
         if plant {
             held.push((place.begin, place.end));
             held.extend(coordinated_before(chars, place.begin, lexicon));
-            held.extend(places_listed_before(chars, candidates, place.begin));
+            held.extend(places_listed_before(chars, &neighbours, place.begin));
         }
     }
 }
 
 /// The places found before `begin` in a list joined by 、 (格尔木、|德令哈).
-fn places_listed_before(chars: &[char], candidates: &[Found], begin: usize) -> Vec<(usize, usize)> {
+fn places_listed_before(
+    chars: &[char],
+    neighbours: &Neighbours<'_>,
+    begin: usize,
+) -> Vec<(usize, usize)> {
     let mut items = Vec::new();
     let mut at = begin;
     while at > 0 && chars[at - 1] == '、' {
-        let Some(item) = candidates.iter().find(|c| {
-            c.end == at - 1 && c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME
-        }) else {
+        let Some(item) = neighbours.place_ending_at(at - 1) else {
             break;
         };
         items.push((item.begin, item.end));
