@@ -676,6 +676,21 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
             (c.begin, c.end, level(c), c.rule_found, full)
         })
         .collect();
+    // The places by where they start and end: a candidate after a joiner looks up
+    // its neighbours, never scans them all.
+    let mut by_begin: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    let mut by_end: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for (i, &(b, e, ..)) in places.iter().enumerate() {
+        by_begin.entry(b).or_default().push(i);
+        by_end.entry(e).or_default().push(i);
+    }
+    let at = |map: &std::collections::HashMap<usize, Vec<usize>>, k: usize| {
+        map.get(&k)
+            .into_iter()
+            .flatten()
+            .map(|&i| places[i])
+            .collect::<Vec<_>>()
+    };
     let mut heads = Vec::new();
     candidates.retain(|c| {
         // Only a name built on a place (an organ, a zone found by its suffix), not a
@@ -689,10 +704,10 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
         if !matches!(joiner, '、' | '和' | '与' | '及') {
             return true;
         }
-        let Some(&(_, head_end, head, _, _)) = places
-            .iter()
-            .filter(|&&(b, e, _, _, _)| b == c.begin && e < c.end)
-            .max_by_key(|&&(_, e, _, _, _)| e)
+        let Some((_, head_end, head, _, _)) = at(&by_begin, c.begin)
+            .into_iter()
+            .filter(|&(_, e, _, _, _)| e < c.end)
+            .max_by_key(|&(_, e, _, _, _)| e)
         else {
             return true;
         };
@@ -704,12 +719,12 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
         // Nor does a division written in full before a zone share the zone's head
         // (曹妃甸区、渤海新区): zones share it with bare names (南京、杭州都市圈).
         let zone = c.entity.kind == EntityKind::Place;
-        let shared = places.iter().any(|&(_, e, before, whole, full)| {
-            e == c.begin - 1
-                && !whole
-                && !(zone && full)
-                && (joiner == '、' || matches!(joiner, '和' | '与' | '及') && before == head)
-        });
+        let shared = at(&by_end, c.begin - 1)
+            .into_iter()
+            .any(|(_, _, before, whole, full)| {
+                !(whole || zone && full)
+                    && (joiner == '、' || matches!(joiner, '和' | '与' | '及') && before == head)
+            });
         if shared {
             // The shared head (黄河河务局 in 山东黄河河务局) is part of a name: nothing
             // inside it is a mention.
