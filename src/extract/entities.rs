@@ -559,7 +559,7 @@ fn names_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
     candidates.extend(events.into_iter().map(|(b, e)| Found::not_a_name(b, e)));
 }
 
-/// Names written 中国（X）… (中国（安徽）自贸试验区, 中国（宁夏）国际贸易单一窗口,
+/// Names written 中国（X）… (中国（安徽）自贸试验区, 中国（太原）国际能源产业博览会,
 /// 中国（安徽）科交会): a zone's whole name is a place when the name ends with a
 /// zone's suffix; any other such name (a platform, an event) is a single unit
 /// with no place inside.
@@ -1333,12 +1333,12 @@ fn routes(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Ve
     }
 }
 
-/// Words that end the name of a body's unit in a place (怀柔实验室|新疆|基地,
+/// Words that end the name of a body's unit in a place (中科院|山西|煤化所,
 /// 教育部|重庆|高等研究院), besides the organisation suffixes.
 const UNIT_HEADS: &[&str] = &["基地", "平台", "代表处", "分院", "分所", "所"];
 
-/// A body's unit in a place is one organisation (教育部重庆高等研究院, 崖州湾国家
-/// 实验室西北创新基地, 中科院山西煤化所): an organisation, a place right after it,
+/// A body's unit in a place is one organisation (教育部重庆高等研究院, 新加坡
+/// 设计业总商会重庆代表处, 中科院山西煤化所): an organisation, a place right after it,
 /// and at most ten name characters ending with an organisation suffix or a word
 /// of [`UNIT_HEADS`].
 fn units_in_places(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found>) {

@@ -108,7 +108,7 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
     for c in lexicon.chinese_quantity_re.captures_iter(text) {
         let number = c.get(1).unwrap();
         let before = text[..number.start()].chars().next_back();
-        // A bare 亿 or 万亿 of money is an amount too (超万亿元, 引进亿元以上项目), as
+        // A bare 亿 or 万亿 of money is an amount too (突破万亿元, 亿元以上重点技改项目), as
         // 万 or 亿 alone before other words is not (万家, 万众).
         let money = c
             .get(3)
@@ -341,18 +341,18 @@ mod tests {
         );
         assert!(found("1984年").is_empty());
         // Rates keep their denominator; upper bounds are part of the amount
-        // (陕西's, 吉林's and 新疆's reports).
+        // (陕西's and 吉林's reports; the bound made up).
         assert_eq!(
             found("新增产能3095万吨/年"),
             vec![s("3095万吨/年", "30950000", "吨/年", false)]
         );
         assert_eq!(
-            found("平均含量27克/千克"),
+            found("有机质含量达到27克/千克"),
             vec![s("27克/千克", "27", "克/千克", false)]
         );
         assert_eq!(
-            found("失业率控制在5.5%以内"),
-            vec![s("5.5%以内", "5.5", "%", false)]
+            found("误差控制在3%以内"),
+            vec![s("3%以内", "3", "%", false)]
         );
         // Classifiers reports count with; ordinals and ranks are no amounts.
         assert_eq!(
@@ -383,9 +383,9 @@ mod tests {
         assert_eq!(found("统一个人"), vec![]);
         assert_eq!(found("这是一个重要的方面"), vec![]);
         assert_eq!(found("走进千家万户"), vec![]);
-        // A bare 亿 or 万亿 of money (made up), not 万 before a classifier.
+        // A bare 亿 or 万亿 of money (安徽's report), not 万 before a classifier.
         assert_eq!(
-            found("投资规模超万亿元，引进亿元以上项目"),
+            found("进出口总额突破万亿元，实施亿元以上重点技改项目"),
             vec![
                 s("万亿元", "1000000000000", "元"),
                 s("亿元以上", "100000000", "元"),

@@ -140,7 +140,7 @@ pub(crate) fn find_relative(
         {
             continue;
         }
-        // 极不平凡的五年。, 具有里程碑意义的一年。: the span is the years alone, a
+        // 感恩奋进的五年。, 很不平凡的一年。: the span is the years alone, a
         // period the text looks back on, like 五年来.
         // In a law, …的十年。 is a term of validity, not a period looked back on.
         if legal && c.get(3).is_some() {

@@ -443,7 +443,7 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .code(2)
         .stderr(
             predicate::str::contains("schema version 5")
-                .and(predicate::str::contains("临河至哈密铁路"))
+                .and(predicate::str::contains("尖扎至贵德等公路"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()
