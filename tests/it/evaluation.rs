@@ -1,12 +1,12 @@
 //! Extraction quality on the hand-annotated excerpts in tests/eval, annotated by
 //! ../shared/ANNOTATION.md (the standard the hidden held-out set is annotated by):
 //! precision, recall and F1 per entity type, per heading level and for measure
-//! items, with floors set from what was measured. Three sets are scored apart: the
+//! items, with floors set from what was measured. Four sets are scored apart: the
 //! excerpts the rules were tuned on (tests/eval), those annotated after the rules
-//! were frozen and never tuned on (tests/eval/frozen), and those annotated blind and
-//! first scored as they came, then looked into (tests/eval/dev), so the gaps between
-//! them show how the rules generalise. The tables printed here (run with --nocapture) are the
-//! ones in docs/evaluation.md.
+//! were frozen and never tuned on (tests/eval/frozen), and two sets annotated blind
+//! and first scored as they came, then looked into (tests/eval/dev, tests/eval/dev2),
+//! so the gaps between them show how the rules generalise. The tables printed here
+//! (run with --nocapture) are the ones in docs/evaluation.md.
 
 use policykg::extract::EntityKind;
 use policykg::pipeline::{self, Settings};
@@ -441,6 +441,15 @@ fn extraction_quality_on_the_dev_excerpts() {
     check_floors("dev", &DEV);
 }
 
+/// Sixteen excerpts of eight more reports annotated blind on 2026-12-02 by two
+/// annotators reading ANNOTATION.md literally (names of other kinds are single
+/// units), first scored with the rules as they stood, then looked into like the
+/// dev set (tests/eval/dev2/README.md).
+#[test]
+fn extraction_quality_on_the_second_dev_excerpts() {
+    check_floors("dev2", &DEV2);
+}
+
 const TUNED: Floors = Floors {
     entities: &[
         ("org", 0.92),
@@ -469,6 +478,21 @@ const DEV: Floors = Floors {
     ],
     micro: 0.87,
     headings: 0.80,
+    measures: 0.95,
+};
+
+/// Set a little under what the second dev excerpts scored (docs/evaluation.md).
+const DEV2: Floors = Floors {
+    entities: &[
+        ("org", 0.31),
+        ("person", 0.85),
+        ("place", 0.58),
+        ("plan", 0.48),
+        ("time", 0.78),
+        ("quantity", 0.92),
+    ],
+    micro: 0.68,
+    headings: 0.93,
     measures: 0.95,
 };
 
