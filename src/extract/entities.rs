@@ -229,6 +229,23 @@ pub(crate) fn find(
         for (b, e, entry) in lexicon.townships_in(text, region) {
             push(b, e, Entity::of_entry(entry), 4);
         }
+        let shorts: Vec<_> = lexicon
+            .regional_shorts_in(text, region)
+            .map(|(b, e, entry, word)| (offsets.char(b), offsets.char(e), entry, word, b, e))
+            .filter(|&(b, e, ..)| short_name_stands(&chars, b, e, &known, lexicon))
+            .collect();
+        // Known names and these short names, for the lists a short name that is
+        // also a word needs (长治、晋城).
+        let mut listed = known.clone();
+        for &(b, e, ..) in &shorts {
+            listed[b..e].iter_mut().for_each(|m| *m = true);
+        }
+        for (b, e, entry, word, byte_begin, byte_end) in shorts {
+            if word && !in_a_list(&chars, b, e, &listed) {
+                continue;
+            }
+            push(byte_begin, byte_end, Entity::of_entry(entry), 4);
+        }
     }
     for &(b, e, entry) in &names {
         // An organ named around a division's name (中共江苏省委员会, 苏州市人民政府).
@@ -602,6 +619,40 @@ fn bracketed_place_names(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
     out
 }
 
+/// Whether a short name at chars `b..e` that counts only in its region (保定) is a
+/// name there: not a part of a known name (成渝|中线, 保定市 is matched whole), and
+/// sharing no character with a common word on either side (医保|定点, 中卫|生,
+/// 创新|乡村) or a numeral before (三十四平方米).
+fn short_name_stands(
+    chars: &[char],
+    b: usize,
+    e: usize,
+    known: &[bool],
+    lexicon: &Lexicon,
+) -> bool {
+    if known[b] || known[e - 1] {
+        return false;
+    }
+    if let Some(&p) = b.checked_sub(1).and_then(|i| chars.get(i))
+        && (lexicon.common_words.contains(&[p, chars[b]])
+            || p.is_ascii_digit()
+            || numerals::is_numeral_char(p))
+    {
+        return false;
+    }
+    !chars
+        .get(e)
+        .is_some_and(|&n| lexicon.common_words.contains(&[chars[e - 1], n]))
+}
+
+/// Whether the name at chars `b..e` is an item of a list: a joiner (、, 和, 与, 及)
+/// between it and another name marked in `listed`.
+fn in_a_list(chars: &[char], b: usize, e: usize, listed: &[bool]) -> bool {
+    let joiner = |c: char| matches!(c, '、' | '和' | '与' | '及');
+    (b >= 2 && joiner(chars[b - 1]) && listed[b - 2])
+        || (e + 1 < chars.len() && joiner(chars[e]) && listed[e + 1])
+}
+
 /// A county's full name of three characters or fewer outside the document's region
 /// (应城市, 和平区) is also a run of characters inside words (适应城市): it counts only
 /// after a clear boundary.
@@ -718,11 +769,15 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
         // item sharing this one's head (渤海新区、北戴河…示范区).
         // Nor does a division written in full before a zone share the zone's head
         // (曹妃甸区、渤海新区): zones share it with bare names (南京、杭州都市圈).
+        // A name before the joiner that ends with this one's head is whole too
+        // (a gazetteer's 天府新区 before 、成都东部新区).
         let zone = c.entity.kind == EntityKind::Place;
+        let head_word = &chars[c.end.saturating_sub(2).max(head_end)..c.end];
         let shared = at(&by_end, c.begin - 1)
             .into_iter()
-            .any(|(_, _, before, whole, full)| {
-                !(whole || zone && full)
+            .any(|(b, _, before, whole, full)| {
+                let same_head = chars[b..c.begin - 1].ends_with(head_word);
+                !(whole || zone && full || same_head)
                     && (joiner == '、' || matches!(joiner, '和' | '与' | '及') && before == head)
             });
         if shared {
@@ -1701,6 +1756,79 @@ mod tests {
     }
 
     use EntityKind::*;
+
+    /// The places found in `text` in a document of the division `code`, with the
+    /// code each resolves to.
+    fn places_in(code: &str, text: &str) -> Vec<(String, String)> {
+        let lexicon = Lexicon::bundled();
+        let chars: Vec<char> = text.chars().collect();
+        let context = Context {
+            anchor: Some(2026),
+            region: crate::divisions::bundled().index_of(code),
+            legal: false,
+        };
+        find(text, &lexicon, context, None)
+            .into_iter()
+            .filter(|f| f.entity.kind == Place)
+            .map(|f| (chars[f.begin..f.end].iter().collect(), f.entity.key))
+            .collect()
+    }
+
+    #[test]
+    fn short_names_that_are_also_words_count_in_their_own_region() {
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        // 保定 in 河北's report is the city; elsewhere, or inside 医保定点, nothing.
+        assert_eq!(
+            places_in("130000", "推动廊坊、保定承接非首都功能"),
+            [pair("廊坊", "131000"), pair("保定", "130600")]
+        );
+        assert_eq!(places_in("130000", "规范医保定点管理"), []);
+        assert_eq!(
+            places_in("320000", "推动廊坊、保定承接非首都功能"),
+            [pair("廊坊", "131000")]
+        );
+        // A short name that is also a word counts only in a list of places.
+        assert_eq!(
+            places_in("140000", "太原、长治两市"),
+            [pair("太原", "140100"), pair("长治", "140400")]
+        );
+        assert_eq!(places_in("140000", "确保社会长治久安"), []);
+        // Every listed short name names a prefecture or county, and becomes its
+        // alternative label.
+        let lexicon = Lexicon::bundled();
+        let entry = lexicon.lookup("保定市").unwrap();
+        assert!(
+            entry.aliases.iter().any(|a| a == "保定"),
+            "{:?}",
+            entry.aliases
+        );
+    }
+
+    #[test]
+    fn regions_named_by_sichuan_and_tibet_and_zones_by_their_heads() {
+        check(
+            "推动川南经济区和藏东南发展",
+            &[("川南经济区", Place), ("藏东南", Place)],
+        );
+        // 保藏 and 山川 are words, not abbreviations before a direction.
+        check("建设菌种保藏中心", &[]);
+        // A gazetteer's zone before 、 is whole, not an item sharing the next one's head.
+        check(
+            "天府新区、成都东部新区",
+            &[("天府新区", Place), ("成都东部新区", Place)],
+        );
+        // Areas, belts and corridors named after a place are whole names.
+        check(
+            "建设宿州城市圈、沈阳科创走廊和赣南革命老区",
+            &[
+                ("宿州城市圈", Place),
+                ("沈阳科创走廊", Place),
+                ("赣南革命老区", Place),
+            ],
+        );
+        // 产业带动 is "industry drives", not a belt.
+        check("江苏产业带动就业", &[("江苏", Place)]);
+    }
 
     #[test]
     fn organisations_in_events_institutions_and_names_joined_by_a_dash() {

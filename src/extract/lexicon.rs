@@ -67,6 +67,16 @@ struct Townships {
     automaton: std::sync::OnceLock<AhoCorasick>,
 }
 
+/// A short name of a division that counts only in a document of its region
+/// (data/rules/regional-short-names.tsv).
+#[derive(Debug, Clone)]
+struct RegionalShort {
+    /// Also a common word or another entity's name: a name only in a list of places.
+    word: bool,
+    /// The entries of the divisions it names, the prefecture first.
+    entries: Vec<usize>,
+}
+
 /// An organ's name templates, from `data/rules/organs.tsv`.
 #[derive(Debug, Clone)]
 pub(crate) struct Organ {
@@ -133,6 +143,10 @@ pub struct Lexicon {
     names: HashMap<String, Vec<NameRef>>,
     /// Townships by full name, matched apart (see [`Lexicon::townships_in`]).
     townships: Townships,
+    /// Short names matched only in their own region (see
+    /// [`Lexicon::regional_shorts_in`]), and their matcher.
+    regional_shorts: Vec<RegionalShort>,
+    regional_short_automaton: AhoCorasick,
     /// The entry of each (division, organ) pair, and the organs' full forms split
     /// around the division's name: (words before, words after, organ).
     organ_index: HashMap<(usize, usize), usize>,
@@ -224,6 +238,7 @@ const EVENT_HEADS: &str = include_str!("../../data/rules/event-heads.tsv");
 const EVENT_BREAKS: &str = include_str!("../../data/rules/event-breaks.tsv");
 const UNITS: &str = include_str!("../../data/rules/units.tsv");
 const ORGANS: &str = include_str!("../../data/rules/organs.tsv");
+const REGIONAL_SHORT_NAMES: &str = include_str!("../../data/rules/regional-short-names.tsv");
 
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
@@ -285,6 +300,7 @@ impl Lexicon {
             .add_gazetteer(Path::new("data/features.tsv"), FEATURES)
             .expect("the bundled natural features are well-formed (checked by a test)");
         lexicon.add_divisions();
+        lexicon.add_regional_shorts();
         lexicon.add_organs();
         lexicon.rebuild();
         lexicon
@@ -459,6 +475,8 @@ impl Lexicon {
             entries: Vec::new(),
             names: HashMap::new(),
             townships: Townships::default(),
+            regional_shorts: Vec::new(),
+            regional_short_automaton: build(std::iter::empty::<&str>()),
             organ_index: HashMap::new(),
             organ_forms: Vec::new(),
             organ_automaton: build(organ_shorts.iter().map(|(f, _)| f.as_str())),

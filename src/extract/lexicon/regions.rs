@@ -4,7 +4,7 @@
 //! province's abbreviation (赣东北), and how a name or a short form resolves
 //! against the region a document is of.
 
-use super::{EntityKind, Entry, Lexicon, NameRef};
+use super::{EntityKind, Entry, Lexicon, NameRef, REGIONAL_SHORT_NAMES, RegionalShort, lines};
 
 impl Lexicon {
     /// Adds every administrative division as a place, by its full name and its short
@@ -57,6 +57,74 @@ impl Lexicon {
                 self.add_name(short, index, regional);
             }
         }
+    }
+
+    /// Adds the short names that count only in their division's region
+    /// (data/rules/regional-short-names.tsv): each becomes an alias of its
+    /// divisions (保定 of 保定市) and is matched by [`Lexicon::regional_shorts_in`].
+    pub(super) fn add_regional_shorts(&mut self) {
+        let table = crate::divisions::bundled();
+        let mut names = Vec::new();
+        for (n, line) in lines(REGIONAL_SHORT_NAMES) {
+            let mut cols = line.split('\t');
+            let short = cols.next().unwrap_or("").trim();
+            let word = match cols.next().map(str::trim) {
+                Some("word") => true,
+                Some("letters") => false,
+                other => panic!(
+                    "data/rules/regional-short-names.tsv:{n}: reading {other:?} is neither letters nor word"
+                ),
+            };
+            let mut divisions: Vec<usize> = (0..table.all().len())
+                .filter(|&i| {
+                    let d = table.get(i);
+                    matches!(
+                        d.level,
+                        crate::divisions::Level::Prefecture | crate::divisions::Level::County
+                    ) && d.name.strip_prefix(short).is_some_and(|rest| {
+                        ["市", "地区", "盟", "县", "区"].contains(&rest) || rest.ends_with("自治州")
+                    })
+                })
+                .collect();
+            divisions.sort_by_key(|&i| table.get(i).level);
+            let entries: Vec<usize> = divisions
+                .iter()
+                .filter_map(|&i| self.entries.iter().position(|e| e.division == Some(i)))
+                .collect();
+            assert!(
+                !entries.is_empty(),
+                "data/rules/regional-short-names.tsv:{n}: {short} shortens no prefecture or county"
+            );
+            for &e in &entries {
+                if !self.entries[e].aliases.iter().any(|a| a == short) {
+                    self.entries[e].aliases.push(short.to_owned());
+                }
+            }
+            names.push(short.to_owned());
+            self.regional_shorts.push(RegionalShort { word, entries });
+        }
+        self.regional_short_automaton = super::build(names.iter().map(String::as_str));
+    }
+
+    /// The short names of [`Lexicon::add_regional_shorts`] in `text` whose division
+    /// lies in `region`: (byte begin, byte end, the division's entry, whether the
+    /// short name is also a word).
+    pub(crate) fn regional_shorts_in<'a>(
+        &'a self,
+        text: &'a str,
+        region: usize,
+    ) -> impl Iterator<Item = (usize, usize, &'a Entry, bool)> + 'a {
+        let table = crate::divisions::bundled();
+        self.regional_short_automaton
+            .find_iter(text)
+            .filter_map(move |m| {
+                let short = &self.regional_shorts[m.pattern().as_usize()];
+                let entry = short.entries.iter().map(|&e| &self.entries[e]).find(|e| {
+                    e.division
+                        .is_some_and(|d| table.within(d, region) || table.within(region, d))
+                })?;
+                Some((m.start(), m.end(), entry, short.word))
+            })
     }
 
     /// Adds the organs of every province and prefecture by their full names
@@ -325,6 +393,21 @@ impl Lexicon {
                 if self.lookup(&format!("{before}{abbreviation}")).is_some() {
                     return None;
                 }
+                // Nor a word that ends with it (复苏|北…, 山川|西…). 川 and 藏 end
+                // many words (保藏|中心): after them the region starts at a
+                // boundary (a stop character, a verb) or none is named.
+                let first = abbreviation.chars().next().expect("one character");
+                if self.common_words.contains(&[before, first]) {
+                    return None;
+                }
+                let last_two: Vec<char> = text[..m.start()].chars().rev().take(2).collect();
+                if matches!(first, '川' | '藏')
+                    && ('\u{4e00}'..='\u{9fff}').contains(&before)
+                    && !self.stop_chars.contains(&before)
+                    && !(last_two.len() == 2 && self.verbs.contains(&[last_two[1], last_two[0]]))
+                {
+                    return None;
+                }
             }
             let after = text[m.end()..].chars().next();
             // 苏北部, 皖南地区: a direction followed by 部/方 is a part, not the name.
@@ -358,9 +441,11 @@ fn generic_name(name: &str) -> bool {
 /// The official one-character abbreviations of the provinces (简称), for regions
 /// named by one and a direction (赣东北, 苏北, 皖南, 蒙东). Left out are 京 (京东 is
 /// a company) and those that end common words before a direction (创新中心, 云中,
-/// 四川中医, 安宁东路): 新, 云, 川, 宁, 青, 黑, 吉, 贵, 甘, 藏.
-const PROVINCE_ABBREVIATIONS: &str = "津沪渝冀豫辽湘皖鲁苏浙赣鄂桂晋蒙陕闽粤琼滇黔陇";
+/// 安宁东路): 新, 云, 宁, 青, 黑, 吉, 贵, 甘. 川 and 藏 end their provinces' names
+/// (四川南充, 西藏东部) or common words (保藏中心), which the character before
+/// rules out.
+const PROVINCE_ABBREVIATIONS: &str = "津沪渝冀豫辽湘皖鲁苏浙赣鄂桂晋蒙陕闽粤琼滇黔陇川藏";
 
 /// The other provinces' abbreviations, left out of [`PROVINCE_ABBREVIATIONS`]: one of
 /// them before an abbreviation still makes a run of them (京津|中, 港澳|台).
-const OTHER_ABBREVIATIONS: &str = "京新云川宁青黑吉贵甘藏港澳台";
+const OTHER_ABBREVIATIONS: &str = "京新云宁青黑吉贵甘港澳台";
