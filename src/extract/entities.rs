@@ -1901,7 +1901,7 @@ mod tests {
         );
         check(
             "激活渝西文旅资源，全面加快大别山革命老区振兴",
-            &[("渝西", Place), ("大别山", Place)],
+            &[("渝西", Place), ("大别山革命老区", Place)],
         );
         // 重庆's report: 成渝 is the region of 成都 and 重庆.
         check(
