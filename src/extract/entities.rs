@@ -432,7 +432,8 @@ pub(crate) fn find(
                 6,
             );
         } else {
-            let kind = if names_a_plan(term, after, lexicon, context.legal) {
+            let before = &text[..all.start()];
+            let kind = if names_a_plan(term, before, after, lexicon, context.legal) {
                 EntityKind::Plan
             } else {
                 EntityKind::Term
@@ -798,7 +799,7 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
 /// quoted phrase is a defined term (“情节严重”) unless it counts something. A
 /// phrase followed by a word that makes it a brand or platform (“赣莲”品牌) is not
 /// a plan. A phrase a few characters before a plan word is one (“信号升格”专项行动).
-fn names_a_plan(term: &str, after: &str, lexicon: &Lexicon, legal: bool) -> bool {
+fn names_a_plan(term: &str, before: &str, after: &str, lexicon: &Lexicon, legal: bool) -> bool {
     let numbered = term
         .chars()
         .any(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch) || ch == '双');
@@ -816,6 +817,25 @@ fn names_a_plan(term: &str, after: &str, lexicon: &Lexicon, legal: bool) -> bool
         .iter()
         .any(|w| after.starts_with(w.as_str()))
     {
+        return false;
+    }
+    // Nicknames, products and records rather than programmes: an ordinal
+    // (“万里长江第一隧”), a numbered model (“青薯9号”), a run of years
+    // (“六连优”, “5连增”), or a list or prize something is chosen for
+    // (入选“全国十大考古新发现”).
+    let chars: Vec<char> = term.chars().collect();
+    let is_number = |c: char| c.is_ascii_digit() || numerals::is_numeral_char(c);
+    let ordinal = chars.windows(2).any(|w| w[0] == '第' && is_number(w[1]));
+    let model = chars.windows(2).any(|w| is_number(w[0]) && w[1] == '号');
+    let streak = chars.len() >= 3
+        && chars[chars.len() - 2] == '连'
+        && chars[..chars.len() - 2].iter().all(|&c| is_number(c));
+    // A programme's list stays the programme's (入选“双一流”建设名单).
+    let chosen_for = ["入选", "荣获", "获评", "评为", "列入", "获得"]
+        .iter()
+        .any(|w| before.ends_with(w) || before.ends_with(&format!("{w}“")))
+        && !after.starts_with("建设");
+    if ordinal || model || streak || chosen_for {
         return false;
     }
     let near_plan_word = {
@@ -2233,5 +2253,19 @@ mod tests {
             &[("全国人民代表大会常务委员会", Organization)],
         );
         check("由管理同志负责", &[]);
+    }
+
+    #[test]
+    fn numbered_labels_records_and_nicknames_are_terms() {
+        // A numbered formula is a plan unless a word after it makes it a label.
+        check("完善“三诊”机制", &[("三诊", Term)]);
+        check("优化“两核多极”布局", &[("两核多极", Term)]);
+        // Runs of years, ordinals, numbered models and prizes are no programmes.
+        check("粮食实现“十连丰”", &[("十连丰", Term)]);
+        check("建成“新春第一站”", &[("新春第一站", Term)]);
+        check("推广“陇薯7号”", &[("陇薯7号", Term)]);
+        check("成果入选“中国科学十大进展”", &[("中国科学十大进展", Term)]);
+        // A programme's list is still the programme's.
+        check("列入“双一流”建设序列", &[("双一流", Plan)]);
     }
 }
