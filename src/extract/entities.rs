@@ -341,6 +341,9 @@ pub(crate) fn find(
     for (b, e) in lexicon.abbreviated_regions(text) {
         push(b, e, named(EntityKind::Place, &text[b..e]), 3);
     }
+    for (b, e) in lexicon.abbreviation_runs(text) {
+        push(b, e, named(EntityKind::Place, &text[b..e]), 3);
+    }
     // The end of the last title that named a work of art or a book.
     let mut last_work: Option<usize> = None;
     for c in TITLE.captures_iter(text) {
@@ -1624,12 +1627,15 @@ fn head_at(chars: &[char], lexicon: &Lexicon) -> Option<Head> {
         })
     });
     let known = known.or_else(|| {
-        let text: String = chars.iter().take(4).collect();
-        lexicon.abbreviated_region_at(&text).map(|len| Head {
-            len,
-            place: true,
-            known: true,
-        })
+        let text: String = chars.iter().take(6).collect();
+        lexicon
+            .abbreviated_region_at(&text)
+            .or_else(|| lexicon.abbreviation_run_at(&text))
+            .map(|len| Head {
+                len,
+                place: true,
+                known: true,
+            })
     });
     known.or_else(|| {
         lexicon
@@ -1846,6 +1852,14 @@ mod tests {
                 ("赣南革命老区", Place),
             ],
         );
+        // Provinces named together by their abbreviations are one region; not 新
+        // ("new") before one, nor a run that starts a facility's name.
+        check(
+            "深化湘赣合作，推进鄂豫皖协作",
+            &[("湘赣", Place), ("鄂豫皖", Place)],
+        );
+        check("新晋院士2位", &[("2位", Quantity)]);
+        check("加快沪渝蓉高铁建设", &[]);
         // 产业带动 is "industry drives", not a belt.
         check("江苏产业带动就业", &[("江苏", Place)]);
     }

@@ -416,6 +416,63 @@ impl Lexicon {
         })
     }
 
+    /// Regions named by the abbreviations of two or more provinces together (闽台,
+    /// 沪滇, 川渝黔鄂, 皖港澳): (byte begin, byte end). The run starts at a word
+    /// boundary (not after another name character, unless a stop character or the
+    /// end of a verb or common word: 深化|湘赣), repeats no character (青青), is not
+    /// a known name (京津冀, found as such) and ends where no common word starts
+    /// (苏|联…).
+    pub(crate) fn abbreviation_runs<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(&format!(
+                "[{PROVINCE_ABBREVIATIONS}{OTHER_ABBREVIATIONS}京]{{2,5}}"
+            ))
+            .expect("a character class")
+        });
+        RE.find_iter(text).filter_map(move |m| {
+            let run: Vec<char> = m.as_str().chars().collect();
+            if self.names.contains_key(m.as_str())
+                || run.windows(2).any(|w| w[0] == w[1])
+                || !run.iter().any(|c| PROVINCE_ABBREVIATIONS.contains(*c))
+                // 新 before a run is "new" far more often (新晋院士).
+                || run[0] == '新'
+            {
+                return None;
+            }
+            let before: Vec<char> = text[..m.start()].chars().rev().take(2).collect();
+            if let Some(&p) = before.first()
+                && ('\u{4e00}'..='\u{9fff}').contains(&p)
+                && !self.stop_chars.contains(&p)
+                && !(before.len() == 2
+                    && (self.verbs.contains(&[before[1], p])
+                        || self.common_words.contains(&[before[1], p])))
+            {
+                return None;
+            }
+            let last = *run.last().expect("two characters or more");
+            if text[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(|n| self.common_words.contains(&[last, n]))
+            {
+                return None;
+            }
+            Some((m.start(), m.end()))
+        })
+    }
+
+    /// The length in characters of a run of provinces' abbreviations that `text`
+    /// starts with (沪渝|蓉高铁 → 2).
+    pub(crate) fn abbreviation_run_at(&self, text: &str) -> Option<usize> {
+        self.abbreviation_runs(text)
+            .next()
+            .filter(|&(b, _)| b == 0)
+            .map(|(_, e)| text[..e].chars().count())
+    }
+
     /// The length in characters of a region named by abbreviation and direction that
     /// `text` starts with (赣南实验室 → 2).
     pub(crate) fn abbreviated_region_at(&self, text: &str) -> Option<usize> {
