@@ -260,6 +260,13 @@ pub(crate) fn find(
             {
                 continue;
             }
+            // A listed company's short name shares no character with a word around
+            // it (创新|和成|果 is no 新和成).
+            if lexicon.companies.contains(&text[b..end])
+                && !word_bounded(&chars, offsets.char(b), offsets.char(end), lexicon)
+            {
+                continue;
+            }
             match lexicon.resolve(&text[b..end], context.region) {
                 // A plan is named in quotation marks (“一带一路”); the quoted phrase
                 // rule finds those, and an unquoted programme name is not a plan but
@@ -634,9 +641,12 @@ fn short_name_stands(
     known: &[bool],
     lexicon: &Lexicon,
 ) -> bool {
-    if known[b] || known[e - 1] {
-        return false;
-    }
+    !known[b] && !known[e - 1] && word_bounded(chars, b, e, lexicon)
+}
+
+/// Whether the name at chars `b..e` shares no character with a common word on
+/// either side and follows no numeral.
+fn word_bounded(chars: &[char], b: usize, e: usize, lexicon: &Lexicon) -> bool {
     if let Some(&p) = b.checked_sub(1).and_then(|i| chars.get(i))
         && (lexicon.common_words.contains(&[p, chars[b]])
             || p.is_ascii_digit()
@@ -2267,6 +2277,16 @@ mod tests {
             &[("全国人民代表大会常务委员会", Organization)],
         );
         check("由管理同志负责", &[]);
+    }
+
+    #[test]
+    fn listed_companies_by_their_short_names() {
+        check(
+            "支持比亚迪、宁德时代扩产",
+            &[("比亚迪", Organization), ("宁德时代", Organization)],
+        );
+        // Not across the words around it: 创新|和成|果 is no company.
+        check("促进科技创新和成果转化", &[]);
     }
 
     #[test]

@@ -143,6 +143,9 @@ pub struct Lexicon {
     names: HashMap<String, Vec<NameRef>>,
     /// Townships by full name, matched apart (see [`Lexicon::townships_in`]).
     townships: Townships,
+    /// The short names of listed companies (data/companies.tsv): names only at
+    /// word boundaries.
+    pub(crate) companies: HashSet<String>,
     /// Short names matched only in their own region (see
     /// [`Lexicon::regional_shorts_in`]), and their matcher.
     regional_shorts: Vec<RegionalShort>,
@@ -216,6 +219,7 @@ pub struct Lexicon {
 
 const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
 const FEATURES: &str = include_str!("../../data/features.tsv");
+const COMPANIES: &str = include_str!("../../data/companies.tsv");
 const ORG_SUFFIXES: &str = include_str!("../../data/rules/org-suffixes.tsv");
 const NAME_HEADS: &str = include_str!("../../data/rules/name-heads.tsv");
 const STOP_CHARS: &str = include_str!("../../data/rules/stop-chars.tsv");
@@ -299,6 +303,14 @@ impl Lexicon {
         lexicon
             .add_gazetteer(Path::new("data/features.tsv"), FEATURES)
             .expect("the bundled natural features are well-formed (checked by a test)");
+        lexicon
+            .add_gazetteer(Path::new("data/companies.tsv"), COMPANIES)
+            .expect("the bundled listed companies are well-formed (checked by a test)");
+        lexicon.companies = lines(COMPANIES)
+            .skip(1)
+            .filter_map(|(_, l)| l.split('\t').next())
+            .map(str::to_owned)
+            .collect();
         lexicon.add_divisions();
         lexicon.add_regional_shorts();
         lexicon.add_organs();
@@ -475,6 +487,7 @@ impl Lexicon {
             entries: Vec::new(),
             names: HashMap::new(),
             townships: Townships::default(),
+            companies: HashSet::new(),
             regional_shorts: Vec::new(),
             regional_short_automaton: build(std::iter::empty::<&str>()),
             organ_index: HashMap::new(),
@@ -671,6 +684,28 @@ mod tests {
             l.units[0].0.chars().count(),
             l.units.iter().map(|u| u.0.chars().count()).max().unwrap()
         );
+    }
+
+    /// The listed companies (data/companies.tsv, from adata's stock list) are
+    /// organisations, each name of one entity only, and none is a known place.
+    #[test]
+    fn listed_companies_are_organisations_of_their_own() {
+        let l = Lexicon::bundled();
+        assert_eq!(l.companies.len(), lines(COMPANIES).count() - 1);
+        assert!(l.companies.len() > 4000, "{} companies", l.companies.len());
+        for name in &l.companies {
+            let refs = &l.names[name];
+            assert_eq!(refs.len(), 1, "{name} names several entities");
+            let entry = &l.entries[refs[0].entry];
+            assert_eq!(
+                (entry.label.as_str(), entry.kind),
+                (name.as_str(), EntityKind::Organization)
+            );
+        }
+        // Places and phrases of the text stay out of the list.
+        for name in ["鄂尔多斯", "天津港", "农产品", "中国建筑", "线上线下"] {
+            assert!(!l.companies.contains(name), "{name}");
+        }
     }
 
     /// The natural features (data/features.tsv, from jieba's dictionary) are places,
