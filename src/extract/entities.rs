@@ -1035,7 +1035,7 @@ fn joined_by_dash(chars: &[char], begin: usize, lexicon: &Lexicon) -> usize {
 
 /// Central enterprises named 中国 and a brand of two characters (中国华能, 中国星网,
 /// 中国中化), at a word boundary on both sides: after a boundary or a verb, and
-/// before punctuation, a conjunction, 等 or 总部. A common word after 中国 is a
+/// before punctuation, a conjunction, 等, 总部 or a verb. A common word after 中国 is a
 /// description (中国特色, 中国制造), not a brand.
 fn national_brands(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
@@ -1051,7 +1051,8 @@ fn national_brands(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
         let after = chars
             .get(b + 4)
             .is_none_or(|&c| !is_name_char(c) || matches!(c, '和' | '与' | '及' | '等'))
-            || chars[b + 4..].starts_with(&['总', '部']);
+            || chars[b + 4..].starts_with(&['总', '部'])
+            || lexicon.starts_with_verb(&chars[b + 4..]);
         if before
             && after
             && stem.iter().all(|&c| is_name_char(c) && !c.is_ascii())
@@ -1245,6 +1246,23 @@ fn names_by_suffix(
                 else {
                     continue;
                 };
+                // A known place across the name's core and suffix is the name (芜湖,
+                // 青海湖 after 申建 or 目的地): the gazetteer finds it.
+                let whole: String = chars[begin..e].iter().collect();
+                if lexicon.lookup(&whole).is_none()
+                    && (begin + 1..s).any(|q| {
+                        let name: String = chars[q..e].iter().collect();
+                        lexicon
+                            .lookup(&name)
+                            .is_some_and(|x| x.kind == EntityKind::Place)
+                    })
+                {
+                    continue;
+                }
+                // Nor does one start with 中国: that is a company's (中国|盐湖).
+                if chars[begin..s].starts_with(&['中', '国']) {
+                    continue;
+                }
                 loop {
                     if let Some(verb) = lexicon.leading_verbs.iter().find(|v| {
                         let n = v.chars().count();
@@ -2277,6 +2295,14 @@ mod tests {
             &[("全国人民代表大会常务委员会", Organization)],
         );
         check("由管理同志负责", &[]);
+    }
+
+    #[test]
+    fn a_known_place_ends_a_lake_name_and_a_brand_of_china_is_a_company() {
+        // The city 巢湖, not a lake named 申报巢湖 after the verb.
+        check("争取申报巢湖", &[("巢湖", Place)]);
+        // 中国 and a brand before a verb is a company, not a lake or a place.
+        check("中国星河攻克关键技术", &[("中国星河", Organization)]);
     }
 
     #[test]
