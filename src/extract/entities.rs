@@ -260,13 +260,6 @@ pub(crate) fn find(
             {
                 continue;
             }
-            // A listed company's short name shares no character with a word around
-            // it (创新|和成|果 is no 新和成).
-            if lexicon.companies.contains(&text[b..end])
-                && !word_bounded(&chars, offsets.char(b), offsets.char(end), lexicon)
-            {
-                continue;
-            }
             match lexicon.resolve(&text[b..end], context.region) {
                 // A plan is named in quotation marks (“一带一路”); the quoted phrase
                 // rule finds those, and an unquoted programme name is not a plan but
@@ -2306,11 +2299,15 @@ mod tests {
     }
 
     #[test]
-    fn listed_companies_by_their_short_names() {
+    fn listed_companies_and_two_character_rivers_at_word_boundaries() {
         check(
             "支持比亚迪、宁德时代扩产",
             &[("比亚迪", Organization), ("宁德时代", Organization)],
         );
+        // Two-character rivers count at word boundaries only: 自信|江西 holds no
+        // 信江.
+        check("治理汉江和渭河", &[("汉江", Place), ("渭河", Place)]);
+        check("坚定自信江西必将更好", &[("江西", Place)]);
         // Not across the words around it: 创新|和成|果 is no company.
         check("促进科技创新和成果转化", &[]);
     }

@@ -143,9 +143,10 @@ pub struct Lexicon {
     names: HashMap<String, Vec<NameRef>>,
     /// Townships by full name, matched apart (see [`Lexicon::townships_in`]).
     townships: Townships,
-    /// The short names of listed companies (data/companies.tsv): names only at
-    /// word boundaries.
-    pub(crate) companies: HashSet<String>,
+    /// Names that count only at word boundaries: the short names of listed
+    /// companies (data/companies.tsv) and the two-character rivers of
+    /// data/features.tsv (汉江, 渭河).
+    pub(crate) bounded: HashSet<String>,
     /// Short names matched only in their own region (see
     /// [`Lexicon::regional_shorts_in`]), and their matcher.
     regional_shorts: Vec<RegionalShort>,
@@ -306,9 +307,13 @@ impl Lexicon {
         lexicon
             .add_gazetteer(Path::new("data/companies.tsv"), COMPANIES)
             .expect("the bundled listed companies are well-formed (checked by a test)");
-        lexicon.companies = lines(COMPANIES)
-            .skip(1)
-            .filter_map(|(_, l)| l.split('\t').next())
+        let first_column = |text| {
+            lines(text)
+                .skip(1)
+                .filter_map(|(_, l)| l.split('\t').next())
+        };
+        lexicon.bounded = first_column(COMPANIES)
+            .chain(first_column(FEATURES).filter(|name| name.chars().count() == 2))
             .map(str::to_owned)
             .collect();
         lexicon.add_divisions();
@@ -487,7 +492,7 @@ impl Lexicon {
             entries: Vec::new(),
             names: HashMap::new(),
             townships: Townships::default(),
-            companies: HashSet::new(),
+            bounded: HashSet::new(),
             regional_shorts: Vec::new(),
             regional_short_automaton: build(std::iter::empty::<&str>()),
             organ_index: HashMap::new(),
@@ -652,10 +657,43 @@ impl Lexicon {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (usize, usize, &'a Entry)> + 'a {
-        self.automaton.find_iter(text).map(move |m| {
-            let entry = &self.entries[self.name_list[m.pattern().as_usize()].1];
-            (m.start(), m.end(), entry)
+        // Leftmost-longest, but a name that counts only at word boundaries and is
+        // not at one gives way to the names after its first character (自信|江西
+        // holds 江西, not the river 信江).
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            loop {
+                let m = self
+                    .automaton
+                    .find(aho_corasick::Input::new(text).range(at..))?;
+                let name = &self.name_list[m.pattern().as_usize()];
+                if self.bounded.contains(&name.0) && !self.word_bounded(text, m.start(), m.end()) {
+                    at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                    continue;
+                }
+                at = m.end();
+                return Some((m.start(), m.end(), &self.entries[name.1]));
+            }
         })
+    }
+
+    /// Whether the name at bytes `start..end` of `text` shares no character with a
+    /// common word on either side (创新|和成|果) and follows no numeral.
+    pub(crate) fn word_bounded(&self, text: &str, start: usize, end: usize) -> bool {
+        let name = &text[start..end];
+        let (Some(first), Some(last)) = (name.chars().next(), name.chars().next_back()) else {
+            return true;
+        };
+        let before = text[..start].chars().next_back().is_some_and(|p| {
+            self.common_words.contains(&[p, first])
+                || p.is_ascii_digit()
+                || crate::numerals::is_numeral_char(p)
+        });
+        let after = text[end..]
+            .chars()
+            .next()
+            .is_some_and(|n| self.common_words.contains(&[last, n]));
+        !before && !after
     }
 }
 
@@ -691,20 +729,24 @@ mod tests {
     #[test]
     fn listed_companies_are_organisations_of_their_own() {
         let l = Lexicon::bundled();
-        assert_eq!(l.companies.len(), lines(COMPANIES).count() - 1);
-        assert!(l.companies.len() > 4000, "{} companies", l.companies.len());
-        for name in &l.companies {
+        let companies: Vec<&str> = lines(COMPANIES)
+            .skip(1)
+            .map(|(_, line)| line.split('\t').next().unwrap())
+            .collect();
+        assert!(companies.len() > 4000, "{} companies", companies.len());
+        for &name in &companies {
+            assert!(l.bounded.contains(name), "{name} counts anywhere");
             let refs = &l.names[name];
             assert_eq!(refs.len(), 1, "{name} names several entities");
             let entry = &l.entries[refs[0].entry];
             assert_eq!(
                 (entry.label.as_str(), entry.kind),
-                (name.as_str(), EntityKind::Organization)
+                (name, EntityKind::Organization)
             );
         }
         // Places and phrases of the text stay out of the list.
         for name in ["鄂尔多斯", "天津港", "农产品", "中国建筑", "线上线下"] {
-            assert!(!l.companies.contains(name), "{name}");
+            assert!(!companies.contains(&name), "{name}");
         }
     }
 
