@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -26,6 +26,7 @@ const CHANGES_SINCE: &[&str] = &[
     "a range (4.5-5%) is now one quantity with both bounds (quantity/4.5-5%), a quantity's indicator the whole phrase before it (单位地区生产总值二氧化碳排放), and targets are marked (pkg:isTarget), so its quantities and indicators differ",
     "organisations named by a brand (苏豪集团), natural features and regions (塔里木河, 京津), a region's institutions (省人民医院), classifiers (35处) and the headings after a lead-in (重点抓好以下工作：) are now extracted, and works in 《》 are no longer laws; as load skips a document whose text is unchanged, its entities and sections would stay those of the older rules",
     "facilities, routes, plants and meetings named after a place no longer hold a place (尖扎至贵德等公路), a body's unit in a place is one organisation (教育部重庆高等研究院), zones written 中国（X）… are whole places, and rates (万吨/年) and periods looked back on (感恩奋进的五年) are extracted; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
+    "listed companies (比亚迪), two-character rivers (汉江), regions named by several provinces' abbreviations (湘赣), short names of prefectures in their own region (保定) and areas by their heads (…城市圈, …革命老区) are now extracted, and numbered labels (“三诊”机制) are terms, not plans; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
 ];
 
 /// The graph holding the store's own metadata (its schema version).
