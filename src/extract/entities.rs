@@ -826,9 +826,9 @@ fn names_a_plan(term: &str, before: &str, after: &str, lexicon: &Lexicon, legal:
         return false;
     }
     // Nicknames, products and records rather than programmes: an ordinal
-    // (“万里长江第一隧”), a numbered model (“青薯9号”), a run of years
-    // (“六连优”, “5连增”), or a list or prize something is chosen for
-    // (入选“全国十大考古新发现”).
+    // (“新春第一站”), a numbered model (“陇薯7号”), a run of years
+    // (“十连丰”, “5连增”), or a list or prize something is chosen for
+    // (入选“中国科学十大进展”).
     let chars: Vec<char> = term.chars().collect();
     let is_number = |c: char| c.is_ascii_digit() || numerals::is_numeral_char(c);
     let ordinal = chars.windows(2).any(|w| w[0] == '第' && is_number(w[1]));
@@ -836,7 +836,7 @@ fn names_a_plan(term: &str, before: &str, after: &str, lexicon: &Lexicon, legal:
     let streak = chars.len() >= 3
         && chars[chars.len() - 2] == '连'
         && chars[..chars.len() - 2].iter().all(|&c| is_number(c));
-    // A programme's list stays the programme's (入选“双一流”建设名单).
+    // A programme's list stays the programme's (列入“双一流”建设序列).
     let chosen_for = ["入选", "荣获", "获评", "评为", "列入", "获得"]
         .iter()
         .any(|w| before.ends_with(w) || before.ends_with(&format!("{w}“")))
@@ -1239,8 +1239,8 @@ fn names_by_suffix(
                 else {
                     continue;
                 };
-                // A known place across the name's core and suffix is the name (芜湖,
-                // 青海湖 after 申建 or 目的地): the gazetteer finds it.
+                // A known place across the name's core and suffix is the name (巢湖
+                // after 申报): the gazetteer finds it.
                 let whole: String = chars[begin..e].iter().collect();
                 if lexicon.lookup(&whole).is_none()
                     && (begin + 1..s).any(|q| {
@@ -1955,8 +1955,8 @@ mod tests {
             &[("京津", Place), ("港澳台", Place)],
         );
         check(
-            "激活渝西文旅资源，全面加快大别山革命老区振兴",
-            &[("渝西", Place), ("大别山革命老区", Place)],
+            "激活渝西文旅资源，全面加快川陕革命老区振兴",
+            &[("渝西", Place), ("川陕革命老区", Place)],
         );
         // 重庆's report: 成渝 is the region of 成都 and 重庆.
         check(
@@ -2321,7 +2321,7 @@ mod tests {
         check("粮食实现“十连丰”", &[("十连丰", Term)]);
         check("建成“新春第一站”", &[("新春第一站", Term)]);
         check("推广“陇薯7号”", &[("陇薯7号", Term)]);
-        check("成果入选“中国科学十大进展”", &[("中国科学十大进展", Term)]);
+        check("研究入选“中国科学十大进展”", &[("中国科学十大进展", Term)]);
         // A programme's list is still the programme's.
         check("列入“双一流”建设序列", &[("双一流", Plan)]);
     }

@@ -416,8 +416,8 @@ impl Lexicon {
         })
     }
 
-    /// Regions named by the abbreviations of two or more provinces together (闽台,
-    /// 沪滇, 川渝黔鄂, 皖港澳): (byte begin, byte end). The run starts at a word
+    /// Regions named by the abbreviations of two or more provinces together (湘赣,
+    /// 鄂豫皖, 晋冀鲁豫): (byte begin, byte end). The run starts at a word
     /// boundary (not after another name character, unless a stop character or the
     /// end of a verb or common word: 深化|湘赣), repeats no character (青青), is not
     /// a known name (京津冀, found as such) and ends where no common word starts
