@@ -232,7 +232,12 @@ pub(crate) fn find(
         let shorts: Vec<_> = lexicon
             .regional_shorts_in(text, region)
             .map(|(b, e, entry, word)| (offsets.char(b), offsets.char(e), entry, word, b, e))
-            .filter(|&(b, e, ..)| short_name_stands(&chars, b, e, &known, lexicon))
+            // Not a part of a known name (成渝|中线, 保定市 is matched whole), and
+            // sharing no character with a common word on either side (医保|定点,
+            // 中卫|生, 创新|乡村) or after a numeral (三十四平方米).
+            .filter(|&(b, e, _, _, byte_begin, byte_end)| {
+                !known[b] && !known[e - 1] && lexicon.word_bounded(text, byte_begin, byte_end)
+            })
             .collect();
         // Known names and these short names, for the lists a short name that is
         // also a word needs (长治、晋城).
@@ -621,35 +626,6 @@ fn bracketed_place_names(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
         }
     }
     out
-}
-
-/// Whether a short name at chars `b..e` that counts only in its region (保定) is a
-/// name there: not a part of a known name (成渝|中线, 保定市 is matched whole), and
-/// sharing no character with a common word on either side (医保|定点, 中卫|生,
-/// 创新|乡村) or a numeral before (三十四平方米).
-fn short_name_stands(
-    chars: &[char],
-    b: usize,
-    e: usize,
-    known: &[bool],
-    lexicon: &Lexicon,
-) -> bool {
-    !known[b] && !known[e - 1] && word_bounded(chars, b, e, lexicon)
-}
-
-/// Whether the name at chars `b..e` shares no character with a common word on
-/// either side and follows no numeral.
-fn word_bounded(chars: &[char], b: usize, e: usize, lexicon: &Lexicon) -> bool {
-    if let Some(&p) = b.checked_sub(1).and_then(|i| chars.get(i))
-        && (lexicon.common_words.contains(&[p, chars[b]])
-            || p.is_ascii_digit()
-            || numerals::is_numeral_char(p))
-    {
-        return false;
-    }
-    !chars
-        .get(e)
-        .is_some_and(|&n| lexicon.common_words.contains(&[chars[e - 1], n]))
 }
 
 /// Whether the name at chars `b..e` is an item of a list: a joiner (、, 和, 与, 及)
