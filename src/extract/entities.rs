@@ -39,7 +39,7 @@ impl Found {
     }
 
     /// An organisation found by rule, named by the characters it spans.
-    fn organisation(chars: &[char], begin: usize, end: usize) -> Self {
+    pub(crate) fn organisation(chars: &[char], begin: usize, end: usize) -> Self {
         let label: String = chars[begin..end].iter().collect();
         Found {
             begin,
@@ -349,6 +349,31 @@ pub(crate) fn find(
     for (b, e) in lexicon.abbreviation_runs(text) {
         push(b, e, named(EntityKind::Place, &text[b..e]), 3);
     }
+    if let Some(region) = context.region
+        && !context.legal
+    {
+        let mut last_run = None;
+        for (b, e) in lexicon.city_abbreviation_runs(text, region) {
+            let (cb, ce) = (offsets.char(b), offsets.char(e));
+            let after_run = last_run.replace(ce) == Some(cb.saturating_sub(1));
+            // Not a part of a known name (鄂尔|多斯), nor the start of a longer
+            // name: a route or facility (平庆|铁路, 淮宿蚌|铁路), a zone
+            // (西咸|新区), all one unit; unless in a list of runs, which share the
+            // head (徐宿、徐连|产业走廊).
+            // A list of runs before a route's head is a list of routes (甲乙、丙丁
+            // 高铁), whose names are single units.
+            let routes =
+                chars.get(ce) == Some(&'、') && starts_a_longer_name(&chars, ce + 1, lexicon, true);
+            let listed =
+                (cb > 0 && chars[cb - 1] == '、' && after_run) || chars.get(ce) == Some(&'、');
+            if !known[cb..ce].iter().any(|&k| k)
+                && !routes
+                && (listed || !starts_a_longer_name(&chars, ce, lexicon, false))
+            {
+                push(b, e, named(EntityKind::Place, &text[b..e]), 3);
+            }
+        }
+    }
     // The end of the last title that named a work of art or a book.
     let mut last_work: Option<usize> = None;
     for c in TITLE.captures_iter(text) {
@@ -536,6 +561,8 @@ pub(crate) fn find(
     });
     if !context.legal {
         candidates.extend(national_brands(&chars, lexicon));
+        let listed = super::enumerations::companies_in_lists(&chars, lexicon, &candidates);
+        candidates.extend(listed);
     }
     with_session_numbers(&chars, &mut candidates);
     units_in_places(&chars, lexicon, &mut candidates);
@@ -884,7 +911,7 @@ fn suffix_rule<'a>(lexicon: &'a Lexicon, name: &str) -> Option<&'a OrgSuffix> {
         .max_by_key(|r| r.suffix.len())
 }
 
-fn is_name_char(c: char) -> bool {
+pub(crate) fn is_name_char(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}') || c.is_ascii_alphanumeric()
 }
 
@@ -919,16 +946,27 @@ fn organisations_by_suffix(
         };
         let k = left_reach(chars, s, MAX_LEFT, lexicon, joined, stop_at);
         // The leftmost name head in reach starts the name.
+        let rule = suffix_rule(lexicon, &text[m.start()..m.end()]);
         let Some((begin, head)) = (k..s).find_map(|p| Some((p, head_at(&chars[p..s], lexicon)?)))
         else {
-            let rule = suffix_rule(lexicon, &text[m.start()..m.end()]);
-            if brands
-                && rule.is_some_and(|r| r.brand)
-                && let Some(begin) = brand_start(chars, k, s, lexicon)
-            {
-                out.push(Found::organisation(chars, begin, e));
+            if brands {
+                if rule.is_some_and(|r| r.own)
+                    && let Some(begin) = own_region_start(chars, k, s, lexicon)
+                {
+                    out.push(Found::organisation(chars, begin, e));
+                } else if rule.is_some_and(|r| r.brand)
+                    && let Some(begin) = brand_start(chars, k, s, lexicon)
+                {
+                    out.push(Found::organisation(chars, begin, e));
+                }
             }
             continue;
+        };
+        // A laboratory is named by its field before its place (深海探测|山东实验室):
+        // the field, after the last verb in reach, starts the name.
+        let begin = match rule {
+            Some(r) if r.field && head.place && brands => field_start(chars, k, begin, lexicon),
+            _ => begin,
         };
         let needs_core =
             suffix_rule(lexicon, &text[m.start()..m.end()]).is_some_and(|r| r.needs_core);
@@ -1031,6 +1069,51 @@ fn national_brands(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Where a body of the document's own province or city starts when it is named
+/// by 省 or 市 and a name of its own before its suffix (省|氢能产业|研究院,
+/// 市|先进材料|研究院), or `None`: 省 or 市 right after the reach's start or a
+/// verb, not starting a common word (市场, 省份), and two to eight characters of
+/// name between it and the suffix, holding no numeral.
+fn own_region_start(chars: &[char], k: usize, s: usize, lexicon: &Lexicon) -> Option<usize> {
+    const NUMERALS: &str = "一二三四五六七八九十百千万亿两几零〇";
+    let begin = (k..s).find(|&p| {
+        matches!(chars[p], '省' | '市') && (p == k || lexicon.ends_with_verb(&chars[k..p]))
+    })?;
+    let name = &chars[begin + 1..s];
+    ((2..=8).contains(&name.len())
+        && !lexicon.common_words.contains(&[chars[begin], name[0]])
+        && !matches!(
+            name[0],
+            '级' | '属' | '内' | '外' | '委' | '直' | '县' | '区' | '、'
+        )
+        && !lexicon.starts_with_verb(name)
+        && !name
+            .iter()
+            .any(|&c| NUMERALS.contains(c) || c.is_ascii_digit()))
+    .then_some(begin)
+}
+
+/// Where a laboratory's name starts when its field stands before its place
+/// (深海探测|山东实验室): right after a common verb, or after a list's 、 or a
+/// conjunction (A和|深海探测山东实验室), when two to eight characters of field are
+/// left that do not start with a verb; else at the place. A clause starts with
+/// a verb more often than with a field (培育海洋科技|山东实验室), so a field after
+/// a comma alone is not taken.
+fn field_start(chars: &[char], k: usize, place: usize, lexicon: &Lexicon) -> usize {
+    let Some(from) = (k..place).rev().find(|&p| {
+        lexicon.ends_with_verb(&chars[k..p])
+            || (p > 0 && p == k && matches!(chars[p - 1], '、' | '和' | '与' | '及'))
+    }) else {
+        return place;
+    };
+    let field = &chars[from..place];
+    if (2..=8).contains(&field.len()) && !lexicon.starts_with_verb(field) {
+        from
+    } else {
+        place
+    }
 }
 
 /// Where a brand name before a company's or institution's suffix starts (苏豪|集团,
@@ -1347,6 +1430,33 @@ const ROUTE_HEADS: &[&str] = &[
     "大桥",
     "隧道",
 ];
+
+/// True when the name characters from `at` (up to a stop character, twelve at
+/// most) hold the head of a longer name: a route's (铁路, 通道), or a suffix of
+/// data/rules/name-suffixes.tsv (新区, 机场; with `facilities`, only those of
+/// facilities), or start with a letter or digit (R1线). What comes before `at`
+/// is then part of that name.
+fn starts_a_longer_name(chars: &[char], at: usize, lexicon: &Lexicon, facilities: bool) -> bool {
+    if chars.get(at).is_some_and(char::is_ascii_alphanumeric) {
+        return true;
+    }
+    let mut end = at;
+    while end < chars.len()
+        && end - at < 12
+        && is_name_char(chars[end])
+        && !lexicon.stop_chars.contains(&chars[end])
+    {
+        end += 1;
+    }
+    (at..end).any(|p| {
+        let rest = &chars[p..end];
+        ROUTE_HEADS.iter().any(|h| super::starts_with_word(rest, h))
+            || lexicon
+                .name_suffixes
+                .iter()
+                .any(|s| (s.facility || !facilities) && super::starts_with_word(rest, &s.suffix))
+    })
+}
 
 /// Routes between places (尖扎至贵德、小柴旦湖至老茫崖等公路): a place, 至, a name,
 /// and in the same clause, past other routes, 等 and a count, a word of
@@ -1828,6 +1938,22 @@ mod tests {
     }
 
     #[test]
+    fn regions_named_by_the_abbreviations_of_their_cities() {
+        let labels = |code: &str, text: &str| -> Vec<String> {
+            places_in(code, text).into_iter().map(|(l, _)| l).collect()
+        };
+        // The first characters of a province's cities (徐州, 宿迁, 淮安; 西安, 咸阳)
+        // name a region together in that province's report.
+        assert_eq!(labels("320000", "推动徐宿淮一体化发展"), ["徐宿淮"]);
+        assert_eq!(labels("610000", "加快西咸同城化"), ["西咸"]);
+        // Not in another province's report, not a common word (合作) and not
+        // ending where the next character makes one (宿马合|作 → 宿马).
+        assert!(labels("440000", "推动徐宿淮一体化发展").is_empty());
+        assert_eq!(labels("340000", "深化宿马合作共建"), ["宿马"]);
+        assert!(labels("340000", "加强区域合作").is_empty());
+    }
+
+    #[test]
     fn regions_named_by_sichuan_and_tibet_and_zones_by_their_heads() {
         check(
             "推动川南经济区和藏东南发展",
@@ -2286,6 +2412,40 @@ mod tests {
         check("坚定自信江西必将更好", &[("江西", Place)]);
         // Not across the words around it: 创新|和成|果 is no company.
         check("促进科技创新和成果转化", &[]);
+    }
+
+    #[test]
+    fn items_of_a_list_closed_by_a_kind_of_company_are_organisations() {
+        // Short names no list holds, before 等…企业: companies, the first after
+        // its verb; a known company among them is found once.
+        check(
+            "支持蔚来、理想汽车、小鹏等车企扩大产能。",
+            &[
+                ("蔚来", Organization),
+                ("理想汽车", Organization),
+                ("小鹏", Organization),
+            ],
+        );
+        check(
+            "引进鞍钢、宝武等央企。",
+            &[("鞍钢", Organization), ("宝武", Organization)],
+        );
+        // A list of no kind, most of it listed companies: the rest are too.
+        check(
+            "宁德时代、比亚迪、曜石科技等加快布局。",
+            &[
+                ("宁德时代", Organization),
+                ("比亚迪", Organization),
+                ("曜石科技", Organization),
+            ],
+        );
+        check(
+            "促进诺和瑞康、蓝星动力等重点外企发展。",
+            &[("诺和瑞康", Organization), ("蓝星动力", Organization)],
+        );
+        // Sectors closed the same way are no companies.
+        check("推动钢铁、化工等企业节能降碳。", &[]);
+        check("支持专业、高效等中小企业发展。", &[]);
     }
 
     #[test]

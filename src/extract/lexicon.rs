@@ -107,6 +107,11 @@ pub(crate) struct OrgSuffix {
     /// A company or institution named by a brand (苏豪集团, 魏桥集团, 西湖大学): the
     /// name may be two to four characters with no name head, at a word boundary.
     pub brand: bool,
+    /// A name may start with the field of research before its place (深海探测|
+    /// 山东实验室).
+    pub field: bool,
+    /// A report may name the body by 省 or 市 and a name of its own (省氢能产业研究院).
+    pub own: bool,
 }
 
 /// Where a name found by its suffix starts.
@@ -151,6 +156,10 @@ pub struct Lexicon {
     /// [`Lexicon::regional_shorts_in`]), and their matcher.
     regional_shorts: Vec<RegionalShort>,
     regional_short_automaton: AhoCorasick,
+    /// The first characters of each province's prefecture-level divisions by their
+    /// short names (合 of 合肥, 马 of 马鞍山), by the province's index: the letters
+    /// of regions named by their cities' abbreviations (淮宿蚌).
+    pub(crate) city_initials: std::collections::HashMap<usize, HashSet<char>>,
     /// The entry of each (division, organ) pair, and the organs' full forms split
     /// around the division's name: (words before, words after, organ).
     organ_index: HashMap<(usize, usize), usize>,
@@ -179,9 +188,18 @@ pub struct Lexicon {
     /// Words before a 《》 title that show it names a work of art or a book
     /// (data/rules/work-heads.tsv).
     pub(crate) work_heads: Vec<String>,
+    /// Words that close a list of companies after 等 (央企), those that also close
+    /// lists of sectors (企业), and words of rank that may stand before them (重点,
+    /// 头部): data/rules/company-list-words.tsv.
+    pub(crate) company_list_heads: Vec<String>,
+    pub(crate) company_list_generic_heads: Vec<String>,
+    pub(crate) company_list_ranks: Vec<String>,
     /// The common two-character words of any part of speech
     /// (data/rules/common-words.tsv, from jieba's dictionary).
     pub(crate) common_words: std::collections::HashSet<[char; 2]>,
+    /// Two-character names that are common words too (合作, 安宁), which
+    /// `common_words` leaves out: data/rules/name-words.tsv.
+    pub(crate) name_words: std::collections::HashSet<[char; 2]>,
     /// Words that end the name of an event (峰会, 论坛, 博览会 …).
     pub(crate) event_heads: Vec<String>,
     /// Words between a place and an event that are not part of its name (举办 …).
@@ -244,6 +262,8 @@ const EVENT_BREAKS: &str = include_str!("../../data/rules/event-breaks.tsv");
 const UNITS: &str = include_str!("../../data/rules/units.tsv");
 const ORGANS: &str = include_str!("../../data/rules/organs.tsv");
 const REGIONAL_SHORT_NAMES: &str = include_str!("../../data/rules/regional-short-names.tsv");
+const NAME_WORDS: &str = include_str!("../../data/rules/name-words.tsv");
+const COMPANY_LIST_WORDS: &str = include_str!("../../data/rules/company-list-words.tsv");
 
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
@@ -254,6 +274,16 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 fn words(text: &str) -> Vec<String> {
     lines(text).map(|(_, l)| l.trim().to_owned()).collect()
+}
+
+/// The words of a two-column list whose second column is `role`.
+fn column_words(text: &str, role: &str) -> Vec<String> {
+    lines(text)
+        .filter_map(|(_, l)| {
+            let (word, r) = l.split_once('\t')?;
+            (r.trim() == role).then(|| word.trim().to_owned())
+        })
+        .collect()
 }
 
 /// The two-character words of a word list.
@@ -345,6 +375,8 @@ impl Lexicon {
                     needs_core: flags.split(',').any(|f| f.trim() == "core"),
                     unit: flags.split(',').any(|f| f.trim() == "unit"),
                     brand: flags.split(',').any(|f| f.trim() == "brand"),
+                    field: flags.split(',').any(|f| f.trim() == "field"),
+                    own: flags.split(',').any(|f| f.trim() == "own"),
                 }
             })
             .collect();
@@ -495,6 +527,7 @@ impl Lexicon {
             bounded: HashSet::new(),
             regional_shorts: Vec::new(),
             regional_short_automaton: build(std::iter::empty::<&str>()),
+            city_initials: Default::default(),
             organ_index: HashMap::new(),
             organ_forms: Vec::new(),
             organ_automaton: build(organ_shorts.iter().map(|(f, _)| f.as_str())),
@@ -510,7 +543,11 @@ impl Lexicon {
             leading_verbs: words(LEADING_VERBS),
             verbs: pairs(VERBS),
             common_words: pairs(COMMON_WORDS),
+            name_words: pairs(NAME_WORDS),
             work_heads: words(WORK_HEADS),
+            company_list_heads: column_words(COMPANY_LIST_WORDS, "head"),
+            company_list_generic_heads: column_words(COMPANY_LIST_WORDS, "generic"),
+            company_list_ranks: column_words(COMPANY_LIST_WORDS, "rank"),
             indicator_verbs: words(INDICATOR_VERBS),
             event_heads: words(EVENT_HEADS),
             event_breaks: words(EVENT_BREAKS),

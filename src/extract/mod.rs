@@ -4,6 +4,7 @@
 //! Knows nothing of RDF; rules and lexicons come from `data/` through [`Lexicon`].
 
 mod entities;
+mod enumerations;
 pub mod law;
 mod lexicon;
 mod measures;

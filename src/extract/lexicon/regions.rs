@@ -5,6 +5,7 @@
 //! against the region a document is of.
 
 use super::{EntityKind, Entry, Lexicon, NameRef, REGIONAL_SHORT_NAMES, RegionalShort, lines};
+use std::collections::HashSet;
 
 impl Lexicon {
     /// Adds every administrative division as a place, by its full name and its short
@@ -46,6 +47,14 @@ impl Lexicon {
                     e
                 }
             };
+            if d.level == crate::divisions::Level::Prefecture
+                && let Some(initial) = d.short.first().unwrap_or(&d.name).chars().next()
+            {
+                self.city_initials
+                    .entry(table.province_of(i))
+                    .or_default()
+                    .insert(initial);
+            }
             for short in &d.short {
                 if short.chars().count() < 2 {
                     continue;
@@ -442,14 +451,7 @@ impl Lexicon {
             {
                 return None;
             }
-            let before: Vec<char> = text[..m.start()].chars().rev().take(2).collect();
-            if let Some(&p) = before.first()
-                && ('\u{4e00}'..='\u{9fff}').contains(&p)
-                && !self.stop_chars.contains(&p)
-                && !(before.len() == 2
-                    && (self.verbs.contains(&[before[1], p])
-                        || self.common_words.contains(&[before[1], p])))
-            {
+            if !self.run_starts_here(&text[..m.start()]) {
                 return None;
             }
             let last = *run.last().expect("two characters or more");
@@ -462,6 +464,99 @@ impl Lexicon {
             }
             Some((m.start(), m.end()))
         })
+    }
+
+    /// Regions named by the abbreviations of cities of the document's province,
+    /// with provinces' abbreviations perhaps (淮宿蚌, 徐宿淮, 西咸 in a report of
+    /// their province): (byte begin, byte end). Each character is the first of a
+    /// prefecture-level division's short name in `region`'s province, or a
+    /// province's abbreviation, at least one of them a city's and none repeated;
+    /// two to four of them, starting at a word boundary as
+    /// [`Lexicon::abbreviation_runs`] do, holding no common word (两个, 安全) and
+    /// not ending in one with the character after (合|作). 新 and 和 start words
+    /// far more often than runs (新兴, 和新).
+    pub(crate) fn city_abbreviation_runs<'a>(
+        &'a self,
+        text: &'a str,
+        region: usize,
+    ) -> Vec<(usize, usize)> {
+        let table = crate::divisions::bundled();
+        let Some(initials) = self.city_initials.get(&table.province_of(region)) else {
+            return Vec::new();
+        };
+        let letter = |c: char| {
+            initials.contains(&c)
+                || PROVINCE_ABBREVIATIONS.contains(c)
+                || OTHER_ABBREVIATIONS.contains(c)
+                || c == '京'
+        };
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if !letter(chars[i].1) {
+                i += 1;
+                continue;
+            }
+            let b = i;
+            while i < chars.len() && letter(chars[i].1) {
+                i += 1;
+            }
+            // The run, less a last character that starts a word with the next
+            // (宿马合|作 → 宿马).
+            let mut e = i;
+            // A common word, or a name that is one too (合作, of 合作市).
+            let word = |pair: [char; 2]| {
+                self.common_words.contains(&pair) || self.name_words.contains(&pair)
+            };
+            let next_pair = |e: usize| {
+                chars
+                    .get(e)
+                    .is_some_and(|&(_, n)| word([chars[e - 1].1, n]))
+            };
+            if e - b > 2 && next_pair(e) {
+                e -= 1;
+            }
+            let run: Vec<char> = chars[b..e].iter().map(|&(_, c)| c).collect();
+            let distinct = run.iter().collect::<HashSet<_>>().len() == run.len();
+            let city = run.iter().any(|&c| {
+                initials.contains(&c)
+                    && !PROVINCE_ABBREVIATIONS.contains(c)
+                    && !OTHER_ABBREVIATIONS.contains(c)
+            });
+            if !(2..=4).contains(&run.len())
+                || !distinct
+                || !city
+                || matches!(run[0], '新' | '和')
+                || run.windows(2).any(|w| word([w[0], w[1]]))
+                || next_pair(e)
+            {
+                continue;
+            }
+            let (begin, end) = (chars[b].0, chars.get(e).map_or(text.len(), |&(o, _)| o));
+            if self.names.contains_key(&text[begin..end]) {
+                continue;
+            }
+            if !self.run_starts_here(&text[..begin]) {
+                continue;
+            }
+            out.push((begin, end));
+        }
+        out
+    }
+
+    /// True when a run of abbreviations may start after `before`: at a word
+    /// boundary, that is after no Han character, or after a stop character, or
+    /// after a common verb or word (深化|湘赣).
+    fn run_starts_here(&self, before: &str) -> bool {
+        let before: Vec<char> = before.chars().rev().take(2).collect();
+        !(before.first().is_some_and(|&p| {
+            ('\u{4e00}'..='\u{9fff}').contains(&p)
+                && !self.stop_chars.contains(&p)
+                && !(before.len() == 2
+                    && (self.verbs.contains(&[before[1], p])
+                        || self.common_words.contains(&[before[1], p])))
+        }))
     }
 
     /// The length in characters of a run of provinces' abbreviations that `text`
