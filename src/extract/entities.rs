@@ -1228,6 +1228,11 @@ fn names_by_suffix(
                     || ends_with_any(&chars[..begin], &lexicon.stop_phrases)
                     || ends_with_any(&chars[..begin], &lexicon.leading_verbs)
                     || lexicon.ends_with_verb(&chars[..begin])
+                    // After a word that opens a clause (健全|合肥都市圈), for the
+                    // names of zones, which reports write as its object.
+                    || (!rule.facility
+                        && begin >= 2
+                        && lexicon.opening_words.contains(&[chars[begin - 2], chars[begin - 1]]))
                     // Right after a known name, not inside one.
                     || known.get(begin - 1).is_some_and(|&k| k) && !known[begin];
                 if !at_boundary && !rule.facility {

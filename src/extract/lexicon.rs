@@ -200,6 +200,9 @@ pub struct Lexicon {
     /// Two-character names that are common words too (合作, 安宁), which
     /// `common_words` leaves out: data/rules/name-words.tsv.
     pub(crate) name_words: std::collections::HashSet<[char; 2]>,
+    /// Words other than verbs that open a clause (深化, 健全), after which a
+    /// zone's name may start: data/rules/opening-words.tsv.
+    pub(crate) opening_words: std::collections::HashSet<[char; 2]>,
     /// Words that end the name of an event (峰会, 论坛, 博览会 …).
     pub(crate) event_heads: Vec<String>,
     /// Words between a place and an event that are not part of its name (举办 …).
@@ -262,6 +265,7 @@ const EVENT_BREAKS: &str = include_str!("../../data/rules/event-breaks.tsv");
 const UNITS: &str = include_str!("../../data/rules/units.tsv");
 const ORGANS: &str = include_str!("../../data/rules/organs.tsv");
 const REGIONAL_SHORT_NAMES: &str = include_str!("../../data/rules/regional-short-names.tsv");
+const OPENING_WORDS: &str = include_str!("../../data/rules/opening-words.tsv");
 const NAME_WORDS: &str = include_str!("../../data/rules/name-words.tsv");
 const COMPANY_LIST_WORDS: &str = include_str!("../../data/rules/company-list-words.tsv");
 
@@ -544,6 +548,7 @@ impl Lexicon {
             verbs: pairs(VERBS),
             common_words: pairs(COMMON_WORDS),
             name_words: pairs(NAME_WORDS),
+            opening_words: pairs(OPENING_WORDS),
             work_heads: words(WORK_HEADS),
             company_list_heads: column_words(COMPANY_LIST_WORDS, "head"),
             company_list_generic_heads: column_words(COMPANY_LIST_WORDS, "generic"),
