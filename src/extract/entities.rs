@@ -938,7 +938,8 @@ fn organisations_by_suffix(
         // How far left the name may reach. A body that is not a unit of another
         // (政府, 法院, as opposed to 部, 办公厅) does not reach across the end of
         // another organisation's name (黄河水利委员会商十一省区市人民政府).
-        let unit = suffix_rule(lexicon, &text[m.start()..m.end()]).is_some_and(|r| r.unit);
+        let rule = suffix_rule(lexicon, &text[m.start()..m.end()]);
+        let unit = rule.is_some_and(|r| r.unit);
         let stop_at = if unit {
             &[][..]
         } else {
@@ -946,7 +947,6 @@ fn organisations_by_suffix(
         };
         let k = left_reach(chars, s, MAX_LEFT, lexicon, joined, stop_at);
         // The leftmost name head in reach starts the name.
-        let rule = suffix_rule(lexicon, &text[m.start()..m.end()]);
         let Some((begin, head)) = (k..s).find_map(|p| Some((p, head_at(&chars[p..s], lexicon)?)))
         else {
             if brands {
@@ -963,13 +963,12 @@ fn organisations_by_suffix(
             continue;
         };
         // A laboratory is named by its field before its place (深海探测|山东实验室):
-        // the field, after the last verb in reach, starts the name.
+        // the field starts the name after a verb or in a list (see field_start).
         let begin = match rule {
             Some(r) if r.field && head.place && brands => field_start(chars, k, begin, lexicon),
             _ => begin,
         };
-        let needs_core =
-            suffix_rule(lexicon, &text[m.start()..m.end()]).is_some_and(|r| r.needs_core);
+        let needs_core = rule.is_some_and(|r| r.needs_core);
         if needs_core && head.place && begin + head.len == s {
             continue;
         }

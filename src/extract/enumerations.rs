@@ -45,9 +45,10 @@ pub(crate) fn companies_in_lists(
             .filter(|&&(b, e)| common_phrase(&chars[b..e], lexicon))
             .count();
         // A list closed by a kind of company (…等央企) names companies, and one
-        // closed by 企业 unless it reads as sectors; any other list does when two of its items or more are known
-        // organisations (A、B、C、D等加快发展 with A and B listed companies), and
-        // then only its items that are no phrases of common words.
+        // closed by 企业 does unless it reads as sectors; any other list does when
+        // two of its items or more are known organisations (A、B、C、D等加快发展
+        // with A and B listed companies), and then only by its items that are no
+        // phrases of common words.
         let closed = closer != Closer::None;
         let companies = match closer {
             Closer::Companies => true,
@@ -71,16 +72,19 @@ pub(crate) fn companies_in_lists(
     out
 }
 
-/// How `rest`, the text after 等, closes a list: an optional count (6家, 一批),
-/// words of rank (重点, 头部), and a head word (央企), or the generic head 企业,
-/// which closes lists of sectors too.
+/// How the text after 等 closes a list.
 #[derive(PartialEq)]
 enum Closer {
+    /// A kind of company (央企, 车企).
     Companies,
+    /// 企业, which closes lists of sectors too.
     Generic,
+    /// Neither.
     None,
 }
 
+/// How `rest`, the text after 等, closes a list: an optional count (6家, 一批),
+/// words of rank (重点, 头部), then a head word of data/rules/company-list-words.tsv.
 fn closes_a_company_list(rest: &[char], lexicon: &Lexicon) -> Closer {
     const NUMERALS: &str = "一二三四五六七八九十百千两几";
     let mut at = 0;
