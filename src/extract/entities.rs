@@ -540,14 +540,26 @@ pub(crate) fn find(
         &joined,
         !context.legal,
     ));
-    // Spans of facility and route names (榆林、延安机场, 白山至临江高速公路): no place
-    // inside them is a mention, though a quantity may be (德令哈4个抽水蓄能电站).
+    // Spans of facility and route names (延安机场, 白山至临江高速公路): no place
+    // inside them is a mention.
     let mut held = Vec::new();
     candidates.extend(names_by_suffix(
         &chars, text, &offsets, lexicon, &known, &joined, &mut held,
     ));
     routes(&chars, lexicon, &candidates, &mut held);
     plants(&chars, lexicon, &candidates, &mut held);
+    // Places listed before a site's head they share (榆林、延安|机场) are mentions:
+    // no facility's name or span holds them, and no name runs from the last one
+    // over the head.
+    let listed = places_before_shared_heads(&chars, lexicon, context.region);
+    held.retain(|&(b, e)| !listed.iter().any(|f| f.begin < e && b < f.end));
+    candidates.retain(|c| {
+        !listed.iter().any(|f| {
+            c.begin == f.begin && c.end > f.end
+                || c.begin < f.begin && c.end > f.begin && c.priority == NOT_A_NAME
+        })
+    });
+    candidates.extend(listed);
     // reach[p]: the furthest end of a held span that starts at or before p.
     let mut reach = vec![0; chars.len() + 1];
     for &(b, e) in &held {
@@ -1211,14 +1223,8 @@ fn names_by_suffix(
                 let Some(begin) =
                     (k..s).find(|&p| head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
                 else {
-                    // Facilities counted after their places (哇让、同德、德令哈4个抽水蓄能
-                    // 电站): the places name them, each a facility of its own.
-                    if rule.facility
-                        && let Some((b, e)) = counted_place_before(chars, k, lexicon)
-                    {
-                        held.push((b, e));
-                        held.extend(coordinated_before(chars, b, lexicon));
-                    }
+                    // Facilities counted after their places (共和2个抽水蓄能电站)
+                    // are a description: the places are mentions.
                     continue;
                 };
                 let at_boundary = begin == 0
@@ -1346,8 +1352,9 @@ fn names_by_suffix(
         {
             continue;
         }
-        // Facilities coordinated before one shared head (榆林、延安机场) are as
-        // many facilities, with no place mention in any.
+        // Facilities coordinated before one shared head are as many facilities,
+        // with no place mention in any, unless the head is a site's that
+        // places_before_shared_heads reads as shared (榆林、延安|机场: two places).
         if rule.facility {
             held.extend(coordinated_before(chars, begin, lexicon));
         }
@@ -1380,34 +1387,200 @@ fn names_by_suffix(
     out
 }
 
-/// The known place before a count that ends at `k` (德令哈|4个, 勉县|等6个), as
-/// code-point offsets; None when `k` follows none.
-fn counted_place_before(chars: &[char], k: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
-    let mut j = k;
-    if j > 0 && matches!(chars[j - 1], '个' | '座' | '条' | '处' | '项') {
-        let classifier = j - 1;
-        j = classifier;
-        while j > 0 && (chars[j - 1].is_ascii_digit() || numerals::is_numeral_char(chars[j - 1])) {
-            j -= 1;
-        }
-        if j == classifier {
-            return None;
-        }
-    }
-    // A count is needed: 二连浩特等口岸 are ports of places like 二连浩特.
-    if j == k {
-        return None;
-    }
-    if j > 0 && chars[j - 1] == '等' {
-        j -= 1;
-    }
-    (2..=j.min(8)).find_map(|n| {
-        let name: String = chars[j - n..j].iter().collect();
+/// A count right at `at` (4个, 3座, 十个): where it ends.
+fn count_at(chars: &[char], at: usize) -> Option<usize> {
+    let is_number = |c: char| c.is_ascii_digit() || numerals::is_numeral_char(c);
+    let digits = chars[at..].iter().take_while(|&&c| is_number(c)).count();
+    (digits > 0
+        && chars
+            .get(at + digits)
+            .is_some_and(|c| "个座处条家所项".contains(*c)))
+    .then_some(at + digits + 1)
+}
+
+/// Whether the characters between a list's last item and the head it shares are
+/// filler: nothing, 等, a count with the kind of site after it (4个|抽水蓄能|电站,
+/// 等|14个), or a word of size (大型).
+fn shared_head_filler(rest: &[char]) -> bool {
+    let rest = rest.strip_prefix(&['等']).unwrap_or(rest);
+    rest.is_empty()
+        || matches!(rest, ['大' | '中' | '小', '型'])
+        || count_at(rest, 0).is_some_and(|end| {
+            rest.len() - end <= 6 && rest[end..].iter().all(|&c| is_name_char(c))
+        })
+}
+
+/// Places listed before the generic head of a site they share
+/// (data/rules/site-heads.tsv): 榆林、延安|机场, 旭龙、古水|水电站, 昆明、玉溪大型|水库,
+/// 同德、共和2个抽水蓄能|电站. Each item is two to
+/// four name characters after 、 or a clear boundary, and at least one of them is a
+/// known place or a township's name (奔子栏 of 奔子栏镇), which says the list is of
+/// places; then every item is one, and the head belongs to none of them. The
+/// items, as candidates; the caller frees their spans from the facility names
+/// that held them.
+fn places_before_shared_heads(
+    chars: &[char],
+    lexicon: &Lexicon,
+    region: Option<usize>,
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    // Place names hold characters that are stop characters elsewhere (同德, 哇让),
+    // but not these words of grammar.
+    let is_item_char = |c: char| {
+        is_name_char(c) && !c.is_ascii_digit() && !"的和与及或等在对把被从向为将以并".contains(c)
+    };
+    // The end of the head starting at `p`, if one does.
+    let head_end = |p: usize| {
         lexicon
-            .lookup(&name)
-            .is_some_and(|e| e.kind == EntityKind::Place)
-            .then_some((j - n, j))
-    })
+            .site_heads
+            .iter()
+            .filter(|w| super::starts_with_word(&chars[p..], w))
+            .map(|w| p + w.chars().count())
+            .max()
+    };
+    for h in 1..chars.len() {
+        let Some(end) = head_end(h) else {
+            continue;
+        };
+        // The longest head only (古水|水电站, not 古水水|电站).
+        if (h.saturating_sub(3)..h).any(|p| head_end(p).is_some_and(|e| e >= end)) {
+            continue;
+        }
+        // The last 、 before the head, with name characters, digits and fillers
+        // only between.
+        let Some(sep) = (h.saturating_sub(14)..h)
+            .rev()
+            .take_while(|&p| chars[p] == '、' || is_name_char(chars[p]))
+            .find(|&p| chars[p] == '、')
+        else {
+            continue;
+        };
+        // The shortest item the filler follows (玉溪|大型, not 玉溪大型).
+        let Some(last_end) = (2..=4).map(|n| sep + 1 + n).find(|&e| {
+            e <= h
+                && chars[sep + 1..e].iter().all(|&c| is_item_char(c))
+                && shared_head_filler(&chars[e..h])
+        }) else {
+            continue;
+        };
+        let mut items = vec![(sep + 1, last_end)];
+        let mut at = sep;
+        while at > 0 && chars[at] == '、' {
+            let item_end = at;
+            let start = (2..=4usize)
+                .rev()
+                .filter(|&n| n <= item_end)
+                .map(|n| item_end - n)
+                .find(|&st| {
+                    let item = &chars[st..item_end];
+                    let before = &chars[..st];
+                    let opening =
+                        |w: &[char]| w.len() >= 2 && lexicon.opening_words.contains(&[w[0], w[1]]);
+                    item.iter().all(|&c| is_item_char(c))
+                        && !lexicon.starts_with_verb(item)
+                        && !opening(item)
+                        && (st == 0
+                            || chars[st - 1] == '、'
+                            || !is_item_char(chars[st - 1])
+                            || lexicon.ends_with_verb(before)
+                            || st >= 2 && opening(&chars[st - 2..st])
+                            || ends_with_any(before, &lexicon.leading_verbs)
+                            || ends_with_any(before, &lexicon.stop_phrases))
+                });
+            let Some(start) = start else {
+                break;
+            };
+            items.push((start, item_end));
+            at = start.saturating_sub(1);
+            if start == 0 {
+                break;
+            }
+        }
+        if items.len() < 2 {
+            continue;
+        }
+        items.reverse();
+        let text = |(b, e): (usize, usize)| chars[b..e].iter().collect::<String>();
+        let word = |b: usize| {
+            b + 2 <= chars.len()
+                && (lexicon.common_words.contains(&[chars[b], chars[b + 1]])
+                    || lexicon.name_words.contains(&[chars[b], chars[b + 1]]))
+        };
+        // An item's place: (its entity, whether it shows the list is of places).
+        // A township's name counts as evidence only when it is not a common word
+        // too (联合 of 联合乡, 车站 of 车站街道).
+        let known = |(b, e): (usize, usize)| -> Option<(Entity, bool)> {
+            let name = text((b, e));
+            match lexicon.resolve(&name, region) {
+                Some(Some(entry)) if entry.kind == EntityKind::Place => {
+                    Some((Entity::of_entry(entry), true))
+                }
+                Some(None) => Some((named(EntityKind::Place, &name), true)),
+                _ => {
+                    // A county written without its kind (同德 of 同德县).
+                    let county = ["县", "市", "区", "旗"].iter().find_map(|kind| {
+                        match lexicon.resolve(&format!("{name}{kind}"), region) {
+                            Some(Some(entry))
+                                if entry.division.is_some_and(|d| {
+                                    region.is_some_and(|r| crate::divisions::bundled().within(d, r))
+                                }) =>
+                            {
+                                Some(entry)
+                            }
+                            _ => None,
+                        }
+                    });
+                    if let Some(entry) = county {
+                        return Some((Entity::of_entry(entry), true));
+                    }
+                    let evidence = !(e - b == 2 && word(b));
+                    match lexicon.township_short(&name, region)? {
+                        Some(entry) => Some((Entity::of_entry(entry), evidence)),
+                        None => Some((named(EntityKind::Place, &name), evidence)),
+                    }
+                }
+            }
+        };
+        // (begin, end, the item's place and whether it shows the list is of places)
+        type Item = (usize, usize, Option<(Entity, bool)>);
+        let entities: Vec<Item> = items.iter().map(|&(b, e)| (b, e, known((b, e)))).collect();
+        // A list of places has a known one, and no item that is a common word or
+        // two (国家重点、省级重点实验室, 研发机构、…), a verb's phrase, or a name of
+        // its own (酒额铁路、中川|机场, …配置工程、龙湘|水库).
+        let not_a_place = |&(b, e, ref entity): &Item| {
+            let name = text((b, e));
+            let own_name = lexicon
+                .name_suffixes
+                .iter()
+                .filter(|rule| rule.facility)
+                .map(|rule| rule.suffix.as_str())
+                .chain(lexicon.site_heads.iter().map(String::as_str))
+                .chain(lexicon.org_suffixes.iter().map(|o| o.suffix.as_str()))
+                .any(|suffix| name.ends_with(suffix));
+            own_name
+                || entity.is_none()
+                    && (e - b == 2 && word(b)
+                        || e - b == 4 && word(b) && word(b + 2)
+                        || lexicon.starts_with_verb(&chars[b..e]))
+        };
+        if !entities.iter().any(|x| x.2.as_ref().is_some_and(|k| k.1))
+            || entities.iter().any(not_a_place)
+        {
+            continue;
+        }
+        let entities = entities.into_iter().map(|(b, e, k)| (b, e, k.map(|k| k.0)));
+        for (b, e, entity) in entities {
+            let entity = entity.unwrap_or_else(|| named(EntityKind::Place, &text((b, e))));
+            out.push(Found {
+                begin: b,
+                end: e,
+                entity,
+                priority: 4,
+                rule_found: false,
+            });
+        }
+    }
+    out
 }
 
 /// Words that end a route's name (白山至临江|高速公路, 同德至玛沁等|公路项目, 西宁至
@@ -1577,7 +1750,7 @@ fn name_run(chars: &[char], from: usize, max: usize) -> usize {
 }
 
 /// Units of a plant's or a line's capacity (吨, 千伏, 万千瓦): a place written
-/// right before such an amount names a plant or a project (德令哈|3座35万千瓦光热电站,
+/// right before such an amount names a plant or a project (哈密|750千伏输变电工程,
 /// 川渝|千亿立方米天然气生产基地), not the place.
 const CAPACITY_UNITS: &[&str] = &[
     "吨",
@@ -1593,10 +1766,10 @@ const CAPACITY_UNITS: &[&str] = &[
     "TEU",
 ];
 
-/// Plants and projects named by a place and their capacity (榆林千万吨煤制油,
-/// 格尔木、德令哈3座35万千瓦光热电站): the place, and the places coordinated
-/// before it, are pushed to `held`. A count alone after a place (天水3个省级区域
-/// 医疗中心) counts places, not plants.
+/// Plants and projects named by a place and their capacity (榆林千万吨煤制油):
+/// the place, and the places coordinated before it, are pushed to `held`. A count
+/// after a place (天水3个省级区域医疗中心, 酒泉、张掖2座10万千瓦光热电站) makes
+/// the phrase a description, whose places are mentions.
 fn plants(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Vec<(usize, usize)>) {
     let neighbours = Neighbours::new(candidates);
     let quantity_at = |at: usize| neighbours.quantities.get(&at).copied();
@@ -1605,12 +1778,10 @@ fn plants(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Ve
         .iter()
         .filter(|c| c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME)
     {
-        let Some((end, unit)) = quantity_at(place.end) else {
+        let Some((_, unit)) = quantity_at(place.end) else {
             continue;
         };
-        // A count of the plants, then their capacity (3座|35万千瓦).
-        let plant = capacity(unit) || quantity_at(end).is_some_and(|(_, unit)| capacity(unit));
-        if plant {
+        if capacity(unit) {
             held.push((place.begin, place.end));
             held.extend(coordinated_before(chars, place.begin, lexicon));
             held.extend(places_listed_before(chars, &neighbours, place.begin));
@@ -2192,6 +2363,59 @@ mod tests {
     }
 
     #[test]
+    fn places_listed_before_a_shared_site_head() {
+        // Coordination with a shared generic head gives the places (ANNOTATION.md),
+        // a site's head too: airports, power stations, reservoirs, laboratories,
+        // sites (陕西's, 云南's, 安徽's and 内蒙古's reports).
+        check("建成榆林、延安机场", &[("榆林", Place), ("延安", Place)]);
+        check(
+            "建设包头、鄂尔多斯实验室",
+            &[("包头", Place), ("鄂尔多斯", Place)],
+        );
+        // Unknown items in a list with a known place; a count, a size or 等 between
+        // the last item and the head; the longest head (水电站).
+        check(
+            "推进哇玉、同仁、西宁3个抽水蓄能电站",
+            &[
+                ("哇玉", Place),
+                ("同仁", Place),
+                ("西宁", Place),
+                ("3个", Quantity),
+            ],
+        );
+        check(
+            "旭龙、古水、奔子栏水电站等建成",
+            &[("旭龙", Place), ("古水", Place), ("奔子栏", Place)],
+        );
+        check(
+            "昆明、玉溪大型水库建成投用",
+            &[("昆明", Place), ("玉溪", Place)],
+        );
+        // The first item starts after a word that opens a clause (深化).
+        check(
+            "深化石峁、太平遗址研究",
+            &[("石峁", Place), ("太平", Place)],
+        );
+        // Not a list of places: kinds (国家重点、省级重点), verbs and common words
+        // (新建、改建8家), names of their own (…铁路、中川机场), and lists with no
+        // known place.
+        check("建设国家重点、省级重点实验室", &[]);
+        check("推进新建、改建8家省重点实验室", &[("8家", Quantity)]);
+        check("加快宝中铁路、包兰铁路、中川机场改造", &[]);
+        check("推进甲乙、丙丁水电站", &[]);
+        // A count of plants before their capacity is a description too.
+        check(
+            "加快酒泉市、张掖市2座10万千瓦光热电站",
+            &[
+                ("酒泉市", Place),
+                ("张掖市", Place),
+                ("2座", Quantity),
+                ("10万千瓦", Quantity),
+            ],
+        );
+    }
+
+    #[test]
     fn facilities_and_routes_hold_no_place() {
         // Bridges, locks, metro lines and power stations named after a place
         // (重庆's, 江苏's, 上海's and 宁夏's reports).
@@ -2199,13 +2423,10 @@ mod tests {
         check("镇江谏壁一线船闸扩容改造", &[]);
         check("加快建设崇明线、南枫线", &[]);
         check("太原地铁1号线开通运营", &[]);
-        // Facilities coordinated before their head, or counted before it (陕西's
-        // and 青海's reports); the count stays a quantity.
-        check("建成榆林、延安机场", &[]);
-        check(
-            "推进哇让、同德、德令哈4个抽水蓄能电站",
-            &[("4个", Quantity)],
-        );
+        // A facility named after its place, alone; coordinated places before a
+        // route's head are routes' names (陕西's report).
+        check("建成延安机场", &[]);
+        check("建成甲乙、丙丁高铁", &[]);
         // Routes between places are roads, lines and projects (青海's, 吉林's and
         // 陕西's reports).
         check("建成尖扎至贵德、小柴旦湖至老茫崖等公路", &[]);
@@ -2229,12 +2450,9 @@ mod tests {
         check("建成兰州轨道交通二号线。", &[]);
         check("第十次全国对口支援新疆工作会议精神", &[]);
         check("加快兰州中欧班列节点城市建设", &[("兰州", Place)]);
-        // Plants and projects named by a place and their capacity (青海's and
-        // 陕西's reports); a count of places is no plant (甘肃's).
-        check(
-            "加快格尔木、德令哈3座35万千瓦光热电站",
-            &[("3座", Quantity), ("35万千瓦", Quantity)],
-        );
+        // Plants and projects named by a place and their capacity (陕西's
+        // report); a count of places or of plants is a description (甘肃's).
+        check("推进哈密750千伏输变电工程", &[("750千伏", Quantity)]);
         check("推进榆林千万吨煤制油", &[("千万吨", Quantity)]);
         check(
             "做大做强酒泉、天水两个区域中心城市",

@@ -65,6 +65,9 @@ struct NameRef {
 struct Townships {
     names: Vec<(String, usize)>,
     automaton: std::sync::OnceLock<AhoCorasick>,
+    /// The townships by their names less 镇, 乡 or 街道 (德厚 of 德厚镇), built on
+    /// first use: positions in `names`.
+    shorts: std::sync::OnceLock<HashMap<String, Vec<usize>>>,
 }
 
 /// A short name of a division that counts only in a document of its region
@@ -222,6 +225,9 @@ pub struct Lexicon {
     /// Words after a quoted phrase that make it a brand, platform or label, not a
     /// plan (“赣莲”品牌, “蒙科聚”平台).
     pub(crate) not_plan_heads: Vec<String>,
+    /// Heads of sites named after their places, which the items of a list before
+    /// them share (榆林、延安|机场): data/rules/site-heads.tsv.
+    pub(crate) site_heads: Vec<String>,
     /// Unit as written → normalised unit, longest first.
     pub(crate) units: Vec<(String, String)>,
     /// Quantity pattern built from `units`.
@@ -252,6 +258,7 @@ const NOT_GIVEN_NAME: &str = include_str!("../../data/rules/not-given-name-chars
 const SURNAMES: &str = include_str!("../../data/rules/surnames.tsv");
 const PLAN_SUFFIXES: &str = include_str!("../../data/rules/plan-suffixes.tsv");
 const NOT_PLAN_HEADS: &str = include_str!("../../data/rules/not-plan-heads.tsv");
+const SITE_HEADS: &str = include_str!("../../data/rules/site-heads.tsv");
 const NOT_NAMES: &str = include_str!("../../data/rules/not-names.tsv");
 const INDICATORS: &str = include_str!("../../data/rules/indicators.tsv");
 const NAME_SUFFIXES: &str = include_str!("../../data/rules/name-suffixes.tsv");
@@ -568,6 +575,7 @@ impl Lexicon {
                 .collect(),
             plan_suffixes: words(PLAN_SUFFIXES),
             not_plan_heads: words(NOT_PLAN_HEADS),
+            site_heads: words(SITE_HEADS),
             units,
             quantity_re,
             chinese_quantity_re,

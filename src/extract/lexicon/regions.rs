@@ -378,6 +378,41 @@ impl Lexicon {
         })
     }
 
+    /// The township a name is, less its 镇, 乡 or 街道 (奔子栏 of 奔子栏镇): `None` when
+    /// no township of China has that name; `Some(Some(entry))` when exactly one of
+    /// them lies in `region`; `Some(None)` when the name is a township's somewhere
+    /// but not of one township of the region. Town names repeat and read as words,
+    /// so callers need other evidence that the name is a place.
+    pub(crate) fn township_short(
+        &self,
+        name: &str,
+        region: Option<usize>,
+    ) -> Option<Option<&Entry>> {
+        let shorts = self.townships.shorts.get_or_init(|| {
+            let mut shorts: std::collections::HashMap<String, Vec<usize>> = Default::default();
+            for (i, (full, _)) in self.townships.names.iter().enumerate() {
+                let short = ["街道", "镇", "乡"]
+                    .iter()
+                    .find_map(|kind| full.strip_suffix(kind))
+                    .filter(|s| s.chars().count() >= 2);
+                if let Some(short) = short {
+                    shorts.entry(short.to_owned()).or_default().push(i);
+                }
+            }
+            shorts
+        });
+        let found = shorts.get(name)?;
+        let table = crate::divisions::bundled();
+        let mut inside = found
+            .iter()
+            .map(|&i| &self.entries[self.townships.names[i].1])
+            .filter(|e| region.is_some_and(|r| e.division.is_some_and(|d| table.within(d, r))));
+        Some(match (inside.next(), inside.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        })
+    }
+
     /// Regions named by a province's abbreviation and a direction (赣东北, 苏北, 皖南,
     /// 蒙东): (byte begin, byte end). Not inside a longer run of Han characters that
     /// ends with another direction word (苏北部 is 苏 + 北部).
