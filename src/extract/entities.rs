@@ -815,8 +815,10 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
 /// Whether a quoted phrase not followed by a plan word names a programme,
 /// initiative, campaign or slogan rather than a term, label, nickname or brand:
 /// it is a numbered formula (“四个中心”, “两重”, “双碳”, “高效办成一件事”), ends
-/// in a plan word inside the quotes (“千万工程”), is an “X+” initiative
-/// (“人工智能+”), or the gazetteer knows it as a plan (“一带一路”). In a law a
+/// in a plan word inside the quotes (“千万工程”), or the gazetteer knows it as a
+/// plan (“一带一路”). An “X+” formula names an initiative only with a plan word
+/// after it (“人工智能+”行动); alone it is a model or a label (“保税+”新业态,
+/// “冰雪+”融合发展, “信用+”场景). In a law a
 /// quoted phrase is a defined term (“情节严重”) unless it counts something. A
 /// phrase followed by a word that makes it a brand or platform (“赣莲”品牌) is not
 /// a plan. A phrase a few characters before a plan word is one (“信号升格”专项行动).
@@ -866,7 +868,6 @@ fn names_a_plan(term: &str, before: &str, after: &str, lexicon: &Lexicon, legal:
             .any(|w| next.contains(w))
     };
     numbered
-        || term.ends_with('+')
         || lexicon
             .plan_suffixes
             .iter()
@@ -2591,12 +2592,13 @@ mod tests {
     fn quoted_plans_terms_and_people() {
         check("“十五五”规划谋篇布局", &[("“十五五”规划", Plan)]);
         check("加快建设“五个中心”", &[("五个中心", Plan)]);
-        // A quoted phrase that is not numbered, has no plan word and is no “X+”
-        // initiative is a term (scare quotes, labels), not a plan.
+        // A quoted phrase that is not numbered and has no plan word is a term
+        // (scare quotes, labels), not a plan; so is an “X+” model without one.
         check("简单地搞“接轨”", &[("接轨", Term)]);
         check("“三公”经费", &[("三公", Term)]);
         check("推进“千万工程”", &[("千万工程", Plan)]);
         check("实施“人工智能+”行动", &[("“人工智能+”行动", Plan)]);
+        check("培育“农村+”特色产业", &[("农村+", Term)]);
         check("用好“两重”“两新”政策", &[("两重", Plan), ("两新", Plan)]);
         check("“赣莲”品牌", &[("赣莲", Term)]);
         // Unquoted programme names are not plans; quoted ones the gazetteer knows are.
