@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -28,6 +28,7 @@ const CHANGES_SINCE: &[&str] = &[
     "facilities, routes, plants and meetings named after a place no longer hold a place (尖扎至贵德等公路), a body's unit in a place is one organisation (教育部重庆高等研究院), zones written 中国（X）… are whole places, and rates (万吨/年) and periods looked back on (感恩奋进的五年) are extracted; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "listed companies (比亚迪), two-character rivers (汉江), regions named by several provinces' abbreviations (湘赣), short names of prefectures in their own region (保定) and areas by their heads (…城市圈, …革命老区) are now extracted, and numbered labels (“三诊”机制) are terms, not plans; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "companies named in a list closed by their kind (A、B等央企), regions named by their cities' abbreviations (淮宿蚌), a report's own bodies named by 省 or 市 (省氢能产业研究院), laboratories by their field (深海探测山东实验室) and colleges of a university (X大学Y学院) are now extracted; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
+    "places listed before a site's head they share (榆林、延安机场, 旭龙、古水水电站) are now mentions, a count before a plant's capacity makes a description whose places are mentions, and a quoted “X+” formula without a plan word is a term, not a plan; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
 ];
 
 /// The graph holding the store's own metadata (its schema version).

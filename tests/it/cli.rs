@@ -426,15 +426,15 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         .stderr(predicate::str::contains("load your documents again"));
 }
 
-/// tests/data/store-v7 is the seed loaded by policykg at schema version 7 (commit
-/// bc03b95), before companies in lists closed by their kind and regions named by
-/// their cities' abbreviations were extracted. Its documents are unchanged, so a load would skip
+/// tests/data/store-v8 is the seed loaded by policykg at schema version 8 (commit
+/// ad9e7fa), before places listed before a site's head they share were
+/// extracted. Its documents are unchanged, so a load would skip
 /// them and keep the older extraction: opening it is refused with what changed and
 /// what to do.
 #[test]
 fn a_store_of_older_extraction_rules_says_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let store = copy_of_store(dir.path(), "tests/data/store-v7");
+    let store = copy_of_store(dir.path(), "tests/data/store-v8");
     policykg()
         .arg("stats")
         .arg("--store")
@@ -442,8 +442,8 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("schema version 7")
-                .and(predicate::str::contains("淮宿蚌"))
+            predicate::str::contains("schema version 8")
+                .and(predicate::str::contains("旭龙、古水水电站"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()
