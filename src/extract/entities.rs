@@ -216,6 +216,15 @@ pub(crate) fn find(
         });
     };
 
+    // A region and the word 地区 after it are one name (皖北地区, 东北亚地区,
+    // 台湾地区), as ANNOTATION.md's 中部地区.
+    let with_area = |e: usize| {
+        e + if text[e..].starts_with("地区") {
+            "地区".len()
+        } else {
+            0
+        }
+    };
     // Names of the lexicon, matched once: candidates, and the mask of characters
     // inside a known name.
     let names: Vec<(usize, usize, &super::Entry)> = lexicon.find_names(text).collect();
@@ -305,6 +314,13 @@ pub(crate) fn find(
                     {
                         push(b, b + n, Entity::of_entry(place), 4);
                     }
+                    // A region that is no division, or a province, with 地区.
+                    let region_like = entry.kind == EntityKind::Place
+                        && entry.division.is_none_or(|d| {
+                            crate::divisions::bundled().get(d).level
+                                == crate::divisions::Level::Province
+                        });
+                    let end = if region_like { with_area(end) } else { end };
                     push(b, end, Entity::of_entry(entry), 4)
                 }
                 // A place name of several divisions, none of them the document's.
@@ -344,7 +360,7 @@ pub(crate) fn find(
         push(m.start(), m.end(), entity, 4);
     }
     for (b, e) in lexicon.abbreviated_regions(text) {
-        push(b, e, named(EntityKind::Place, &text[b..e]), 3);
+        push(b, with_area(e), named(EntityKind::Place, &text[b..e]), 3);
     }
     for (b, e) in lexicon.abbreviation_runs(text) {
         push(b, e, named(EntityKind::Place, &text[b..e]), 3);
@@ -2227,6 +2243,10 @@ mod tests {
     fn regions_and_literary_names_of_provinces() {
         // 福建's report: a province's literary name (别称) is a mention of it.
         check("八闽气韵风采生动展现", &[("八闽", Place)]);
+        // A region and 地区 are one name (重庆's report, and ANNOTATION.md's
+        // 中部地区).
+        check("推动渝西地区协同发展", &[("渝西地区", Place)]);
+        check("融入长江三角洲地区发展", &[("长江三角洲地区", Place)]);
         // Regions named by abbreviations together, with no region inside (京津|中).
         check(
             "服务京津中加快发展，港澳台同胞",
