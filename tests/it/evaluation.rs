@@ -486,12 +486,12 @@ const DEV2: Floors = Floors {
     entities: &[
         ("org", 0.55),
         ("person", 0.85),
-        ("place", 0.61),
-        ("plan", 0.48),
+        ("place", 0.65),
+        ("plan", 0.53),
         ("time", 0.78),
         ("quantity", 0.92),
     ],
-    micro: 0.72,
+    micro: 0.74,
     headings: 0.93,
     measures: 0.95,
 };
