@@ -1446,8 +1446,17 @@ fn places_before_shared_heads(
     let is_item_char = |c: char| {
         is_name_char(c) && !c.is_ascii_digit() && !"的和与及或等在对把被从向为将以并".contains(c)
     };
-    // The end of the head starting at `p`, if one does.
+    // The end of the head starting at `p`, if one does; most characters start
+    // none, which their first characters tell at once.
+    let firsts: Vec<char> = lexicon
+        .site_heads
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect();
     let head_end = |p: usize| {
+        if !firsts.contains(&chars[p]) {
+            return None;
+        }
         lexicon
             .site_heads
             .iter()
