@@ -216,8 +216,8 @@ pub(crate) fn find(
         });
     };
 
-    // A region and the word 地区 after it are one name (皖北地区, 东北亚地区,
-    // 台湾地区), as ANNOTATION.md's 中部地区.
+    // A region and the word 地区 after it are one name (苏北地区, 渝西地区,
+    // 长江三角洲地区), as ANNOTATION.md's 中部地区.
     let with_area = |e: usize| {
         e + if text[e..].starts_with("地区") {
             "地区".len()
@@ -2427,10 +2427,10 @@ mod tests {
             &[("石峁", Place), ("太平", Place)],
         );
         // Not a list of places: kinds (国家重点、省级重点), verbs and common words
-        // (新建、改建8家), names of their own (…铁路、中川机场), and lists with no
+        // (新建、整合8家), names of their own (…铁路、中川机场), and lists with no
         // known place.
         check("建设国家重点、省级重点实验室", &[]);
-        check("推进新建、改建8家省重点实验室", &[("8家", Quantity)]);
+        check("推进新建、整合8家省重点实验室", &[("8家", Quantity)]);
         check("加快宝中铁路、包兰铁路、中川机场改造", &[]);
         check("推进甲乙、丙丁水电站", &[]);
         // A count of plants before their capacity is a description too.
