@@ -1250,11 +1250,9 @@ fn names_by_suffix(
                     || ends_with_any(&chars[..begin], &lexicon.stop_phrases)
                     || ends_with_any(&chars[..begin], &lexicon.leading_verbs)
                     || lexicon.ends_with_verb(&chars[..begin])
-                    // After a word that opens a clause (健全|合肥都市圈), for the
+                    // After a word that opens a clause (健全|南京都市圈), for the
                     // names of zones, which reports write as its object.
-                    || (!rule.facility
-                        && begin >= 2
-                        && lexicon.opening_words.contains(&[chars[begin - 2], chars[begin - 1]]))
+                    || (!rule.facility && lexicon.ends_with_opening_word(&chars[..begin]))
                     // Right after a known name, not inside one.
                     || known.get(begin - 1).is_some_and(|&k| k) && !known[begin];
                 if !at_boundary && !rule.facility {
@@ -1431,8 +1429,9 @@ fn shared_head_filler(rest: &[char]) -> bool {
 /// (data/rules/site-heads.tsv): 榆林、延安|机场, 旭龙、古水|水电站, 昆明、玉溪大型|水库,
 /// 同德、共和2个抽水蓄能|电站. Each item is two to
 /// four name characters after 、 or a clear boundary, and at least one of them is a
-/// known place or a township's name (奔子栏 of 奔子栏镇), which says the list is of
-/// places; then every item is one, and the head belongs to none of them. The
+/// known place, a county written without its kind in the document's region, or a
+/// township's name that is not a common word (奔子栏 of 奔子栏镇), which says the
+/// list is of places; then every item is one, and the head belongs to none of them. The
 /// items, as candidates; the caller frees their spans from the facility names
 /// that held them.
 fn places_before_shared_heads(
@@ -1441,8 +1440,8 @@ fn places_before_shared_heads(
     region: Option<usize>,
 ) -> Vec<Found> {
     let mut out = Vec::new();
-    // Place names hold characters that are stop characters elsewhere (同德, 哇让),
-    // but not these words of grammar.
+    // Place names hold characters that are stop characters elsewhere (同德 holds
+    // 同), but not these words of grammar.
     let is_item_char = |c: char| {
         is_name_char(c) && !c.is_ascii_digit() && !"的和与及或等在对把被从向为将以并".contains(c)
     };
@@ -1500,16 +1499,14 @@ fn places_before_shared_heads(
                 .find(|&st| {
                     let item = &chars[st..item_end];
                     let before = &chars[..st];
-                    let opening =
-                        |w: &[char]| w.len() >= 2 && lexicon.opening_words.contains(&[w[0], w[1]]);
                     item.iter().all(|&c| is_item_char(c))
                         && !lexicon.starts_with_verb(item)
-                        && !opening(item)
+                        && !lexicon.starts_with_opening_word(item)
                         && (st == 0
                             || chars[st - 1] == '、'
                             || !is_item_char(chars[st - 1])
                             || lexicon.ends_with_verb(before)
-                            || st >= 2 && opening(&chars[st - 2..st])
+                            || lexicon.ends_with_opening_word(before)
                             || ends_with_any(before, &lexicon.leading_verbs)
                             || ends_with_any(before, &lexicon.stop_phrases))
                 });

@@ -65,7 +65,7 @@ struct NameRef {
 struct Townships {
     names: Vec<(String, usize)>,
     automaton: std::sync::OnceLock<AhoCorasick>,
-    /// The townships by their names less 镇, 乡 or 街道 (德厚 of 德厚镇), built on
+    /// The townships by their names less 镇, 乡 or 街道 (奔子栏 of 奔子栏镇), built on
     /// first use: positions in `names`.
     shorts: std::sync::OnceLock<HashMap<String, Vec<usize>>>,
 }
@@ -328,6 +328,17 @@ impl Lexicon {
     /// True when `chars` start with a common verb (data/rules/verbs.tsv).
     pub(crate) fn starts_with_verb(&self, chars: &[char]) -> bool {
         chars.len() >= 2 && self.verbs.contains(&[chars[0], chars[1]])
+    }
+
+    /// Whether `chars` starts with a word that opens a clause (深化, 健全:
+    /// data/rules/opening-words.tsv).
+    pub(crate) fn starts_with_opening_word(&self, chars: &[char]) -> bool {
+        chars.len() >= 2 && self.opening_words.contains(&[chars[0], chars[1]])
+    }
+
+    /// Whether `chars` ends with a word that opens a clause.
+    pub(crate) fn ends_with_opening_word(&self, chars: &[char]) -> bool {
+        chars.len() >= 2 && self.starts_with_opening_word(&chars[chars.len() - 2..])
     }
 
     /// The bundled gazetteer and rules from `data/`.
