@@ -974,7 +974,38 @@ fn organisations_by_suffix(
         } else {
             &lexicon.long_suffixes[..]
         };
-        let k = left_reach(chars, s, MAX_LEFT, lexicon, joined, stop_at);
+        let mut k = left_reach(chars, s, MAX_LEFT, lexicon, joined, stop_at);
+        // Two stop characters also join the words of a name: 等 ending a word of
+        // grade (高等|研究院, 中等|职业学校), and 与 between two fields after a place
+        // when no name head follows it (西部信息与智慧医学研究院; 加强与|重庆大学 is
+        // no name).
+        while k >= 2 && s - k < MAX_LEFT {
+            let grade = chars[k - 1] == '等'
+                && chars[k - 2] != '等'
+                && lexicon.common_words.contains(&[chars[k - 2], '等']);
+            let fields = chars[k - 1] == '与'
+                && is_name_char(chars[k - 2])
+                && !lexicon.stop_chars.contains(&chars[k - 2])
+                && (k..s).all(|p| head_at(&chars[p..s], lexicon).is_none());
+            if !grade && !fields {
+                break;
+            }
+            let wider = left_reach(
+                chars,
+                k - 1,
+                MAX_LEFT - (s - k + 1),
+                lexicon,
+                joined,
+                stop_at,
+            );
+            // Joined by 与, the name starts before it.
+            if fields
+                && (wider..k - 1).all(|p| !head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
+            {
+                break;
+            }
+            k = wider;
+        }
         // The leftmost name head in reach starts the name.
         let Some((begin, head)) = (k..s).find_map(|p| Some((p, head_at(&chars[p..s], lexicon)?)))
         else {
@@ -1215,6 +1246,20 @@ fn names_by_suffix(
             .blocked_after
             .iter()
             .any(|f| text[m.end()..].starts_with(f.as_str()))
+        {
+            continue;
+        }
+        // The suffix opens the name of a known place (发展|湖南, 扩大|山东): no
+        // name ends with it.
+        if (e - s == 1)
+            && (2..=4).any(|n| {
+                s + n <= chars.len() && {
+                    let name: String = chars[s..s + n].iter().collect();
+                    lexicon
+                        .lookup(&name)
+                        .is_some_and(|x| x.kind == EntityKind::Place && x.division.is_some())
+                }
+            })
         {
             continue;
         }
@@ -2287,6 +2332,21 @@ mod tests {
             "建设苏州全面深化改革开放创新发展先行区",
             &[("苏州全面深化改革开放创新发展先行区", Place)],
         );
+    }
+
+    #[test]
+    fn names_joined_by_grade_words_and_fields() {
+        // 等 of 高等/中等 and 与 between two fields stay inside a name after a place;
+        // 与 before another place (加强与|重庆大学) ends a name.
+        check(
+            "建设江西高等研究院，发展湖南中等职业学院，组建西安材料科学与工程研究院。",
+            &[
+                ("江西高等研究院", Organization),
+                ("湖南中等职业学院", Organization),
+                ("西安材料科学与工程研究院", Organization),
+            ],
+        );
+        check("加强与重庆大学合作", &[("重庆大学", Organization)]);
     }
 
     #[test]
