@@ -1696,10 +1696,13 @@ fn starts_a_longer_name(chars: &[char], at: usize, lexicon: &Lexicon, facilities
     (at..end).any(|p| {
         let rest = &chars[p..end];
         ROUTE_HEADS.iter().any(|h| super::starts_with_word(rest, h))
-            || lexicon
-                .name_suffixes
-                .iter()
-                .any(|s| (s.facility || !facilities) && super::starts_with_word(rest, &s.suffix))
+            || lexicon.name_suffixes.iter().any(|s| {
+                // A suffix that needs a known place right before it (…江, …河)
+                // names no longer name after a run of other characters.
+                (s.facility || !facilities)
+                    && s.start != NameStart::Exact
+                    && super::starts_with_word(rest, &s.suffix)
+            })
     })
 }
 
@@ -2189,6 +2192,13 @@ mod tests {
         // name a region together in that province's report.
         assert_eq!(labels("320000", "推动徐宿淮一体化发展"), ["徐宿淮"]);
         assert_eq!(labels("610000", "加快西咸同城化"), ["西咸"]);
+        // A city whose short name starts with a direction or 无 is named by its
+        // second character (南通 → 通, 无锡 → 锡); a run that goes on with another
+        // province's city (通苏|杭…) is no region of this one; a run before a
+        // common word that its next character does not start (闽台|基础) holds.
+        assert_eq!(labels("320000", "推进通泰扬协同发展"), ["通泰扬"]);
+        assert!(labels("320000", "规划通苏杭城际铁路").is_empty());
+        assert_eq!(labels("350000", "推进闽台基础设施联通"), ["闽台"]);
         // Not in another province's report, not a common word (合作) and not
         // ending where the next character makes one (宿马合|作 → 宿马).
         assert!(labels("440000", "推动徐宿淮一体化发展").is_empty());

@@ -47,13 +47,15 @@ impl Lexicon {
                     e
                 }
             };
-            if d.level == crate::divisions::Level::Prefecture
-                && let Some(initial) = d.short.first().unwrap_or(&d.name).chars().next()
-            {
-                self.city_initials
-                    .entry(table.province_of(i))
-                    .or_default()
-                    .insert(initial);
+            if d.level == crate::divisions::Level::Prefecture {
+                // A city is abbreviated by its first character, or by its second
+                // when the first is a direction or 无 (无锡 → 锡, 南通 → 通).
+                let short: Vec<char> = d.short.first().unwrap_or(&d.name).chars().collect();
+                let initials = self.city_initials.entry(table.province_of(i)).or_default();
+                initials.extend(short.first());
+                if short.len() == 2 && "东西南北中无".contains(short[0]) {
+                    initials.insert(short[1]);
+                }
             }
             for short in &d.short {
                 if short.chars().count() < 2 {
@@ -490,11 +492,7 @@ impl Lexicon {
                 return None;
             }
             let last = *run.last().expect("two characters or more");
-            if text[m.end()..]
-                .chars()
-                .next()
-                .is_some_and(|n| self.common_words.contains(&[last, n]))
-            {
+            if self.ends_in_a_word(last, &text[m.end()..]) {
                 return None;
             }
             Some((m.start(), m.end()))
@@ -572,12 +570,35 @@ impl Lexicon {
             if self.names.contains_key(&text[begin..end]) {
                 continue;
             }
+            // A run that goes on with the abbreviation of a city of another
+            // province (通苏|嘉甬 of a railway) is one name, not this run.
+            if e == i
+                && chars.get(e).is_some_and(|&(_, n)| {
+                    self.city_initials.values().any(|other| other.contains(&n))
+                })
+            {
+                continue;
+            }
             if !self.run_starts_here(&text[..begin]) {
                 continue;
             }
             out.push((begin, end));
         }
         out
+    }
+
+    /// True when `last`, the last character of a run, starts a common word with
+    /// the first character of `after` (苏|联合, 台|基…), unless that character
+    /// starts a common word of its own with the next (闽台|基层).
+    fn ends_in_a_word(&self, last: char, after: &str) -> bool {
+        let mut next = after.chars();
+        match (next.next(), next.next()) {
+            (Some(n), second) => {
+                self.common_words.contains(&[last, n])
+                    && !second.is_some_and(|m| self.common_words.contains(&[n, m]))
+            }
+            (None, _) => false,
+        }
     }
 
     /// True when a run of abbreviations may start after `before`: at a word
