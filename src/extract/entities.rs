@@ -591,6 +591,8 @@ pub(crate) fn find(
         candidates.extend(national_brands(&chars, lexicon));
         let listed = super::enumerations::companies_in_lists(&chars, lexicon, &candidates);
         candidates.extend(listed);
+        let makers = super::enumerations::companies_before_capacities(&chars, lexicon, &candidates);
+        candidates.extend(makers);
     }
     with_session_numbers(&chars, &mut candidates);
     units_in_places(&chars, lexicon, &mut candidates);
@@ -2732,6 +2734,28 @@ mod tests {
         check("坚定自信江西必将更好", &[("江西", Place)]);
         // Not across the words around it: 创新|和成|果 is no company.
         check("促进科技创新和成果转化", &[]);
+    }
+
+    #[test]
+    fn companies_before_the_capacities_of_their_projects() {
+        // Sentences of the shared reports (陕西, 吉林): in a list of projects, the
+        // name before a capacity is the company's.
+        check(
+            "芯业时代8英寸半导体、弗迪12吉瓦时动力电池扩产等项目投产",
+            &[("芯业时代", Organization), ("弗迪", Organization)],
+        );
+        check(
+            "推动吉林梅花60万吨赖氨酸等项目释放产能",
+            &[("吉林梅花", Organization), ("60万吨", Quantity)],
+        );
+        // Outputs and counts are no companies: a common phrase (粮食), a count
+        // of things (3个), a list closed by no 项目.
+        check(
+            "粮食1300万吨、蔬菜2000万吨等项目",
+            &[("1300万吨", Quantity), ("2000万吨", Quantity)],
+        );
+        check("加快西部3个煤制气等项目", &[("3个", Quantity)]);
+        check("芯业时代8英寸半导体实现量产", &[]);
     }
 
     #[test]

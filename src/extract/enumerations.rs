@@ -6,6 +6,10 @@
 //! A list of sectors closed the same way (钢铁、化工等企业, common in laws) is told
 //! apart by its items: when most of them are phrases of common words and none is a
 //! known organisation, the list names kinds of business, not companies.
+//!
+//! Lists of projects name their companies too: A60万吨钾肥、B8英寸晶圆等项目 is a
+//! list of plants, each the company's, then its capacity and its product
+//! ([`companies_before_capacities`]).
 
 use super::entities::{Found, is_name_char};
 use super::{EntityKind, Lexicon};
@@ -179,4 +183,173 @@ fn common_phrase(item: &[char], lexicon: &Lexicon) -> bool {
         && item
             .chunks(2)
             .all(|w| lexicon.common_words.contains(&[w[0], w[1]]))
+}
+
+/// Units of a plant's or a production line's capacity (60万吨, 8英寸, 12吉瓦时,
+/// 150亿方/年): what a list of industrial projects gives after each company.
+/// Counting words (个, 座, 家) are not among them: 准东3个煤制气 counts places.
+const CAPACITY_UNITS: &[&str] = &[
+    "吨",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "吉瓦时",
+    "吉瓦",
+    "GWh",
+    "GW",
+    "MW",
+    "英寸",
+    "微米",
+    "纳米",
+    "立方米",
+    "方",
+    "辆",
+    "台",
+    "套",
+    "片",
+    "标准箱",
+    "头",
+    "只",
+    "羽",
+];
+
+/// The longest item of a list of projects, in characters.
+const MAX_PROJECT: usize = 30;
+
+/// Companies named before the capacity of their project in a list of projects
+/// closed by 等项目 (推动A60万吨钾肥复合造粒、B40万吨熔盐装置技术升级等项目; 芯片
+/// makers' X8英寸碳化硅晶圆、Y12英寸特色工艺生产线等项目): in a report, what stands
+/// between the list's boundary (a comma, a 、, the verbs that open it) and the
+/// capacity is the company's short name, though no list holds most of them. The
+/// name has two to six Han characters and is no phrase of common words (a
+/// province's 粮食1300万吨 is an output), no verb, no known place (a place and its
+/// capacity is a plant: see `plants` in entities.rs) and no name found already.
+pub(crate) fn companies_before_capacities(
+    chars: &[char],
+    lexicon: &Lexicon,
+    candidates: &[Found],
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (k, &c) in chars.iter().enumerate() {
+        if c != '等' || !closes_a_project_list(&chars[k + 1..], lexicon) {
+            continue;
+        }
+        for (b, e) in project_items_before(chars, k, lexicon) {
+            let Some(end) = name_before_capacity(&chars[b..e]) else {
+                continue;
+            };
+            let name = &chars[b..b + end];
+            let label: String = name.iter().collect();
+            let found = |f: &Found| f.begin < b + end && b < f.end;
+            if common_phrase(name, lexicon)
+                || lexicon.starts_with_verb(name)
+                || lexicon.ends_with_verb(name)
+                // No function word (和, 与, 的), though the stop characters of
+                // dates may be a name's (芯业时代, 金科日化).
+                || name
+                    .iter()
+                    .any(|c| lexicon.stop_chars.contains(c) && !"年月日时".contains(*c))
+                || lexicon.lookup(&label).is_some()
+                || candidates.iter().any(|f| {
+                    found(f)
+                        && !(f.entity.kind == EntityKind::Place && f.begin == b && f.end < b + end)
+                })
+            {
+                continue;
+            }
+            out.push(Found::organisation(chars, b, b + end));
+        }
+    }
+    out
+}
+
+/// True when `rest`, the text after 等, closes a list of projects: words of rank
+/// (重点, 一批, 新) and 项目.
+fn closes_a_project_list(rest: &[char], lexicon: &Lexicon) -> bool {
+    let mut at = 0;
+    'ranks: loop {
+        for rank in lexicon
+            .company_list_ranks
+            .iter()
+            .map(String::as_str)
+            .chain(["一批", "新", "大"])
+        {
+            if super::starts_with_word(&rest[at..], rank) {
+                at += rank.chars().count();
+                continue 'ranks;
+            }
+        }
+        break;
+    }
+    super::starts_with_word(&rest[at..], "项目")
+}
+
+/// The items of the 、-separated list of projects that ends at `end` (the 等), as
+/// (begin, end) character spans: runs of name characters (a capacity's point and
+/// slash too: 3.5微米, 150亿方/年), the first after the verbs that open it
+/// (推动|A…, 加快推进|B…).
+fn project_items_before(chars: &[char], end: usize, lexicon: &Lexicon) -> Vec<(usize, usize)> {
+    let item_char = |c: char| is_name_char(c) || matches!(c, '.' | '/');
+    let mut items = Vec::new();
+    let mut e = end;
+    loop {
+        let mut b = e;
+        while b > 0 && e - b <= MAX_PROJECT && item_char(chars[b - 1]) {
+            b -= 1;
+        }
+        if e - b > MAX_PROJECT {
+            break;
+        }
+        let after_comma = b > 0 && chars[b - 1] == '、';
+        loop {
+            if let Some(verb) = lexicon
+                .leading_verbs
+                .iter()
+                .find(|v| super::starts_with_word(&chars[b..e], v))
+            {
+                b += verb.chars().count();
+            } else if lexicon.starts_with_verb(&chars[b..e]) {
+                b += 2;
+            } else {
+                break;
+            }
+        }
+        items.push((b, e));
+        if !after_comma {
+            break;
+        }
+        e = b - 1;
+    }
+    items.reverse();
+    items
+}
+
+/// Where the name ends in a project `item` that goes on with a capacity: the
+/// name is two to six Han characters, then a number (60, 3.5, 150亿) and a unit
+/// of [`CAPACITY_UNITS`]. A name's 年产 (A年产60万吨…) is the capacity's.
+fn name_before_capacity(item: &[char]) -> Option<usize> {
+    let digits = item.iter().position(|c| c.is_ascii_digit())?;
+    let mut name = digits;
+    if item[..name].ends_with(&['年', '产']) {
+        name -= 2;
+    }
+    if !(2..=6).contains(&name)
+        || !item[..name]
+            .iter()
+            .all(|&c| is_name_char(c) && !c.is_ascii())
+    {
+        return None;
+    }
+    let mut at = digits;
+    while at < item.len() && (item[at].is_ascii_digit() || item[at] == '.') {
+        at += 1;
+    }
+    while at < item.len() && matches!(item[at], '万' | '亿' | '千' | '百') {
+        at += 1;
+    }
+    let rest = &item[at..];
+    CAPACITY_UNITS
+        .iter()
+        .any(|u| super::starts_with_word(rest, u))
+        .then_some(name)
 }
