@@ -1914,7 +1914,8 @@ fn coordinated_before(chars: &[char], begin: usize, lexicon: &Lexicon) -> Vec<(u
 }
 
 /// Extends organisation names to the session number before them:
-/// 第十三届全国人民代表大会常务委员会 is one name.
+/// 第十三届全国人民代表大会常务委员会 is one name; a report's 省十四届人大 is one
+/// mention of the province's congress.
 fn with_session_numbers(chars: &[char], candidates: &mut [Found]) {
     for c in candidates
         .iter_mut()
@@ -1934,6 +1935,18 @@ fn with_session_numbers(chars: &[char], candidates: &mut [Found]) {
             let prefix: String = chars[begin..c.begin].iter().collect();
             c.entity.label = format!("{prefix}{}", c.entity.label);
             c.entity.key = c.entity.label.clone();
+            c.begin = begin;
+        } else if digits > 0 {
+            // A report's short form (省十四届人大, 市十六届人大, 十四届全国人大): the
+            // session and the level of its own region are part of the mention,
+            // which still denotes the body its short form resolved to.
+            let mut begin = jie - digits;
+            if let Some(level) = ["自治区", "省", "市", "区", "县", "州"]
+                .iter()
+                .find(|l| before[..begin].ends_with(&l.chars().collect::<Vec<_>>()))
+            {
+                begin -= level.chars().count();
+            }
             c.begin = begin;
         }
     }
@@ -2263,6 +2276,20 @@ mod tests {
         check(
             "建设中国—东盟农业合作中心",
             &[("中国—东盟农业合作中心", Organization)],
+        );
+    }
+
+    #[test]
+    fn session_numbers_before_short_forms_are_part_of_the_mention() {
+        // The openings of the shared reports (山西, 上海's 十二届市委): the
+        // session and the level of the report's own region belong to the mention.
+        check(
+            "圆满完成省十四届人大三次会议确定的目标任务",
+            &[("省十四届人大", Organization)],
+        );
+        check(
+            "在十四届全国人大三次会议上",
+            &[("十四届全国人大", Organization)],
         );
     }
 
