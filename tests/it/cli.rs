@@ -426,15 +426,15 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         .stderr(predicate::str::contains("load your documents again"));
 }
 
-/// tests/data/store-v8 is the seed loaded by policykg at schema version 8 (commit
-/// ad9e7fa), before places listed before a site's head they share were
+/// tests/data/store-v9 is the seed loaded by policykg at schema version 9 (commit
+/// 345ad80), before companies named before the capacities of their projects were
 /// extracted. Its documents are unchanged, so a load would skip
 /// them and keep the older extraction: opening it is refused with what changed and
 /// what to do.
 #[test]
 fn a_store_of_older_extraction_rules_says_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let store = copy_of_store(dir.path(), "tests/data/store-v8");
+    let store = copy_of_store(dir.path(), "tests/data/store-v9");
     policykg()
         .arg("stats")
         .arg("--store")
@@ -442,8 +442,8 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("schema version 8")
-                .and(predicate::str::contains("旭龙、古水水电站"))
+            predicate::str::contains("schema version 9")
+                .and(predicate::str::contains("A60万吨钾肥、B8英寸晶圆等项目"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()
