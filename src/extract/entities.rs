@@ -979,7 +979,7 @@ fn organisations_by_suffix(
         let mut k = left_reach(chars, s, MAX_LEFT, lexicon, joined, stop_at);
         // Two stop characters also join the words of a name: 等 ending a word of
         // grade (高等|研究院, 中等|职业学校), and 与 between two fields after a place
-        // when no name head follows it (西部信息与智慧医学研究院; 加强与|重庆大学 is
+        // when no name head follows it (西安材料科学与工程研究院; 加强与|四川大学 is
         // no name).
         while k >= 2 && s - k < MAX_LEFT {
             let grade = chars[k - 1] == '等'
@@ -1937,7 +1937,7 @@ fn with_session_numbers(chars: &[char], candidates: &mut [Found]) {
             c.entity.key = c.entity.label.clone();
             c.begin = begin;
         } else if digits > 0 {
-            // A report's short form (省十四届人大, 市十六届人大, 十四届全国人大): the
+            // A report's short form (省十四届人大, 县十八届人大, 十四届全国人大): the
             // session and the level of its own region are part of the mention,
             // which still denotes the body its short form resolved to.
             let mut begin = jie - digits;
@@ -2213,7 +2213,7 @@ mod tests {
         // common word that its next character does not start (闽台|基础) holds.
         assert_eq!(labels("320000", "推进通泰扬协同发展"), ["通泰扬"]);
         assert!(labels("320000", "规划通苏杭城际铁路").is_empty());
-        assert_eq!(labels("350000", "推进闽台基础设施联通"), ["闽台"]);
+        assert_eq!(labels("350000", "深化闽台基础设施联通"), ["闽台"]);
         // Not in another province's report, not a common word (合作) and not
         // ending where the next character makes one (宿马合|作 → 宿马).
         assert!(labels("440000", "推动徐宿淮一体化发展").is_empty());
@@ -2284,7 +2284,7 @@ mod tests {
         // The openings of the shared reports (山西, 上海's 十二届市委): the
         // session and the level of the report's own region belong to the mention.
         check(
-            "圆满完成省十四届人大三次会议确定的目标任务",
+            "落实省十四届人大四次会议部署",
             &[("省十四届人大", Organization)],
         );
         check(
@@ -2376,7 +2376,7 @@ mod tests {
     #[test]
     fn names_joined_by_grade_words_and_fields() {
         // 等 of 高等/中等 and 与 between two fields stay inside a name after a place;
-        // 与 before another place (加强与|重庆大学) ends a name.
+        // 与 before another place (加强与|四川大学) ends a name.
         check(
             "建设江西高等研究院，发展湖南中等职业学院，组建西安材料科学与工程研究院。",
             &[
@@ -2385,7 +2385,7 @@ mod tests {
                 ("西安材料科学与工程研究院", Organization),
             ],
         );
-        check("加强与重庆大学合作", &[("重庆大学", Organization)]);
+        check("加强与四川大学合作", &[("四川大学", Organization)]);
     }
 
     #[test]

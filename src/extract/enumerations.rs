@@ -7,7 +7,7 @@
 //! apart by its items: when most of them are phrases of common words and none is a
 //! known organisation, the list names kinds of business, not companies.
 //!
-//! Lists of projects name their companies too: A60万吨钾肥、B8英寸晶圆等项目 is a
+//! Lists of projects name their companies too: A60万吨尿素、B8英寸晶圆等项目 is a
 //! list of plants, each the company's, then its capacity and its product
 //! ([`companies_before_capacities`]).
 
@@ -217,8 +217,8 @@ const CAPACITY_UNITS: &[&str] = &[
 const MAX_PROJECT: usize = 30;
 
 /// Companies named before the capacity of their project in a list of projects
-/// closed by 等项目 (推动A60万吨钾肥复合造粒、B40万吨熔盐装置技术升级等项目; 芯片
-/// makers' X8英寸碳化硅晶圆、Y12英寸特色工艺生产线等项目): in a report, what stands
+/// closed by 等项目 (推动A60万吨尿素扩能、B40万吨电解铝改造等项目; 芯片
+/// makers' X8英寸晶圆、Y12英寸封装测试线等项目): in a report, what stands
 /// between the list's boundary (a comma, a 、, the verbs that open it) and the
 /// capacity is the company's short name, though no list holds most of them. The
 /// name has two to six Han characters and is no phrase of common words (a
@@ -245,7 +245,7 @@ pub(crate) fn companies_before_capacities(
                 || lexicon.starts_with_verb(name)
                 || lexicon.ends_with_verb(name)
                 // No function word (和, 与, 的), though the stop characters of
-                // dates may be a name's (芯业时代, 金科日化).
+                // dates may be a name's (芯业时代, …日化).
                 || name
                     .iter()
                     .any(|c| lexicon.stop_chars.contains(c) && !"年月日时".contains(*c))

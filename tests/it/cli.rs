@@ -443,7 +443,7 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .code(2)
         .stderr(
             predicate::str::contains("schema version 9")
-                .and(predicate::str::contains("A60万吨钾肥、B8英寸晶圆等项目"))
+                .and(predicate::str::contains("A60万吨尿素、B8英寸晶圆等项目"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()
