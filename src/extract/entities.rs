@@ -1915,7 +1915,7 @@ fn coordinated_before(chars: &[char], begin: usize, lexicon: &Lexicon) -> Vec<(u
 
 /// Extends organisation names to the session number before them:
 /// 第十三届全国人民代表大会常务委员会 is one name; a report's 省十四届人大 is one
-/// mention of the province's congress.
+/// mention of the province's congress (a party committee's 十二届市委 is not).
 fn with_session_numbers(chars: &[char], candidates: &mut [Found]) {
     for c in candidates
         .iter_mut()
@@ -1936,10 +1936,15 @@ fn with_session_numbers(chars: &[char], candidates: &mut [Found]) {
             c.entity.label = format!("{prefix}{}", c.entity.label);
             c.entity.key = c.entity.label.clone();
             c.begin = begin;
-        } else if digits > 0 {
-            // A report's short form (省十四届人大, 县十八届人大, 十四届全国人大): the
-            // session and the level of its own region are part of the mention,
-            // which still denotes the body its short form resolved to.
+        } else if digits > 0
+            && ["人民代表大会", "政治协商会议", "人大", "政协"]
+                .iter()
+                .any(|b| c.entity.label.contains(b))
+        {
+            // A report's short form of a congress (省十四届人大, 县十八届人大, 十四届
+            // 全国人大): the session and the level of its own region are part of the
+            // mention, which still denotes the body its short form resolved to. A
+            // party committee's term (十二届市委) stays out: 市委 is the mention.
             let mut begin = jie - digits;
             if let Some(level) = ["自治区", "省", "市", "区", "县", "州"]
                 .iter()
@@ -2291,6 +2296,7 @@ mod tests {
             "在十四届全国人大三次会议上",
             &[("十四届全国人大", Organization)],
         );
+        check("贯彻十二届市委历次全会精神", &[("市委", Organization)]);
     }
 
     #[test]
