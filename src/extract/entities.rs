@@ -2820,6 +2820,15 @@ mod tests {
             "促进诺和瑞康、蓝星动力等重点外企发展。",
             &[("诺和瑞康", Organization), ("蓝星动力", Organization)],
         );
+        // Counted by 家, the items are companies though they read as phrases.
+        check(
+            "北方矿业、城乡发展集团等5家企业获评国家级绿色工厂。",
+            &[
+                ("北方矿业", Organization),
+                ("城乡发展集团", Organization),
+                ("5家", Quantity),
+            ],
+        );
         // Sectors closed the same way are no companies.
         check("推动钢铁、化工等企业节能降碳。", &[]);
         check("支持专业、高效等中小企业发展。", &[]);

@@ -96,7 +96,10 @@ fn closes_a_company_list(rest: &[char], lexicon: &Lexicon) -> Closer {
         .iter()
         .take_while(|c| c.is_ascii_digit() || NUMERALS.contains(**c))
         .count();
-    if digits > 0 && rest.get(digits) == Some(&'家') {
+    // Companies are counted by 家, sectors are not: 企业 after 6家 closes a list
+    // of companies whatever its items read like (西部X、Y发展集团等6家企业).
+    let counted = digits > 0 && rest.get(digits) == Some(&'家');
+    if counted {
         at = digits + 1;
     } else if rest.starts_with(&['一', '批']) {
         at = 2;
@@ -115,7 +118,8 @@ fn closes_a_company_list(rest: &[char], lexicon: &Lexicon) -> Closer {
             .iter()
             .any(|h| super::starts_with_word(&rest[at..], h))
     };
-    if starts(&lexicon.company_list_heads) {
+    if starts(&lexicon.company_list_heads) || counted && starts(&lexicon.company_list_generic_heads)
+    {
         Closer::Companies
     } else if starts(&lexicon.company_list_generic_heads) {
         Closer::Generic
