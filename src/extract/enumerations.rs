@@ -104,15 +104,7 @@ fn closes_a_company_list(rest: &[char], lexicon: &Lexicon) -> Closer {
     } else if rest.starts_with(&['一', '批']) {
         at = 2;
     }
-    'ranks: loop {
-        for rank in &lexicon.company_list_ranks {
-            if super::starts_with_word(&rest[at..], rank) {
-                at += rank.chars().count();
-                continue 'ranks;
-            }
-        }
-        break;
-    }
+    at += ranks_at(&rest[at..], lexicon, &[]);
     let starts = |heads: &[String]| {
         heads
             .iter()
@@ -267,24 +259,30 @@ pub(crate) fn companies_before_capacities(
     out
 }
 
-/// True when `rest`, the text after 等, closes a list of projects: words of rank
-/// (重点, 一批, 新) and 项目.
-fn closes_a_project_list(rest: &[char], lexicon: &Lexicon) -> bool {
+/// How many characters of words of rank (data/rules/company-list-words.tsv, and
+/// `more`) `rest` starts with.
+fn ranks_at(rest: &[char], lexicon: &Lexicon, more: &[&str]) -> usize {
     let mut at = 0;
     'ranks: loop {
         for rank in lexicon
             .company_list_ranks
             .iter()
             .map(String::as_str)
-            .chain(["一批", "新", "大"])
+            .chain(more.iter().copied())
         {
             if super::starts_with_word(&rest[at..], rank) {
                 at += rank.chars().count();
                 continue 'ranks;
             }
         }
-        break;
+        return at;
     }
+}
+
+/// True when `rest`, the text after 等, closes a list of projects: words of rank
+/// (重点, 一批, 新) and 项目.
+fn closes_a_project_list(rest: &[char], lexicon: &Lexicon) -> bool {
+    let at = ranks_at(rest, lexicon, &["一批", "新", "大"]);
     super::starts_with_word(&rest[at..], "项目")
 }
 
