@@ -54,6 +54,12 @@ impl Found {
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{1,120})》").unwrap());
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"“([^“”\n]{1,24})”").unwrap());
 
+/// Words that 战略 opens as a compound after a quoted name (“X”战略定位): the
+/// quoted name alone is the plan.
+const STRATEGY_COMPOUNDS: &[&str] = &[
+    "定位", "部署", "布局", "发展", "目标", "任务", "支点", "方向", "重点", "要求", "性",
+];
+
 /// What is left of a quoted amount once its numerals are removed (“十五日”, “二年内”).
 const QUOTED_AMOUNT_UNITS: &[&str] = &[
     "日",
@@ -455,10 +461,16 @@ pub(crate) fn find(
         let formula = term.chars().filter(|c| c.is_ascii_digit()).count() >= 3
             || term.contains('+') && term.chars().any(|c| c.is_ascii_digit());
         let after = &text[all.end()..];
-        let has_plan_suffix = lexicon
-            .plan_suffixes
-            .iter()
-            .any(|s| after.starts_with(s.as_str()));
+        // 战略 opening a compound (战略定位, 战略部署, 战略发展目标) is the strategy's
+        // attribute, no plan word of the quoted name: “X”战略定位 is a plan “X”.
+        let takes_suffix = |s: &&String| {
+            after.starts_with(s.as_str())
+                && !(s.as_str() == "战略"
+                    && STRATEGY_COMPOUNDS
+                        .iter()
+                        .any(|c| after["战略".len()..].starts_with(c)))
+        };
+        let has_plan_suffix = lexicon.plan_suffixes.iter().any(|s| takes_suffix(&s));
         if !five_year_plan
             && !formula
             && !has_plan_suffix
@@ -469,7 +481,7 @@ pub(crate) fn find(
         if let Some(suffix) = lexicon
             .plan_suffixes
             .iter()
-            .filter(|s| after.starts_with(s.as_str()))
+            .filter(takes_suffix)
             .max_by_key(|s| s.len())
         {
             // “十五五”规划, “人工智能+”行动: the quoted name and its plan word.
@@ -1335,7 +1347,7 @@ fn names_by_suffix(
                         continue;
                     }
                 }
-                begin
+                zone_preposition(chars, begin, rule.facility, lexicon)
             }
             // A name of its own starts at a clear boundary: the end of a known place
             // (信阳市|鲇鱼山水库), else the start of the text, punctuation, a stop
@@ -1447,6 +1459,25 @@ fn names_by_suffix(
         });
     }
     out
+}
+
+/// Where a zone's name that starts with a place at `begin` really starts: a
+/// preposition of place before the place is part of the name (环渤海经济圈,
+/// 沿长江产业带) when it stands at a boundary itself; a facility's name never
+/// takes one (环湖|公路 is a road around the lake).
+fn zone_preposition(chars: &[char], begin: usize, facility: bool, lexicon: &Lexicon) -> usize {
+    if facility || begin == 0 || !matches!(chars[begin - 1], '环' | '沿' | '泛') {
+        return begin;
+    }
+    let p = begin - 1;
+    let at_boundary = p == 0
+        || !is_name_char(chars[p - 1])
+        || lexicon.stop_chars.contains(&chars[p - 1])
+        || ends_with_any(&chars[..p], &lexicon.stop_phrases)
+        || ends_with_any(&chars[..p], &lexicon.leading_verbs)
+        || lexicon.ends_with_verb(&chars[..p])
+        || lexicon.ends_with_opening_word(&chars[..p]);
+    if at_boundary { p } else { begin }
 }
 
 /// A count right at `at` (4个, 3座, 十个): where it ends.
@@ -2258,6 +2289,18 @@ mod tests {
         check("加快沪渝蓉高铁建设", &[]);
         // 产业带动 is "industry drives", not a belt.
         check("江苏产业带动就业", &[("江苏", Place)]);
+        // Science cities, new towns and bay areas named after a place are whole
+        // names; a preposition of place at a boundary opens a zone's name.
+        check(
+            "建设怀柔科学城、嘉定新城，深化环渤海科创圈合作",
+            &[
+                ("怀柔科学城", Place),
+                ("嘉定新城", Place),
+                ("环渤海科创圈", Place),
+            ],
+        );
+        // 创新城市 is a city that innovates; 湾区域 the area of a bay.
+        check("嘉定创新城市建设", &[("嘉定", Place)]);
     }
 
     #[test]
@@ -2732,6 +2775,9 @@ mod tests {
         check("培育“农村+”特色产业", &[("农村+", Term)]);
         check("用好“两重”“两新”政策", &[("两重", Plan), ("两新", Plan)]);
         check("“赣莲”品牌", &[("赣莲", Term)]);
+        // 战略 opening a compound is no plan word of the name before it.
+        check("围绕“三核两带”战略定位", &[("三核两带", Plan)]);
+        check("实施“强省会”战略", &[("“强省会”战略", Plan)]);
         // Unquoted programme names are not plans; quoted ones the gazetteer knows are.
         check("实施乡村振兴战略", &[]);
         check("共建“一带一路”", &[("一带一路", Plan)]);
