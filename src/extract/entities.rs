@@ -461,7 +461,7 @@ pub(crate) fn find(
         let formula = term.chars().filter(|c| c.is_ascii_digit()).count() >= 3
             || term.contains('+') && term.chars().any(|c| c.is_ascii_digit());
         let after = &text[all.end()..];
-        // 战略 opening a compound (战略定位, 战略部署, 战略发展目标) is the strategy's
+        // 战略 opening a compound (战略定位, 战略部署, 战略布局) is the strategy's
         // attribute, no plan word of the quoted name: “X”战略定位 is a plan “X”.
         let takes_suffix = |s: &&String| {
             after.starts_with(s.as_str())
@@ -529,10 +529,17 @@ pub(crate) fn find(
             8,
         );
     }
+    let arabic = quantity::find(text, lexicon, &lexicon.quantity_re);
+    let shared = quantity::shared_units(text, &arabic);
     let chinese = quantity::find_chinese(text, lexicon);
-    for (b, e, value) in quantity::find(text, lexicon, &lexicon.quantity_re)
+    let durations = quantity::find_durations(text);
+    let magnitudes = quantity::find_magnitudes(text, lexicon);
+    for (b, e, value) in arabic
         .into_iter()
+        .chain(shared)
         .chain(chinese)
+        .chain(durations)
+        .chain(magnitudes)
     {
         push(
             b,
@@ -2821,7 +2828,11 @@ mod tests {
         // name before a capacity is the company's.
         check(
             "芯业时代8英寸半导体、弗迪12吉瓦时动力电池扩产等项目投产",
-            &[("芯业时代", Organization), ("弗迪", Organization)],
+            &[
+                ("芯业时代", Organization),
+                ("8英寸", Quantity),
+                ("弗迪", Organization),
+            ],
         );
         check(
             "推动吉林梅花60万吨赖氨酸等项目释放产能",
@@ -2834,7 +2845,7 @@ mod tests {
             &[("1300万吨", Quantity), ("2000万吨", Quantity)],
         );
         check("加快西部3个煤制气等项目", &[("3个", Quantity)]);
-        check("芯业时代8英寸半导体实现量产", &[]);
+        check("芯业时代8英寸半导体实现量产", &[("8英寸", Quantity)]);
     }
 
     #[test]

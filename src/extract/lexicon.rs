@@ -234,6 +234,8 @@ pub struct Lexicon {
     pub(crate) quantity_re: regex::Regex,
     /// The same for amounts in Chinese numerals (十个, 两项).
     pub(crate) chinese_quantity_re: regex::Regex,
+    /// Bare round numbers after a word that leads an amount (近万场).
+    pub(crate) magnitude_re: regex::Regex,
     /// Words that hold a name but are not one (发展中国家).
     pub(crate) not_names: AhoCorasick,
     /// The same words, for checking the end of rule-found names.
@@ -403,8 +405,10 @@ impl Lexicon {
             })
             .collect();
         // Classifiers marked `arabic` count only after Arabic digits: in Chinese
-        // numerals they make words (一起, 两头, 三部委).
+        // numerals they make words (一起, 两头, 三部委); units marked `chinese` only
+        // after Chinese numerals (15日 is a date).
         let mut arabic_only = Vec::new();
+        let mut chinese_only = Vec::new();
         let mut units: Vec<(String, String)> = lines(UNITS)
             .map(|(_, l)| {
                 let mut parts = l.split('\t');
@@ -414,8 +418,10 @@ impl Lexicon {
                     .map(str::trim)
                     .filter(|n| !n.is_empty())
                     .map_or_else(|| written.clone(), str::to_owned);
-                if parts.next().is_some_and(|f| f.trim() == "arabic") {
-                    arabic_only.push(written.clone());
+                match parts.next().map(str::trim) {
+                    Some("arabic") => arabic_only.push(written.clone()),
+                    Some("chinese") => chinese_only.push(written.clone()),
+                    _ => {}
                 }
                 (written, normal)
             })
@@ -473,13 +479,19 @@ impl Lexicon {
         }
         let person_titles = words(PERSON_TITLES);
         let title_automaton = build(person_titles.iter().map(String::as_str));
-        let quantity_re = super::quantity::pattern(&units);
+        let arabic_units: Vec<(String, String)> = units
+            .iter()
+            .filter(|(w, _)| !chinese_only.contains(w))
+            .cloned()
+            .collect();
+        let quantity_re = super::quantity::pattern(&arabic_units);
         let chinese_units: Vec<(String, String)> = units
             .iter()
             .filter(|(w, _)| !arabic_only.contains(w))
             .cloned()
             .collect();
         let chinese_quantity_re = super::quantity::chinese_pattern(&chinese_units);
+        let magnitude_re = super::quantity::magnitude_pattern(&arabic_units);
         let mut indicator_names: Vec<(String, String)> = Vec::new();
         for (_, l) in lines(INDICATORS) {
             let mut cols = l.split('\t');
@@ -590,6 +602,7 @@ impl Lexicon {
             units,
             quantity_re,
             chinese_quantity_re,
+            magnitude_re,
             not_names: build(words(NOT_NAMES).iter().map(String::as_str)),
             not_name_words: words(NOT_NAMES),
             indicators: build(indicator_names.iter().map(|(n, _)| n.as_str())),

@@ -5,6 +5,7 @@
 use super::Lexicon;
 use regex::Regex;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 /// A quantity's normalised value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -95,6 +96,96 @@ pub(crate) fn chinese_pattern(units: &[(String, String)]) -> Regex {
     .expect("units are escaped")
 }
 
+/// Builds the pattern of a bare round number after a word that leads an amount
+/// (近万场, 突破百场, 超百家): the magnitude is the number, for any unit.
+pub(crate) fn magnitude_pattern(units: &[(String, String)]) -> Regex {
+    let alternatives: Vec<String> = units.iter().map(|(w, _)| regex::escape(w)).collect();
+    Regex::new(&format!(
+        r"(?:近|超过|超|突破|逾)([百千万])(多|余)?({})(左右|以上)?",
+        alternatives.join("|")
+    ))
+    .expect("units are escaped")
+}
+
+/// Bare round numbers after a word that leads an amount: (byte begin, byte end,
+/// value). Alone before a noun they are no amount (万家, 千方百计).
+pub(crate) fn find_magnitudes(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, QuantityValue)> {
+    let mut out = Vec::new();
+    for c in lexicon.magnitude_re.captures_iter(text) {
+        let number = c.get(1).unwrap();
+        let end = c.get(0).unwrap().end();
+        // 千家万户 and the like pair round numbers: an idiom.
+        if text[end..]
+            .chars()
+            .next()
+            .is_some_and(crate::numerals::is_numeral_char)
+        {
+            continue;
+        }
+        let value = match number.as_str() {
+            "百" => 100,
+            "千" => 1_000,
+            _ => 10_000,
+        };
+        out.push((
+            number.start(),
+            end,
+            QuantityValue {
+                value: value.to_string(),
+                unit: normal_unit(lexicon, c.get(3).unwrap().as_str()).to_owned(),
+                approximate: true,
+                lower: None,
+            },
+        ));
+    }
+    out
+}
+
+/// Numbers listed before a quantity whose unit they share (提高15、22个百分点: 15
+/// is a quantity of 个百分点 too): (byte begin, byte end, value) of each.
+pub(crate) fn shared_units(
+    text: &str,
+    found: &[(usize, usize, QuantityValue)],
+) -> Vec<(usize, usize, QuantityValue)> {
+    let mut out = Vec::new();
+    for (b, e, value) in found {
+        // A scale belongs to the last number only (3、5万人 is unclear).
+        if value.lower.is_some() || text[*b..*e].contains(['万', '亿', '千']) {
+            continue;
+        }
+        let mut at = *b;
+        while let Some(before) = text[..at].strip_suffix('、') {
+            let digits = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, ch)| ch.is_ascii_digit() || *ch == '.')
+                .last()
+                .map(|(i, _)| i);
+            let Some(start) = digits else { break };
+            if text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '.' || ch == '第')
+                || before[start..].starts_with('.')
+            {
+                break;
+            }
+            out.push((
+                start,
+                before.len(),
+                QuantityValue {
+                    value: before[start..].to_owned(),
+                    unit: value.unit.clone(),
+                    approximate: false,
+                    lower: None,
+                },
+            ));
+            at = start;
+        }
+    }
+    out
+}
+
 /// Characters that, right before a Chinese numeral, make it part of a word or an
 /// ordinal rather than an amount: 第一个, 统一, 唯一, 同一, 之一, 逐一, 万一.
 const NOT_BEFORE_NUMERAL: &[char] = &[
@@ -141,6 +232,12 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
             continue;
         }
         let unit = normal_unit(lexicon, c.get(3).unwrap().as_str());
+        // A day after a month is a date (十月三十日), not a period of days; tenths
+        // (八成) go up to ten (百亿|成为 is a verb after an amount).
+        let written = c.get(3).unwrap().as_str();
+        if written == "日" && before == Some('月') || written == "成" && value > 10 {
+            continue;
+        }
         out.push((
             number.start(),
             c.get(0).unwrap().end(),
@@ -148,6 +245,62 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
                 value: value.to_string(),
                 unit: unit.to_owned(),
                 approximate: c.get(2).is_some() || c.get(4).is_some_and(|m| m.as_str() == "左右"),
+                lower: None,
+            },
+        ));
+    }
+    out
+}
+
+/// Durations in years that do not place anything in time (ANNOTATION.md: 连续13年
+/// → 13年): a number of years after a word of lasting or extending (连续8年, 延长
+/// 30年, 历时三年), or before 内 or a doubling (3年内, 五年翻番). A year
+/// (2025年) or a deictic period (五年来, 未来五年) is a time, found elsewhere.
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:连续|再延长|延长|长达|历时|仅用|用了|不超过|不得超过|超过|为期|[期效间限]为|推算|不满|已满|届满)(?P<a>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})年(?P<after>以上|左右|以内)?(?:[^来]|$)",
+        r"|(?P<b>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})年(?:内|翻一番|翻番)",
+    ))
+    .expect("a valid pattern")
+});
+
+/// Durations in years: (byte begin, byte end, value).
+pub(crate) fn find_durations(text: &str) -> Vec<(usize, usize, QuantityValue)> {
+    let mut out = Vec::new();
+    for c in DURATION.captures_iter(text) {
+        let (number, end) = match (c.name("a"), c.name("b")) {
+            (Some(a), _) => (a, c.name("after").map_or(a.end() + "年".len(), |m| m.end())),
+            (None, Some(b)) => (b, b.end() + "年".len()),
+            _ => continue,
+        };
+        // Part of a longer number (2025年内) or an ordinal (第3年内).
+        if text[..number.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| {
+                ch.is_ascii_digit() || crate::numerals::is_numeral_char(ch) || ch == '第'
+            })
+        {
+            continue;
+        }
+        let value = if number.as_str().chars().all(|ch| ch.is_ascii_digit()) {
+            number.as_str().trim_start_matches('0').to_owned()
+        } else {
+            match crate::numerals::parse(number.as_str()) {
+                Some(v) => v.to_string(),
+                None => continue,
+            }
+        };
+        if value.is_empty() {
+            continue;
+        }
+        out.push((
+            number.start(),
+            end,
+            QuantityValue {
+                value,
+                unit: "年".to_owned(),
+                approximate: c.name("after").is_some_and(|m| m.as_str() == "左右"),
                 lower: None,
             },
         ));
@@ -183,6 +336,13 @@ pub(crate) fn find(
             continue;
         }
         let unit = normal_unit(lexicon, c.name("unit").unwrap().as_str());
+        // Tenths (3成) go up to ten, with no scale (100亿|成为 is a verb after an
+        // amount).
+        if unit == "成"
+            && (c.name("scale").is_some() || number.as_str().parse::<f64>().is_ok_and(|v| v > 10.0))
+        {
+            continue;
+        }
         // A rate (400万吨/年, 28克/千克) keeps its denominator in its unit.
         let rate = match c.name("per") {
             Some(per) => format!("{unit}{}", per.as_str()),
@@ -392,6 +552,51 @@ mod tests {
             ]
         );
         assert_eq!(found("送温暖进万家"), vec![]);
+    }
+
+    #[test]
+    fn durations_tenths_days_and_shared_units() {
+        let lexicon = Lexicon::bundled();
+        let all = |text: &str| -> Vec<(String, String, String)> {
+            let arabic = find(text, &lexicon, &lexicon.quantity_re);
+            let shared = shared_units(text, &arabic);
+            let mut out: Vec<_> = arabic
+                .into_iter()
+                .chain(shared)
+                .chain(find_chinese(text, &lexicon))
+                .chain(find_durations(text))
+                .chain(find_magnitudes(text, &lexicon))
+                .map(|(b, e, q)| (text[b..e].to_owned(), q.value, q.unit))
+                .collect();
+            out.sort();
+            out
+        };
+        let s = |a: &str, v: &str, u: &str| (a.to_owned(), v.to_owned(), u.to_owned());
+        // Years that last, not years of the calendar (ANNOTATION.md: 连续13年 → 13年).
+        assert_eq!(all("粮食产量连续9年增长"), vec![s("9年", "9", "年")]);
+        assert_eq!(all("合同期限延长二十年"), vec![s("二十年", "20", "年")]);
+        assert_eq!(all("收入5年翻番"), vec![s("5年", "5", "年")]);
+        assert_eq!(all("诉讼时效期间为二年"), vec![s("二年", "2", "年")]);
+        assert_eq!(all("连续五年来，2025年内"), vec![]);
+        // Days in Chinese numerals are periods; a day after a month is a date.
+        assert_eq!(
+            all("在收到申请之日起十五日内"),
+            vec![s("十五日", "15", "天")]
+        );
+        assert_eq!(all("十月三十日，每月15日"), vec![]);
+        assert_eq!(all("不满十四周岁"), vec![s("十四周岁", "14", "岁")]);
+        // Tenths up to ten; an amount before the verb 成为 is none.
+        assert_eq!(all("近三成，规模突破100亿成为"), vec![s("三成", "3", "成")]);
+        // Numbers before 、 share the unit of the last; bare round numbers count
+        // after a word that leads an amount.
+        assert_eq!(
+            all("分别提高1.5、2个百分点"),
+            vec![s("1.5", "1.5", "个百分点"), s("2个百分点", "2", "个百分点")]
+        );
+        assert_eq!(
+            all("开行超千列，走进千家万户"),
+            vec![s("千列", "1000", "列")]
+        );
     }
 
     #[test]
