@@ -515,6 +515,9 @@ pub(crate) fn find(
         };
         push(b, e, entity, 8);
     }
+    for (b, e) in time::find_times_of_day(text) {
+        push(b, e, named(EntityKind::Time, &text[b..e]), 8);
+    }
     for (b, e, value) in time::find(text) {
         let label = value.label();
         push(

@@ -576,7 +576,7 @@ mod tests {
         assert_eq!(all("粮食产量连续9年增长"), vec![s("9年", "9", "年")]);
         assert_eq!(all("合同期限延长二十年"), vec![s("二十年", "20", "年")]);
         assert_eq!(all("收入5年翻番"), vec![s("5年", "5", "年")]);
-        assert_eq!(all("诉讼时效期间为二年"), vec![s("二年", "2", "年")]);
+        assert_eq!(all("保护期间为二年"), vec![s("二年", "2", "年")]);
         assert_eq!(all("连续五年来，2025年内"), vec![]);
         // Days in Chinese numerals are periods; a day after a month is a date.
         assert_eq!(

@@ -185,6 +185,102 @@ pub(crate) fn find_relative(
     out
 }
 
+/// A time of day (夜间十点, 次日早上六点, 二十三时): an optional day (次日) and part
+/// of the day (晚上, 夜间), an hour and its minutes.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<day>(?:次日|当日|当天|翌日)?(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|夜里|晚|晨|早|夜)|次日|翌日)?",
+        r"(?P<hour>[0-9]{1,2}|[零〇一二两三四五六七八九十]{1,3})(?P<unit>时|点)",
+        r"(?:(?:[0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})分)?",
+    ))
+    .expect("a valid pattern")
+});
+
+/// A date of the lunar calendar (农历九月初九, 农历除夕), or a month and day of a
+/// year named relative to another (翌年四月三十日).
+static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:农历|(?:次年|当年|翌年))(?:除夕|(?:正|腊|冬|[一二三四五六七八九十]{1,2})月",
+        r"(?:(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日?)?)",
+    ))
+    .expect("a valid pattern")
+});
+
+/// Times of day and lunar dates (ANNOTATION.md's dates, as laws write them: 在
+/// 夜间十点至次日早上六点之间, 农历九月初九): (byte begin,
+/// byte end). An hour counts with a part of the day before it (夜间十点) or in a
+/// range with another hour (二十二时至六时); alone, 三点 is as often "three points".
+pub(crate) fn find_times_of_day(text: &str) -> Vec<(usize, usize)> {
+    struct Hour {
+        begin: usize,
+        end: usize,
+        marked: bool,
+    }
+    let mut hours: Vec<Hour> = Vec::new();
+    for c in CLOCK.captures_iter(text) {
+        let hour = c.name("hour").unwrap();
+        let all = c.get(0).unwrap();
+        let before = text[..all.start()].chars().next_back();
+        let after = text[all.end()..].chars().next();
+        // Part of a longer number or word (同时 has no numeral; 一时间, 两点一线,
+        // 12时期 are no times of day).
+        if before
+            .is_some_and(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch) || ch == '第')
+            || after.is_some_and(|ch| {
+                matches!(
+                    ch,
+                    '期' | '代' | '候' | '间' | '刻' | '段' | '节' | '许' | '一'
+                )
+            })
+        {
+            continue;
+        }
+        let value = if hour.as_str().chars().all(|ch| ch.is_ascii_digit()) {
+            hour.as_str().parse().ok()
+        } else {
+            numerals::parse(hour.as_str())
+        };
+        if value.is_none_or(|v| v > 24) {
+            continue;
+        }
+        hours.push(Hour {
+            begin: all.start(),
+            end: all.end(),
+            marked: c.name("day").is_some(),
+        });
+    }
+    // Hours joined by 至 (or a dash) are a range of times of day, each a time.
+    let joined = |a: &Hour, b: &Hour| {
+        matches!(
+            &text[a.end..b.begin],
+            "至" | "到" | "-" | "－" | "—" | "～" | "~"
+        )
+    };
+    let mut keep: Vec<bool> = hours.iter().map(|h| h.marked).collect();
+    for i in 1..hours.len() {
+        if joined(&hours[i - 1], &hours[i]) {
+            keep[i - 1] = true;
+            keep[i] = true;
+        }
+    }
+    let mut out: Vec<(usize, usize)> = hours
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(h, _)| (h.begin, h.end))
+        .collect();
+    out.extend(
+        LUNAR
+            .find_iter(text)
+            .filter(|m| {
+                // 次年 alone (no month) is a relative year, found with the others.
+                m.as_str().contains('月') || m.as_str().ends_with("除夕")
+            })
+            .map(|m| (m.start(), m.end())),
+    );
+    out
+}
+
 /// Time expressions in `text`: (byte begin, byte end, value).
 pub(crate) fn find(text: &str) -> Vec<(usize, usize, TimeValue)> {
     let mut out = Vec::new();
@@ -439,6 +535,28 @@ mod tests {
             find_relative("有效期为十六周岁以上的十年。", Some(2026), true),
             vec![]
         );
+    }
+
+    #[test]
+    fn times_of_day_and_lunar_dates() {
+        let found = |text: &str| -> Vec<String> {
+            find_times_of_day(text)
+                .into_iter()
+                .map(|(b, e)| text[b..e].to_owned())
+                .collect()
+        };
+        assert_eq!(
+            found("在夜间十点至次日早上六点之间"),
+            ["夜间十点", "次日早上六点"]
+        );
+        assert_eq!(found("每日二十三时至次日七时"), ["二十三时", "次日七时"]);
+        assert_eq!(found("工作日11时至13时"), ["11时", "13时"]);
+        assert_eq!(
+            found("农历九月初九为老年节，翌年四月三十日前"),
+            ["农历九月初九", "翌年四月三十日"]
+        );
+        // An hour alone, a numeral in a word, a period: no time of day.
+        assert!(found("提出三点建议，同时一时间难以，12时期，第3时").is_empty());
     }
 
     #[test]
