@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -30,6 +30,7 @@ const CHANGES_SINCE: &[&str] = &[
     "companies named in a list closed by their kind (A、B等央企), regions named by their cities' abbreviations (淮宿蚌), a report's own bodies named by 省 or 市 (省氢能产业研究院), laboratories by their field (深海探测山东实验室) and colleges of a university (X大学Y学院) are now extracted; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "places listed before a site's head they share (榆林、延安机场, 旭龙、古水水电站) are now mentions, a count before a plant's capacity makes a description whose places are mentions, a quoted “X+” formula without a plan word is a term, not a plan, and a region and 地区 (苏北地区) are one place; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "companies named before the capacities of their projects (A60万吨尿素、B8英寸晶圆等项目) or in a list counted by 家 (…等6家企业), institutes whose names hold 高等 or two fields joined by 与 (甘肃高等研究院), regions named by cities' second characters (苏锡常) and session numbers before short forms (省十四届人大) are now extracted; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
+    "periods of years and days (连续8年, 三十日内), ages (十四周岁), tenths (三成) and times of day (二十二时至次日六时) are now extracted, zones named by 科学城, 新城 or 湾区 after a place are whole places (环渤海科创圈), and 战略 before 定位 or 部署 is no part of a plan's name; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
 ];
 
 /// The graph holding the store's own metadata (its schema version).
