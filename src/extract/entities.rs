@@ -54,6 +54,13 @@ impl Found {
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{1,120})》").unwrap());
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"“([^“”\n]{1,24})”").unwrap());
 
+/// Characters that, right before an organisation's suffix, make it a reference to
+/// a body named elsewhere (贵公司 "your company", 本委员会, 该中心, 各人民政府),
+/// unless they make a word with a one-character suffix (本部, headquarters).
+const REFERRING: &[char] = &[
+    '贵', '本', '该', '我', '其', '各', '此', '你', '他', '她', '它',
+];
+
 /// Words that 战略 opens as a compound after a quoted name (“X”战略定位): the
 /// quoted name alone is the plan.
 const STRATEGY_COMPOUNDS: &[&str] = &[
@@ -350,6 +357,24 @@ pub(crate) fn find(
             .is_some_and(|c| matches!(c, '辖' | '级' | '治' | '属' | '全' | '各'))
         {
             continue;
+        }
+        // A website of the body (人大网, 政府网) is a platform, no mention of it.
+        if text[m.end()..].starts_with('网') {
+            continue;
+        }
+        // A bare two-character form is letters of two words when each of its
+        // characters makes a common word with its neighbour outside (行政|协议);
+        // one such word alone is no proof (执行|人大, 人大|及其).
+        if form.chars().count() == 2 {
+            let mut letters = form.chars();
+            let (first, last) = (letters.next().unwrap(), letters.next().unwrap());
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if before.is_some_and(|p| lexicon.common_words.contains(&[p, first]))
+                && after.is_some_and(|n| lexicon.common_words.contains(&[last, n]))
+            {
+                continue;
+            }
         }
         let entity = match lexicon.organ_short(m.pattern().as_usize(), context.region) {
             Some(entry) => Entity::of_entry(&entry),
@@ -986,6 +1011,14 @@ fn organisations_by_suffix(
         let s = offsets.char(m.start());
         let e = offsets.char(m.end());
         if suffix_blocked(lexicon, &text[m.start()..m.end()], &text[m.end()..]) {
+            continue;
+        }
+        // A determiner or pronoun right before the suffix refers to a body named
+        // elsewhere (贵公司, 本委员会, 该中心): no name ends here.
+        if s > 0
+            && REFERRING.contains(&chars[s - 1])
+            && !(e - s == 1 && lexicon.common_words.contains(&[chars[s - 1], chars[s]]))
+        {
             continue;
         }
         // How far left the name may reach. A body that is not a unit of another
@@ -2335,6 +2368,22 @@ mod tests {
             "建设中国—东盟农业合作中心",
             &[("中国—东盟农业合作中心", Organization)],
         );
+    }
+
+    #[test]
+    fn short_forms_inside_words_references_and_websites_are_no_organs() {
+        // 政协 between 行政 and 协调 is letters of two words; 执行|人大 is not.
+        check("加强行政协调", &[]);
+        check("执行人大决定", &[("人大", Organization)]);
+        // ANNOTATION.md: 人大 and 政协 also when they modify a role.
+        check(
+            "邀请全国人大代表和市政协委员",
+            &[("全国人大", Organization), ("市政协", Organization)],
+        );
+        // A pronoun before the suffix refers to a body named elsewhere; a
+        // website of a body is a platform.
+        check("特此函告贵公司", &[]);
+        check("在本市政府网发布", &[]);
     }
 
     #[test]

@@ -192,6 +192,19 @@ const NOT_BEFORE_NUMERAL: &[char] = &[
     '第', '统', '唯', '同', '单', '逐', '划', '之', '其', '每', '初', '周', '星', '礼', '拜', '进',
 ];
 
+/// Words of a bound before an amount: after them even 一 counts (超过一个月).
+const BOUNDS: &[&str] = &[
+    "超过",
+    "不超过",
+    "至少",
+    "不少于",
+    "少于",
+    "不足",
+    "满",
+    "达到",
+    "逾",
+];
+
 /// Quantities in Chinese numerals with a unit or classifier: (byte begin, byte
 /// end, value). A numeral after 第 or inside a word (统一, 唯一) is not an amount.
 pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, QuantityValue)> {
@@ -217,11 +230,12 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
             continue;
         }
         // 一 alone is the article of a phrase (一个重要, 一家人) as often as an
-        // amount; only larger numbers count when nothing else shows an amount.
+        // amount; only larger numbers count when nothing else shows an amount,
+        // such as a bound before it (超过一个月, 不少于一年).
         let Some(value) = crate::numerals::parse(number.as_str()).or(bare) else {
             continue;
         };
-        if value < 2 {
+        if value < 2 && !BOUNDS.iter().any(|b| text[..number.start()].ends_with(b)) {
             continue;
         }
         // Idioms pair round numbers (千家万户, 万水千山): not amounts.
@@ -258,7 +272,7 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
 /// (2025年) or a deictic period (五年来, 未来五年) is a time, found elsewhere.
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:连续|再延长|延长|长达|历时|仅用|用了|不超过|不得超过|超过|为期|[期效间限]为|推算|不满|已满|届满)(?P<a>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})年(?P<after>以上|左右|以内)?(?:[^来]|$)",
+        r"(?:连续|再延长|延长|长达|历时|仅用|用了|不超过|不得超过|超过|为期|[期效间限]为|推算|不满|已满|届满|满)(?P<a>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})年(?P<after>以上|左右|以内)?(?:[^来]|$)",
         r"|(?P<b>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})年(?:内|翻一番|翻番)",
     ))
     .expect("a valid pattern")
@@ -585,6 +599,10 @@ mod tests {
         );
         assert_eq!(all("十月三十日，每月15日"), vec![]);
         assert_eq!(all("不满十四周岁"), vec![s("十四周岁", "14", "岁")]);
+        // After a bound even 一 is an amount; alone it is an article.
+        assert_eq!(all("每次不超过一个月"), vec![s("一个月", "1", "个月")]);
+        assert_eq!(all("这是一个重要方面"), vec![]);
+        assert_eq!(all("宽三十厘米"), vec![s("三十厘米", "30", "厘米")]);
         // Tenths up to ten; an amount before the verb 成为 is none.
         assert_eq!(all("近三成，规模突破100亿成为"), vec![s("三成", "3", "成")]);
         // Numbers before 、 share the unit of the last; bare round numbers count
