@@ -593,10 +593,7 @@ mod tests {
         assert_eq!(all("保护期间为二年"), vec![s("二年", "2", "年")]);
         assert_eq!(all("连续五年来，2025年内"), vec![]);
         // Days in Chinese numerals are periods; a day after a month is a date.
-        assert_eq!(
-            all("在收到申请之日起十五日内"),
-            vec![s("十五日", "15", "天")]
-        );
+        assert_eq!(all("收到申请后二十五日内"), vec![s("二十五日", "25", "天")]);
         assert_eq!(all("十月三十日，每月15日"), vec![]);
         assert_eq!(all("不满十四周岁"), vec![s("十四周岁", "14", "岁")]);
         // After a bound even 一 is an amount; alone it is an article.
