@@ -1346,12 +1346,7 @@ fn names_by_suffix(
                     // are a description: the places are mentions.
                     continue;
                 };
-                let at_boundary = begin == 0
-                    || !is_name_char(chars[begin - 1])
-                    || lexicon.stop_chars.contains(&chars[begin - 1])
-                    || ends_with_any(&chars[..begin], &lexicon.stop_phrases)
-                    || ends_with_any(&chars[..begin], &lexicon.leading_verbs)
-                    || lexicon.ends_with_verb(&chars[..begin])
+                let at_boundary = clause_boundary(chars, begin, lexicon)
                     // After a word that opens a clause (健全|南京都市圈), for the
                     // names of zones, which reports write as its object.
                     || (!rule.facility && lexicon.ends_with_opening_word(&chars[..begin]))
@@ -1513,14 +1508,22 @@ fn zone_preposition(chars: &[char], begin: usize, facility: bool, lexicon: &Lexi
         return begin;
     }
     let p = begin - 1;
-    let at_boundary = p == 0
+    if clause_boundary(chars, p, lexicon) || lexicon.ends_with_opening_word(&chars[..p]) {
+        p
+    } else {
+        begin
+    }
+}
+
+/// Whether a name may start at `p`: the start of the text, punctuation, a stop
+/// character or phrase, or a verb before it (开工建设|河套灌区).
+fn clause_boundary(chars: &[char], p: usize, lexicon: &Lexicon) -> bool {
+    p == 0
         || !is_name_char(chars[p - 1])
         || lexicon.stop_chars.contains(&chars[p - 1])
         || ends_with_any(&chars[..p], &lexicon.stop_phrases)
         || ends_with_any(&chars[..p], &lexicon.leading_verbs)
         || lexicon.ends_with_verb(&chars[..p])
-        || lexicon.ends_with_opening_word(&chars[..p]);
-    if at_boundary { p } else { begin }
 }
 
 /// A count right at `at` (4个, 3座, 十个): where it ends.

@@ -73,11 +73,16 @@ impl QuantityValue {
     }
 }
 
+/// The units as alternatives of a pattern, each escaped (longest first, as given).
+fn alternatives(units: &[(String, String)]) -> String {
+    let escaped: Vec<String> = units.iter().map(|(w, _)| regex::escape(w)).collect();
+    escaped.join("|")
+}
+
 /// Builds the quantity pattern for the lexicon's units, longest unit first: a
 /// number, or a range of two (4.5-5%, 4.5%—5%, 3至5万人), with its scale and unit.
 pub(crate) fn pattern(units: &[(String, String)]) -> Regex {
-    let alternatives: Vec<String> = units.iter().map(|(w, _)| regex::escape(w)).collect();
-    let unit = alternatives.join("|");
+    let unit = alternatives(units);
     let number = r"[0-9]+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?";
     Regex::new(&format!(
         r"(?P<about>约|近|超过|超)?(?:(?P<low>{number})(?P<lowscale>万亿|亿|万|千)?(?P<lowunit>{unit})?(?:-|－|—|–|~|～|至|到)(?P<lowsign>-)?)?(?P<number>{number})(?P<more>多|余)?(?P<scale>万亿|亿|万|千)?(?P<more2>多|余)?(?P<unit>{unit})(?P<per>/(?:年|日|天|小时|月|人|户|亩|千克|公斤|平方米))?(?P<after>左右|以上|以内|以下)?"
@@ -88,10 +93,9 @@ pub(crate) fn pattern(units: &[(String, String)]) -> Regex {
 /// Builds the pattern of quantities written in Chinese numerals (十个, 两项, 千万吨,
 /// 六个月), for the same units.
 pub(crate) fn chinese_pattern(units: &[(String, String)]) -> Regex {
-    let alternatives: Vec<String> = units.iter().map(|(w, _)| regex::escape(w)).collect();
     Regex::new(&format!(
         r"([零〇一二两三四五六七八九十百千万亿]+)(多|余)?({})(左右|以上|以内|以下)?",
-        alternatives.join("|")
+        alternatives(units)
     ))
     .expect("units are escaped")
 }
@@ -99,10 +103,9 @@ pub(crate) fn chinese_pattern(units: &[(String, String)]) -> Regex {
 /// Builds the pattern of a bare round number after a word that leads an amount
 /// (近万场, 突破百场, 超百家): the magnitude is the number, for any unit.
 pub(crate) fn magnitude_pattern(units: &[(String, String)]) -> Regex {
-    let alternatives: Vec<String> = units.iter().map(|(w, _)| regex::escape(w)).collect();
     Regex::new(&format!(
         r"(?:近|超过|超|突破|逾)([百千万])(多|余)?({})(左右|以上)?",
-        alternatives.join("|")
+        alternatives(units)
     ))
     .expect("units are escaped")
 }
