@@ -644,6 +644,7 @@ pub(crate) fn find(
     with_session_numbers(&chars, &mut candidates);
     units_in_places(&chars, lexicon, &mut candidates);
     candidates.extend(people(&chars, text, &offsets, lexicon));
+    candidates.extend(anonymised(&chars, lexicon));
     drop_shared_heads(&chars, &mut candidates);
     names_in_events(&chars, lexicon, &mut candidates);
     candidates.extend(bracketed_place_names(&chars, lexicon));
@@ -2172,6 +2173,93 @@ fn people(chars: &[char], text: &str, offsets: &Offsets, lexicon: &Lexicon) -> V
     out
 }
 
+/// What may follow 某 when it means "a certain" rather than standing for a
+/// name (某种, 某些, 某个, 某地, 某年): after a surname these are no person.
+const NOT_AFTER_SOMEONE: &[char] = &[
+    '种', '些', '个', '一', '地', '时', '年', '月', '日', '项', '方', '类', '处', '人', '单', '部',
+];
+
+/// Companies whose words after 某 end with these kinds are anonymised companies.
+const ANONYMISED_KINDS: &[&str] = &[
+    "有限责任公司",
+    "股份有限公司",
+    "有限公司",
+    "公司",
+    "集团",
+    "银行",
+    "医院",
+    "合作社",
+];
+
+/// Parties that court cases and judicial texts name by 某 (张某, 李某某; 某科技公司,
+/// 某食品有限责任公司): one person or company each, named as the text names it.
+/// A surname that is also a preposition (于某, 向某) and 某 meaning "a certain"
+/// (王某种) are no person.
+fn anonymised(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
+    const PREPOSITIONS: &[char] = &[
+        '于', '向', '对', '将', '和', '与', '在', '从', '为', '以', '由', '及',
+    ];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '某' {
+            i += 1;
+            continue;
+        }
+        let surname = i > 0
+            && lexicon.surnames.contains(&chars[i - 1].to_string())
+            && !PREPOSITIONS.contains(&chars[i - 1]);
+        // A person: a surname, 某 and perhaps another 某.
+        if surname {
+            let end = if chars.get(i + 1) == Some(&'某') {
+                i + 2
+            } else {
+                i + 1
+            };
+            if !chars
+                .get(end)
+                .is_some_and(|c| NOT_AFTER_SOMEONE.contains(c))
+            {
+                out.push(person(&chars[i - 1..end], i - 1, end));
+                i = end;
+                continue;
+            }
+        }
+        // A company: 某, one to ten Han characters (no other 某 but one right
+        // after it: 某某公司), and its kind.
+        let company = (i + 2..=(i + 11).min(chars.len())).find_map(|end| {
+            let middle = &chars[i + 1..end];
+            ANONYMISED_KINDS
+                .iter()
+                .find(|k| {
+                    let kind: Vec<char> = k.chars().collect();
+                    middle.len() > kind.len()
+                        && middle.ends_with(&kind)
+                        && middle.iter().all(|&c| {
+                            is_name_char(c) && !c.is_ascii() && !lexicon.stop_chars.contains(&c)
+                        })
+                        && !middle[1..].contains(&'某')
+                        && !NOT_AFTER_SOMEONE.contains(&middle[0])
+                })
+                .map(|_| end)
+        });
+        if let Some(end) = company {
+            let label: String = chars[i..end].iter().collect();
+            out.push(Found {
+                begin: i,
+                end,
+                entity: named(EntityKind::Organization, &label),
+                priority: 3,
+                rule_found: true,
+            });
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
 fn person(name: &[char], begin: usize, end: usize) -> Found {
     Found {
         begin,
@@ -2387,6 +2475,21 @@ mod tests {
         // website of a body is a platform.
         check("特此函告贵公司", &[]);
         check("在本市政府网发布", &[]);
+    }
+
+    #[test]
+    fn parties_anonymised_by_some_are_people_and_companies() {
+        check(
+            "原告钱某某诉被告某食品有限公司，钱某与某某公司协商",
+            &[
+                ("钱某某", Person),
+                ("某食品有限公司", Organization),
+                ("钱某", Person),
+                ("某某公司", Organization),
+            ],
+        );
+        // 某 meaning "a certain", and a preposition before it, name no one.
+        check("属于某种情形的，向某单位申请", &[]);
     }
 
     #[test]
