@@ -196,17 +196,8 @@ const NOT_BEFORE_NUMERAL: &[char] = &[
 ];
 
 /// Words of a bound before an amount: after them even 一 counts (超过一个月).
-const BOUNDS: &[&str] = &[
-    "超过",
-    "不超过",
-    "至少",
-    "不少于",
-    "少于",
-    "不足",
-    "满",
-    "达到",
-    "逾",
-];
+/// (不超过 and 不少于 end with 超过 and 少于.)
+const BOUNDS: &[&str] = &["超过", "至少", "少于", "不足", "满", "达到", "逾"];
 
 /// Quantities in Chinese numerals with a unit or classifier: (byte begin, byte
 /// end, value). A numeral after 第 or inside a word (统一, 唯一) is not an amount.
@@ -275,7 +266,7 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
 /// (2025年) or a deictic period (五年来, 未来五年) is a time, found elsewhere.
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:连续|再延长|延长|长达|历时|仅用|用了|不超过|不得超过|超过|为期|[期效间限]为|推算|不满|已满|届满|满)(?P<a>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})年(?P<after>以上|左右|以内)?(?:[^来]|$)",
+        r"(?:连续|延长|长达|历时|仅用|用了|超过|为期|[期效间限]为|推算|满)(?P<a>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})年(?P<after>以上|左右|以内)?(?:[^来]|$)",
         r"|(?P<b>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})年(?:内|翻一番|翻番)",
     ))
     .expect("a valid pattern")

@@ -269,15 +269,7 @@ pub(crate) fn find_times_of_day(text: &str) -> Vec<(usize, usize)> {
         .filter(|(_, k)| *k)
         .map(|(h, _)| (h.begin, h.end))
         .collect();
-    out.extend(
-        LUNAR
-            .find_iter(text)
-            .filter(|m| {
-                // 次年 alone (no month) is a relative year, found with the others.
-                m.as_str().contains('月') || m.as_str().ends_with("除夕")
-            })
-            .map(|m| (m.start(), m.end())),
-    );
+    out.extend(LUNAR.find_iter(text).map(|m| (m.start(), m.end())));
     out
 }
 
