@@ -67,6 +67,13 @@ const STRATEGY_COMPOUNDS: &[&str] = &[
     "定位", "部署", "布局", "发展", "目标", "任务", "支点", "方向", "重点", "要求", "性",
 ];
 
+/// The length of 建设 after a quoted programme when it is the work the programme
+/// calls for (推进“两重”建设, 入选“双一流”建设名单), not a builder (建设者).
+fn building_work(after: &str) -> Option<usize> {
+    let rest = after.strip_prefix("建设")?;
+    (!rest.starts_with('者')).then_some("建设".len())
+}
+
 /// What is left of a quoted amount once its numerals are removed (“十五日”, “二年内”).
 const QUOTED_AMOUNT_UNITS: &[&str] = &[
     "日",
@@ -519,12 +526,35 @@ pub(crate) fn find(
             );
         } else {
             let before = &text[..all.start()];
-            let kind = if names_a_plan(term, before, after, lexicon, context.legal) {
-                EntityKind::Plan
-            } else {
-                EntityKind::Term
+            // A programme named after a division (“数字江苏”建设) calls for work
+            // as any programme does.
+            let provincial = || {
+                building_work(after).is_some()
+                    && lexicon
+                        .find_names(term)
+                        .any(|(_, _, e)| e.kind == EntityKind::Place && e.division.is_some())
             };
-            push(inner.start(), inner.end(), named(kind, term), 5);
+            if names_a_plan(term, before, after, lexicon, context.legal) || provincial() {
+                // “五个中心”建设: a programme named with the work it calls for is
+                // one plan.
+                let end = match building_work(after) {
+                    Some(len) => all.end() + len,
+                    None => inner.end(),
+                };
+                let begin = if end == inner.end() {
+                    inner.start()
+                } else {
+                    all.start()
+                };
+                push(begin, end, named(EntityKind::Plan, &text[begin..end]), 5);
+            } else {
+                push(
+                    inner.start(),
+                    inner.end(),
+                    named(EntityKind::Term, term),
+                    5,
+                );
+            }
         }
     }
     for (b, e, value) in time::find_relative(text, anchor, context.legal) {
@@ -2943,6 +2973,14 @@ mod tests {
         // 战略 opening a compound is no plan word of the name before it.
         check("围绕“三核两带”战略定位", &[("三核两带", Plan)]);
         check("实施“强省会”战略", &[("“强省会”战略", Plan)]);
+        // 建设 after a plan and 改革 after any quoted phrase are the plan's work:
+        // part of its name (ANNOTATION.md's “十五五”规划). After a label, 建设 is
+        // not (“智慧书房”建设); a programme named after a division is a plan.
+        check("推进“两新”建设", &[("“两新”建设", Plan)]);
+        check("深化“证照分离”改革", &[("“证照分离”改革", Plan)]);
+        check("推进“智慧书房”建设", &[("智慧书房", Term)]);
+        check("加快“数字江苏”建设", &[("“数字江苏”建设", Plan)]);
+        check("致敬“两新”建设者", &[("两新", Plan)]);
         // Unquoted programme names are not plans; quoted ones the gazetteer knows are.
         check("实施乡村振兴战略", &[]);
         check("共建“一带一路”", &[("一带一路", Plan)]);
@@ -3059,7 +3097,8 @@ mod tests {
         check("建成“新春第一站”", &[("新春第一站", Term)]);
         check("推广“陇薯7号”", &[("陇薯7号", Term)]);
         check("研究入选“中国科学十大进展”", &[("中国科学十大进展", Term)]);
-        // A programme's list is still the programme's.
-        check("列入“双一流”建设序列", &[("双一流", Plan)]);
+        // A programme's list is still the programme's, and its work part of
+        // its name.
+        check("列入“双一流”建设序列", &[("“双一流”建设", Plan)]);
     }
 }

@@ -138,7 +138,7 @@ fn names_in_headings_are_mentions_in_the_heading_title() {
         [
             ("2025年", 0),
             ("“十四五”时期", 0),
-            ("两重", 1),
+            ("“两重”建设", 1),
             ("长三角", 1)
         ]
     );
