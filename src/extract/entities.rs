@@ -548,12 +548,7 @@ pub(crate) fn find(
                 };
                 push(begin, end, named(EntityKind::Plan, &text[begin..end]), 5);
             } else {
-                push(
-                    inner.start(),
-                    inner.end(),
-                    named(EntityKind::Term, term),
-                    5,
-                );
+                push(inner.start(), inner.end(), named(EntityKind::Term, term), 5);
             }
         }
     }
@@ -681,9 +676,10 @@ pub(crate) fn find(
     resolve(candidates)
 }
 
-/// Places and organisations inside the name of an event (中国—中亚峰会,
-/// 尼山世界文明论坛, 兰州国际马拉松, 上海合作组织峰会) are not mentions: the name is
-/// a single unit. A place or organisation is inside
+/// Places, organisations and quoted plans inside the name of an event (中国—中亚
+/// 峰会, 尼山世界文明论坛, 兰州国际马拉松, 上海合作组织峰会) are not mentions: the
+/// name is a single unit; a quoted plan before an organisation's name is part of
+/// it. A place or organisation is inside
 /// when at most eight name characters (or a dash joining another place) stand
 /// between it and an event word, none of them a stop character or a word of
 /// holding (在福州举办的论坛 keeps 福州). The span from the place to the event
@@ -691,14 +687,38 @@ pub(crate) fn find(
 fn names_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found>) {
     let starts = |at: usize, word: &str| super::starts_with_word(&chars[at..], word);
     let mut events = Vec::new();
+    let mut organisations = Vec::new();
     for c in candidates.iter() {
-        if !matches!(c.entity.kind, EntityKind::Place | EntityKind::Organization)
-            || c.priority == NOT_A_NAME
+        if !matches!(
+            c.entity.kind,
+            EntityKind::Place | EntityKind::Organization | EntityKind::Plan
+        ) || c.priority == NOT_A_NAME
         {
             continue;
         }
-        let mut at = c.end;
-        while at < chars.len() && at - c.end <= 8 {
+        // A quoted plan opens the name after its closing quote (“一带一路”国际合作
+        // 高峰论坛), or the name of an organisation found right there (“1+5”农业
+        // 科技创新联盟): the whole is that name, quotes included.
+        let quoted = c.entity.kind == EntityKind::Plan
+            && c.begin > 0
+            && chars[c.begin - 1] == '“'
+            && chars.get(c.end) == Some(&'”');
+        if c.entity.kind == EntityKind::Plan && !quoted {
+            continue;
+        }
+        let start = if quoted { c.end + 1 } else { c.end };
+        if quoted
+            && let Some(org) = candidates.iter().find(|o| {
+                o.begin == start
+                    && o.entity.kind == EntityKind::Organization
+                    && o.priority != NOT_A_NAME
+            })
+        {
+            organisations.push((c.begin - 1, org.end));
+            continue;
+        }
+        let mut at = start;
+        while at < chars.len() && at - start <= 8 {
             if let Some(head) = lexicon.event_heads.iter().find(|h| starts(at, h)) {
                 events.push((c.begin, at + head.chars().count()));
                 break;
@@ -718,6 +738,16 @@ fn names_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
         }
     }
     candidates.extend(events.into_iter().map(|(b, e)| Found::not_a_name(b, e)));
+    candidates.extend(organisations.into_iter().map(|(b, e)| Found {
+        begin: b,
+        end: e,
+        entity: named(
+            EntityKind::Organization,
+            &chars[b..e].iter().collect::<String>(),
+        ),
+        priority: 5,
+        rule_found: true,
+    }));
 }
 
 /// Names written 中国（X）… (中国（安徽）自贸试验区, 中国（太原）国际能源产业博览会,
@@ -2945,6 +2975,14 @@ mod tests {
         // 的, is a mention.
         check("在福州举办的论坛", &[("福州", Place)]);
         check("厦门成功举办峰会", &[("厦门", Place)]);
+        // A quoted plan opening an event's or an organisation's name is part of
+        // that name.
+        check("举办“一带一路”国际合作高峰论坛", &[]);
+        check(
+            "成立“一带一路”国际商事调解中心",
+            &[("“一带一路”国际商事调解中心", Organization)],
+        );
+        check("共建“一带一路”，举办论坛", &[("一带一路", Plan)]);
     }
 
     #[test]
