@@ -288,3 +288,36 @@ fn ranges_are_one_quantity_with_bounds_and_targets_are_marked() {
     );
     assert_eq!(range("编号5-3%。"), [r("3%", "3", None, false)]);
 }
+
+#[test]
+fn short_names_that_are_words_count_in_a_list_of_their_region() {
+    let lexicon = Lexicon::bundled();
+    let labels = |province: &str, text: &str| -> Vec<String> {
+        let outline = structure::parse(text);
+        let setting = super::Setting {
+            anchor_year: Some(2026),
+            region: lexicon.region_in([province]),
+        };
+        super::extract_in(text, &outline, &lexicon, &setting)
+            .entities
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .map(|e| e.label)
+            .collect()
+    };
+    // 大兴 (大兴区) and 互助 (互助土族自治县) are words first; listed with other
+    // places of their region they name their division, elsewhere nothing.
+    assert_eq!(
+        labels(
+            "北京市",
+            "推进海淀、大兴、通州等区域协同发展。大兴调查研究之风。"
+        ),
+        ["海淀区", "大兴区", "通州区"]
+    );
+    assert_eq!(
+        labels("青海省", "支持互助、民和发展高原特色农业。加强团结互助。"),
+        ["互助土族自治县", "民和回族土族自治县"]
+    );
+    // In another province's report 大兴 is no name.
+    assert!(!labels("江苏省", "推进大兴、宿迁等地发展。").contains(&"大兴区".to_owned()));
+}

@@ -93,7 +93,9 @@ impl Lexicon {
                         d.level,
                         crate::divisions::Level::Prefecture | crate::divisions::Level::County
                     ) && d.name.strip_prefix(short).is_some_and(|rest| {
-                        ["市", "地区", "盟", "县", "区"].contains(&rest) || rest.ends_with("自治州")
+                        ["市", "地区", "盟", "县", "区"].contains(&rest)
+                            || rest.ends_with("自治州")
+                            || rest.ends_with("自治县")
                     })
                 })
                 .collect();
