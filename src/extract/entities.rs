@@ -420,10 +420,24 @@ pub(crate) fn find(
                 chars.get(ce) == Some(&'、') && starts_a_longer_name(&chars, ce + 1, lexicon, true);
             let listed =
                 (cb > 0 && chars[cb - 1] == '、' && after_run) || chars.get(ce) == Some(&'、');
-            if !known[cb..ce].iter().any(|&k| k)
-                && !routes
-                && (listed || !starts_a_longer_name(&chars, ce, lexicon, false))
-            {
+            // A run right before a zone's word names the whole zone (甲乙丙都市圈).
+            let zone = lexicon
+                .name_suffixes
+                .iter()
+                .filter(|s| {
+                    s.kind == EntityKind::Place
+                        && !s.facility
+                        && s.start == NameStart::Place
+                        && super::starts_with_word(&chars[ce..], &s.suffix)
+                })
+                .map(|s| s.suffix.len())
+                .max();
+            if known[cb..ce].iter().any(|&k| k) || routes {
+                continue;
+            }
+            if let Some(len) = zone.filter(|_| !listed) {
+                push(b, e + len, named(EntityKind::Place, &text[b..e + len]), 3);
+            } else if listed || !starts_a_longer_name(&chars, ce, lexicon, false) {
                 push(b, e, named(EntityKind::Place, &text[b..e]), 3);
             }
         }

@@ -163,6 +163,9 @@ pub struct Lexicon {
     /// short names (合 of 合肥, 马 of 马鞍山), by the province's index: the letters
     /// of regions named by their cities' abbreviations (淮宿蚌).
     pub(crate) city_initials: std::collections::HashMap<usize, HashSet<char>>,
+    /// The initials that two prefectures of a province share (荆 of 荆州 and 荆门),
+    /// which a run may repeat (宜荆荆).
+    pub(crate) shared_initials: std::collections::HashMap<usize, HashSet<char>>,
     /// The entry of each (division, organ) pair, and the organs' full forms split
     /// around the division's name: (words before, words after, organ).
     organ_index: HashMap<(usize, usize), usize>,
@@ -562,6 +565,7 @@ impl Lexicon {
             regional_shorts: Vec::new(),
             regional_short_automaton: build(std::iter::empty::<&str>()),
             city_initials: Default::default(),
+            shared_initials: Default::default(),
             organ_index: HashMap::new(),
             organ_forms: Vec::new(),
             organ_automaton: build(organ_shorts.iter().map(|(f, _)| f.as_str())),

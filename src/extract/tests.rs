@@ -318,6 +318,13 @@ fn short_names_that_are_words_count_in_a_list_of_their_region() {
         labels("青海省", "支持互助、民和发展高原特色农业。加强团结互助。"),
         ["互助土族自治县", "民和回族土族自治县"]
     );
+    // A run of cities' initials before a zone's word is the whole zone; an
+    // initial two cities share may stand twice (宜昌, 荆州, 荆门).
+    assert_eq!(labels("湖北省", "推动宜荆荆都市圈发展。"), ["宜荆荆都市圈"]);
+    assert_eq!(
+        labels("广东省", "支持汕潮揭都市圈和粤东西北地区发展。"),
+        ["汕潮揭都市圈", "粤东西北"]
+    );
     // In another province's report 大兴 is no name.
     assert!(!labels("江苏省", "推进大兴、宿迁等地发展。").contains(&"大兴区".to_owned()));
 }

@@ -51,8 +51,17 @@ impl Lexicon {
                 // A city is abbreviated by its first character, or by its second
                 // when the first is a direction or 无 (无锡 → 锡, 南通 → 通).
                 let short: Vec<char> = d.short.first().unwrap_or(&d.name).chars().collect();
-                let initials = self.city_initials.entry(table.province_of(i)).or_default();
-                initials.extend(short.first());
+                let province = table.province_of(i);
+                let initials = self.city_initials.entry(province).or_default();
+                if let Some(&first) = short.first()
+                    && !initials.insert(first)
+                {
+                    self.shared_initials
+                        .entry(province)
+                        .or_default()
+                        .insert(first);
+                }
+                let initials = self.city_initials.entry(province).or_default();
                 if short.len() == 2 && "东西南北中无".contains(short[0]) {
                     initials.insert(short[1]);
                 }
@@ -426,7 +435,7 @@ impl Lexicon {
     ) -> impl Iterator<Item = (usize, usize)> + 'a {
         static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(&format!(
-                "[{PROVINCE_ABBREVIATIONS}](?:东北|东南|西北|西南|东|西|南|北|中)"
+                "[{PROVINCE_ABBREVIATIONS}](?:东西北|东北|东南|西北|西南|东|西|南|北|中)"
             ))
             .expect("a character class")
         });
@@ -553,7 +562,14 @@ impl Lexicon {
                 e -= 1;
             }
             let run: Vec<char> = chars[b..e].iter().map(|&(_, c)| c).collect();
-            let distinct = run.iter().collect::<HashSet<_>>().len() == run.len();
+            // Each city once, but an initial two cities share may stand twice in a
+            // row (宜荆荆: 宜昌, 荆州, 荆门).
+            let shared = self.shared_initials.get(&table.province_of(region));
+            let repeats = run.windows(2).filter(|w| w[0] == w[1]).count();
+            let distinct = run.iter().collect::<HashSet<_>>().len() + repeats == run.len()
+                && run
+                    .windows(2)
+                    .all(|w| w[0] != w[1] || shared.is_some_and(|s| s.contains(&w[0])));
             let city = run.iter().any(|&c| {
                 initials.contains(&c)
                     && !PROVINCE_ABBREVIATIONS.contains(c)
