@@ -420,18 +420,10 @@ pub(crate) fn find(
                 chars.get(ce) == Some(&'、') && starts_a_longer_name(&chars, ce + 1, lexicon, true);
             let listed =
                 (cb > 0 && chars[cb - 1] == '、' && after_run) || chars.get(ce) == Some(&'、');
-            // A run right before a zone's word names the whole zone (甲乙丙都市圈).
-            let zone = lexicon
-                .name_suffixes
-                .iter()
-                .filter(|s| {
-                    s.kind == EntityKind::Place
-                        && !s.facility
-                        && s.start == NameStart::Place
-                        && super::starts_with_word(&chars[ce..], &s.suffix)
-                })
-                .map(|s| s.suffix.len())
-                .max();
+            // A run that opens a zone's name names the whole zone (甲乙丙都市圈,
+            // 甲乙改革创新示范区): name characters, no verb, up to its word.
+            let zone = zone_after(&chars, ce, lexicon)
+                .map(|end| chars[ce..end].iter().map(|c| c.len_utf8()).sum::<usize>());
             if known[cb..ce].iter().any(|&k| k) || routes {
                 continue;
             }
@@ -1829,6 +1821,37 @@ const ROUTE_HEADS: &[&str] = &[
     "大桥",
     "隧道",
 ];
+
+/// The end of a zone's name that goes on from `at` (after the place that opens
+/// it): up to eight name characters, none a stop character, no verb first, then a
+/// zone's word of data/rules/name-suffixes.tsv (都市圈, 示范区); the shortest.
+fn zone_after(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<usize> {
+    if lexicon.starts_with_verb(&chars[at..]) {
+        return None;
+    }
+    let mut p = at;
+    while p < chars.len() && p - at <= 8 {
+        if let Some(len) = lexicon
+            .name_suffixes
+            .iter()
+            .filter(|s| {
+                s.kind == EntityKind::Place
+                    && !s.facility
+                    && s.start == NameStart::Place
+                    && super::starts_with_word(&chars[p..], &s.suffix)
+            })
+            .map(|s| s.suffix.chars().count())
+            .max()
+        {
+            return Some(p + len);
+        }
+        if !is_name_char(chars[p]) || lexicon.stop_chars.contains(&chars[p]) {
+            return None;
+        }
+        p += 1;
+    }
+    None
+}
 
 /// True when the name characters from `at` (up to a stop character, twelve at
 /// most) hold the head of a longer name: a route's (铁路, 通道), or a suffix of

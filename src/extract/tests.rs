@@ -325,6 +325,10 @@ fn short_names_that_are_words_count_in_a_list_of_their_region() {
         labels("广东省", "支持汕潮揭都市圈和粤东西北地区发展。"),
         ["汕潮揭都市圈", "粤东西北"]
     );
+    assert_eq!(
+        labels("辽宁省", "推动沈抚改革创新示范区建设。"),
+        ["沈抚改革创新示范区"]
+    );
     // In another province's report 大兴 is no name.
     assert!(!labels("江苏省", "推进大兴、宿迁等地发展。").contains(&"大兴区".to_owned()));
 }
