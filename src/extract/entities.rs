@@ -902,7 +902,12 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
         // division's own name (陕西省 after 内蒙古自治区、).
         let built_on_place = c.entity.kind == EntityKind::Organization
             || c.entity.kind == EntityKind::Place && c.entity.division.is_none() && c.rule_found;
-        if !built_on_place || c.begin < 2 {
+        // A known organisation's own name (the listed company 上海电气 after
+        // 、 and a place) shares no head: it is written whole.
+        let known_name = c.entity.kind == EntityKind::Organization
+            && !c.rule_found
+            && c.entity.jurisdiction.is_none();
+        if !built_on_place || known_name || c.begin < 2 {
             return true;
         }
         let joiner = chars[c.begin - 1];
