@@ -68,7 +68,7 @@ const STRATEGY_COMPOUNDS: &[&str] = &[
 ];
 
 /// The length of 建设 after a quoted programme when it is the work the programme
-/// calls for (推进“两重”建设, 入选“双一流”建设名单), not a builder (建设者).
+/// calls for (推进“两重”建设, 支持“双一流”建设高校), not a builder (建设者).
 fn building_work(after: &str) -> Option<usize> {
     let rest = after.strip_prefix("建设")?;
     (!rest.starts_with('者')).then_some("建设".len())
@@ -703,8 +703,8 @@ fn names_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
             continue;
         }
         // A quoted plan opens the name after its closing quote (“一带一路”国际合作
-        // 高峰论坛), or the name of an organisation found right there (“1+5”农业
-        // 科技创新联盟): the whole is that name, quotes included.
+        // 高峰论坛), or the name of an organisation found right there (“一带一路”
+        // 国际商事调解中心): the whole is that name, quotes included.
         let quoted = c.entity.kind == EntityKind::Plan
             && c.begin > 0
             && chars[c.begin - 1] == '“'
@@ -902,7 +902,7 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
         // division's own name (陕西省 after 内蒙古自治区、).
         let built_on_place = c.entity.kind == EntityKind::Organization
             || c.entity.kind == EntityKind::Place && c.entity.division.is_none() && c.rule_found;
-        // A known organisation's own name (the listed company 上海电气 after
+        // A known organisation's own name (the listed company 大连重工 after
         // 、 and a place) shares no head: it is written whole.
         let known_name = c.entity.kind == EntityKind::Organization
             && !c.rule_found
