@@ -960,9 +960,11 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
 /// phrase followed by a word that makes it a brand or platform (“赣莲”品牌) is not
 /// a plan. A phrase a few characters before a plan word is one (“信号升格”专项行动).
 fn names_a_plan(term: &str, before: &str, after: &str, lexicon: &Lexicon, legal: bool) -> bool {
-    let numbered = term
-        .chars()
-        .any(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch) || ch == '双');
+    // Numbered by a count of items (“四个中心”, “双一流”); 零 counts none: “零关税”,
+    // “零门槛” name an absence, a label, not a programme of so many parts.
+    let numbered = term.chars().any(|ch| {
+        (ch.is_ascii_digit() || numerals::is_numeral_char(ch) || ch == '双') && ch != '零'
+    });
     if legal {
         return numbered;
     }
@@ -3174,6 +3176,8 @@ mod tests {
         check("优化“两核多极”布局", &[("两核多极", Term)]);
         // Runs of years, ordinals, numbered models and prizes are no programmes.
         check("粮食实现“十连丰”", &[("十连丰", Term)]);
+        check("实现“零门槛”准入", &[("零门槛", Term)]);
+        check("推行“三零”服务", &[("三零", Plan)]);
         check("建成“新春第一站”", &[("新春第一站", Term)]);
         check("推广“陇薯7号”", &[("陇薯7号", Term)]);
         check("研究入选“中国科学十大进展”", &[("中国科学十大进展", Term)]);
