@@ -3177,7 +3177,7 @@ mod tests {
         // Runs of years, ordinals, numbered models and prizes are no programmes.
         check("粮食实现“十连丰”", &[("十连丰", Term)]);
         check("实现“零门槛”准入", &[("零门槛", Term)]);
-        check("推行“三零”服务", &[("三零", Plan)]);
+        check("实施“零碳”行动", &[("“零碳”行动", Plan)]);
         check("建成“新春第一站”", &[("新春第一站", Term)]);
         check("推广“陇薯7号”", &[("陇薯7号", Term)]);
         check("研究入选“中国科学十大进展”", &[("中国科学十大进展", Term)]);
