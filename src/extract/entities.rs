@@ -960,7 +960,7 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
 /// phrase followed by a word that makes it a brand or platform (“赣莲”品牌) is not
 /// a plan. A phrase a few characters before a plan word is one (“信号升格”专项行动).
 fn names_a_plan(term: &str, before: &str, after: &str, lexicon: &Lexicon, legal: bool) -> bool {
-    // Numbered by a count of items (“四个中心”, “双一流”); 零 counts none: “零关税”,
+    // Numbered by a count of items (“四个中心”, “双一流”); 零 counts none: “零距离”,
     // “零门槛” name an absence, a label, not a programme of so many parts.
     let numbered = term.chars().any(|ch| {
         (ch.is_ascii_digit() || numerals::is_numeral_char(ch) || ch == '双') && ch != '零'
