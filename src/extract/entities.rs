@@ -420,13 +420,13 @@ pub(crate) fn find(
                 chars.get(ce) == Some(&'、') && starts_a_longer_name(&chars, ce + 1, lexicon, true);
             let listed =
                 (cb > 0 && chars[cb - 1] == '、' && after_run) || chars.get(ce) == Some(&'、');
+            if known[cb..ce].iter().any(|&k| k) || routes {
+                continue;
+            }
             // A run that opens a zone's name names the whole zone (甲乙丙都市圈,
             // 甲乙改革创新示范区): name characters, no verb, up to its word.
             let zone = zone_after(&chars, ce, lexicon)
                 .map(|end| chars[ce..end].iter().map(|c| c.len_utf8()).sum::<usize>());
-            if known[cb..ce].iter().any(|&k| k) || routes {
-                continue;
-            }
             if let Some(len) = zone.filter(|_| !listed) {
                 push(b, e + len, named(EntityKind::Place, &text[b..e + len]), 3);
             } else if listed || !starts_a_longer_name(&chars, ce, lexicon, false) {
@@ -543,14 +543,9 @@ pub(crate) fn find(
             if names_a_plan(term, before, after, lexicon, context.legal) || provincial() {
                 // “五个中心”建设: a programme named with the work it calls for is
                 // one plan.
-                let end = match building_work(after) {
-                    Some(len) => all.end() + len,
-                    None => inner.end(),
-                };
-                let begin = if end == inner.end() {
-                    inner.start()
-                } else {
-                    all.start()
+                let (begin, end) = match building_work(after) {
+                    Some(len) => (all.start(), all.end() + len),
+                    None => (inner.start(), inner.end()),
                 };
                 push(begin, end, named(EntityKind::Plan, &text[begin..end]), 5);
             } else {

@@ -53,17 +53,16 @@ impl Lexicon {
                 let short: Vec<char> = d.short.first().unwrap_or(&d.name).chars().collect();
                 let province = table.province_of(i);
                 let initials = self.city_initials.entry(province).or_default();
-                if let Some(&first) = short.first()
-                    && !initials.insert(first)
-                {
+                // An initial a second city of the province has too (荆州, 荆门).
+                let shared = short.first().is_some_and(|&first| !initials.insert(first));
+                if short.len() == 2 && "东西南北中无".contains(short[0]) {
+                    initials.insert(short[1]);
+                }
+                if shared {
                     self.shared_initials
                         .entry(province)
                         .or_default()
-                        .insert(first);
-                }
-                let initials = self.city_initials.entry(province).or_default();
-                if short.len() == 2 && "东西南北中无".contains(short[0]) {
-                    initials.insert(short[1]);
+                        .insert(short[0]);
                 }
             }
             for short in &d.short {
