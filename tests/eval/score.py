@@ -4,14 +4,18 @@ tests/it/evaluation.rs does (exact span and type; headings by level, numbering
 and title), so that versions can be compared on the same gold: the figures
 "before" in docs/evaluation.md come from the binary of an earlier commit.
 
-Each excerpt is run through `BINARY parse --json` as a plain text file, so
-the CSV row's metadata (the report's province) is not given: organs' short
-forms resolve as in a document of no known region. tests/it/evaluation.rs,
-which scores the current code, does give the metadata.
+Each excerpt is run through `BINARY parse --json`. An excerpt whose header
+names a CSV row (`#source: gov-reports-2026/….csv row=N`) is written as a
+one-row CSV with that row's metadata columns (province, year, title, …) and
+the excerpt as `full_text`, so that organs' short forms and regional names
+resolve against the report's province exactly as in tests/it/evaluation.rs;
+other excerpts are plain text files. The corpus is read from ../shared/corpus
+beside the checkout.
 
-Usage: python3 tests/eval/score.py BINARY [frozen]
+Usage: python3 tests/eval/score.py BINARY [dev|dev2|frozen|law-dev]
 """
 import collections
+import csv
 import json
 import os
 import re
@@ -24,6 +28,26 @@ SET = sys.argv[2] if len(sys.argv) > 2 else ""
 d = os.path.join(os.path.dirname(os.path.abspath(__file__)), SET)
 work = tempfile.mkdtemp()
 kinds = {'organization':'org','person':'person','place':'place','legislation':'law','plan':'plan','time':'time','quantity':'quantity'}
+CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'shared', 'corpus')
+
+
+def write_input(work, name, header, text):
+    """The excerpt as policykg should read it: with its CSV row's metadata if it has one."""
+    source = header.replace('#source:', '').strip()
+    if ' row=' not in source:
+        p = os.path.join(work, name + '.txt'); open(p, 'w').write(text)
+        return p
+    path, row = source.split(' row=')
+    with open(os.path.join(CORPUS, path), encoding='utf-8-sig', newline='') as fh:
+        meta = list(csv.DictReader(fh))[int(row) - 1]
+    cols = [k for k in meta if k != 'full_text']
+    p = os.path.join(work, name + '.csv')
+    with open(p, 'w', newline='') as fh:
+        w = csv.writer(fh)
+        w.writerow(cols + ['full_text']); w.writerow([meta[k] for k in cols] + [text])
+    return p
+
+
 cnt = collections.defaultdict(lambda: [0,0,0]); hc = [0,0,0]
 for f in sorted(os.listdir(d)):
     if not f.endswith('.txt'): continue
@@ -34,7 +58,7 @@ for f in sorted(os.listdir(d)):
         text += body[i:m.start()]; n = len(text)
         text += m.group(1); gold.append((n, len(text), m.group(2))); i = m.end()
     text += body[i:]
-    p = os.path.join(work, name + '.txt'); open(p, 'w').write(text)
+    p = write_input(work, name, open(os.path.join(d, f)).readline(), text)
     out = json.loads(subprocess.run([BIN, 'parse', '--json', p], capture_output=True, text=True).stdout)
     out = out[0] if isinstance(out, list) else out
     ex = out['extraction']
