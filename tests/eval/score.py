@@ -52,13 +52,13 @@ cnt = collections.defaultdict(lambda: [0,0,0]); hc = [0,0,0]
 for f in sorted(os.listdir(d)):
     if not f.endswith('.txt'): continue
     name = f[:-4]
-    body = open(os.path.join(d, f)).read().split('\n', 1)[1]
+    header, body = open(os.path.join(d, f)).read().split('\n', 1)
     text = ''; gold = []; i = 0; n = 0
     for m in re.finditer(r'⟦([^⟧]*)\|(\w+)⟧', body):
         text += body[i:m.start()]; n = len(text)
         text += m.group(1); gold.append((n, len(text), m.group(2))); i = m.end()
     text += body[i:]
-    p = write_input(work, name, open(os.path.join(d, f)).readline(), text)
+    p = write_input(work, name, header, text)
     out = json.loads(subprocess.run([BIN, 'parse', '--json', p], capture_output=True, text=True).stdout)
     out = out[0] if isinstance(out, list) else out
     ex = out['extraction']
