@@ -633,7 +633,13 @@ pub(crate) fn find(
     // inside them is a mention.
     let mut held = Vec::new();
     candidates.extend(names_by_suffix(
-        &chars, text, &offsets, lexicon, &known, &joined, &mut held,
+        &chars,
+        text,
+        &offsets,
+        lexicon,
+        (&known, &joined),
+        context.region,
+        &mut held,
     ));
     routes(&chars, lexicon, &candidates, &mut held);
     plants(&chars, lexicon, &candidates, &mut held);
@@ -669,6 +675,7 @@ pub(crate) fn find(
     }
     with_session_numbers(&chars, &mut candidates);
     units_in_places(&chars, lexicon, &mut candidates);
+    features_listed_beside(&chars, lexicon, &mut candidates);
     candidates.extend(people(&chars, text, &offsets, lexicon));
     candidates.extend(anonymised(&chars, lexicon));
     drop_shared_heads(&chars, &mut candidates);
@@ -1359,11 +1366,14 @@ fn names_by_suffix(
     text: &str,
     offsets: &Offsets,
     lexicon: &Lexicon,
-    known: &[bool],
-    joined: &[bool],
+    (known, joined): (&[bool], &[bool]),
+    region: Option<usize>,
     held: &mut Vec<(usize, usize)>,
 ) -> Vec<Found> {
     let mut out = Vec::new();
+    // Zones' suffixes with no known place before them, for zones_listed_beside:
+    // (reach, suffix start, end).
+    let mut unopened = Vec::new();
     for m in lexicon.name_suffix_automaton.find_iter(text) {
         let rule = &lexicon.name_suffixes[m.pattern().as_usize()];
         let s = offsets.char(m.start());
@@ -1408,11 +1418,19 @@ fn names_by_suffix(
             // Named after a known place: from that place on (江西内陆开放型经济试验区).
             // It starts at a boundary too, never in the middle of a word.
             NameStart::Place => {
-                let Some(begin) =
-                    (k..s).find(|&p| head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
+                let Some(begin) = (k..s)
+                    .find(|&p| head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
+                    .or_else(|| {
+                        (!rule.facility)
+                            .then(|| township_opening(chars, k, s, lexicon, region))
+                            .flatten()
+                    })
                 else {
                     // Facilities counted after their places (共和2个抽水蓄能电站)
                     // are a description: the places are mentions.
+                    if !rule.facility && rule.kind == EntityKind::Place {
+                        unopened.push((k, s, e, rule.min_core, rule.max_core));
+                    }
                     continue;
                 };
                 let at_boundary = clause_boundary(chars, begin, lexicon)
@@ -1565,7 +1583,123 @@ fn names_by_suffix(
             rule_found: rule.kind == EntityKind::Place && !rule.facility,
         });
     }
+    zones_listed_beside(chars, lexicon, &unopened, &mut out);
     out
+}
+
+/// Where a zone's name opens with a township of the document's region (a zone
+/// named after the town or subdistrict it lies in, X科学城 of X街道): a township's
+/// name less its 镇, 乡 or 街道, of two or three characters, that only one township
+/// of the region bears and that is no common word, at a clause's boundary
+/// between the reach `k` and the suffix at `s`.
+fn township_opening(
+    chars: &[char],
+    k: usize,
+    s: usize,
+    lexicon: &Lexicon,
+    region: Option<usize>,
+) -> Option<usize> {
+    region?;
+    (k..s).find(|&p| {
+        (clause_boundary(chars, p, lexicon) || lexicon.ends_with_opening_word(&chars[..p]))
+            && [3, 2].iter().any(|&n| {
+                p + n <= s && {
+                    let name = &chars[p..p + n];
+                    let word = |w: &[char]| {
+                        lexicon.common_words.contains(&[w[0], w[1]])
+                            || lexicon.name_words.contains(&[w[0], w[1]])
+                    };
+                    // No common word, nor one ending it, nor a verb opening it.
+                    let worded = word(name) || n == 3 && word(&name[1..]);
+                    !(worded || lexicon.starts_with_verb(name))
+                        && matches!(
+                            lexicon.township_short(&name.iter().collect::<String>(), region),
+                            Some(Some(_))
+                        )
+                }
+            })
+    })
+}
+
+/// Zones listed beside zones (甲科学城、乙科学城和丙创新城): an item of a list
+/// that ends with a zone's suffix is a zone's whole name when the item next to it
+/// is one, even though no known place opens it. `unopened` holds the suffixes
+/// with no place before them: (reach, suffix start, end, the rule's core
+/// bounds). The item runs from the reach, less the verbs that open the clause, to
+/// the suffix's end; it holds no numeral and is two to eight characters before
+/// its suffix.
+fn zones_listed_beside(
+    chars: &[char],
+    lexicon: &Lexicon,
+    unopened: &[(usize, usize, usize, usize, usize)],
+    out: &mut Vec<Found>,
+) {
+    let joins = |c: char| matches!(c, '、' | '和' | '及' | '与');
+    let mut done = vec![false; unopened.len()];
+    loop {
+        let mut added = false;
+        for (i, &(k, s, e, min_core, max_core)) in unopened.iter().enumerate() {
+            if done[i] {
+                continue;
+            }
+            let mut begin = k;
+            loop {
+                if let Some(verb) = lexicon
+                    .leading_verbs
+                    .iter()
+                    .find(|v| super::starts_with_word(&chars[begin..s], v))
+                {
+                    begin += verb.chars().count();
+                } else if lexicon.starts_with_verb(&chars[begin..s])
+                    || lexicon.starts_with_opening_word(&chars[begin..s])
+                {
+                    begin += 2;
+                } else {
+                    break;
+                }
+            }
+            let core = s.saturating_sub(begin);
+            // A designation opens with a grade or a scope, no name (国家生态文明
+            // 试验区, 省级高新区).
+            let designation = ["国家", "全国", "省级", "市级", "县级", "国际", "世界"]
+                .iter()
+                .any(|w| super::starts_with_word(&chars[begin..s], w))
+                || head_at(&chars[begin..s], lexicon).is_some_and(|h| !h.place);
+            if begin >= s
+                || designation
+                || !(2..=8).contains(&core)
+                || core < min_core
+                || core > max_core
+                || chars[begin..s]
+                    .iter()
+                    .any(|&c| c.is_ascii_digit() || numerals::is_numeral_char(c))
+            {
+                continue;
+            }
+            let zone = |f: &Found| f.entity.kind == EntityKind::Place && f.rule_found;
+            let beside = begin > 0
+                && joins(chars[begin - 1])
+                && out.iter().any(|f| zone(f) && f.end + 1 == begin)
+                || chars.get(e).is_some_and(|&c| joins(c))
+                    && out.iter().any(|f| zone(f) && f.begin == e + 1);
+            if !beside {
+                continue;
+            }
+            let label: String = chars[begin..e].iter().collect();
+            out.push(Found {
+                begin,
+                end: e,
+                entity: named(EntityKind::Place, &label),
+                priority: 3,
+                rule_found: true,
+            });
+            done[i] = true;
+            added = true;
+        }
+        if !added {
+            break;
+        }
+    }
 }
 
 /// Where a zone's name that starts with a place at `begin` really starts: a
@@ -1982,6 +2116,150 @@ fn units_in_places(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
     candidates.extend(units);
 }
 
+/// The last characters of natural features' names by their bare name (江, 河,
+/// 湖, 山, 峰; 错 and 措, lake in Tibetan place names).
+const FEATURE_ENDS: &[char] = &['江', '河', '湖', '山', '峰', '错', '措'];
+
+/// Natural features listed beside natural features (甲江、乙江、丙河流域): an item
+/// of a list joined by 、 or 和 that ends like a feature's name (FEATURE_ENDS) is
+/// a place when the item next to it is a place that ends the same way, or when
+/// three or more items in a row end with the same character (甲山、乙山、丙山).
+/// An item is two to four name characters, starts after the joiner (or a clause's
+/// opening verb) and is no known name of another kind; the last item of a list
+/// is the shortest run that ends like a feature (丙河|流域, 丁江|保护).
+fn features_listed_beside(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found>) {
+    let joins = |c: char| matches!(c, '、' | '和');
+    let item_char = |c: char| is_name_char(c) && !c.is_ascii() && !lexicon.stop_chars.contains(&c);
+    let ends_like_feature = |e: usize| e >= 1 && FEATURE_ENDS.contains(&chars[e - 1]);
+    // Spans taken by a candidate that is a name (not a place), which no item
+    // may cut into.
+    let taken = |b: usize, e: usize, cs: &[Found]| {
+        cs.iter().any(|c| {
+            c.priority != NOT_A_NAME
+                && c.begin < e
+                && b < c.end
+                && c.entity.kind != EntityKind::Place
+        })
+    };
+    // Items of every list: runs of item characters between joiners.
+    let mut lists: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut p = 0;
+    while p < chars.len() {
+        if !joins(chars[p]) {
+            p += 1;
+            continue;
+        }
+        // A joiner: the item before it, then the items after it.
+        let mut items = Vec::new();
+        let mut run = p;
+        while run > 0 && p - run < 6 && item_char(chars[run - 1]) {
+            run -= 1;
+        }
+        // The first item starts where the run does, or after the clause's verb
+        // (推进|甲湖, 加强|乙错).
+        let starts = p.saturating_sub(4).max(run)..p.saturating_sub(1);
+        let Some(b) = starts
+            .clone()
+            .find(|&b| {
+                (lexicon.ends_with_verb(&chars[run..b])
+                    || ends_with_any(&chars[run..b], &lexicon.leading_verbs))
+                    && !lexicon.starts_with_verb(&chars[b..p])
+                    && !lexicon.common_words.contains(&[chars[b - 1], chars[b]])
+            })
+            .or_else(|| {
+                starts.clone().find(|&b| {
+                    b == run
+                        && (run == 0
+                            || joins(chars[run - 1])
+                            || !item_char(chars[run - 1])
+                                && !lexicon.common_words.contains(&[chars[run - 1], chars[run]]))
+                })
+            })
+        else {
+            p += 1;
+            continue;
+        };
+        items.push((b, p));
+        let mut at = p;
+        while at < chars.len() && joins(chars[at]) {
+            let from = at + 1;
+            let mut e = from;
+            while e < chars.len() && e - from < 4 && item_char(chars[e]) {
+                e += 1;
+            }
+            // Within the list an item runs to the next joiner; the last one is
+            // the shortest run that ends like a feature.
+            if e < chars.len() && joins(chars[e]) {
+                items.push((from, e));
+                at = e;
+            } else {
+                // Not inside a word (城市河|道, 江|山): 流域 follows a river's name.
+                let ends_name = |x: usize| {
+                    x == chars.len()
+                        || chars[x..].starts_with(&['流', '域'])
+                        || !lexicon.common_words.contains(&[chars[x - 1], chars[x]])
+                };
+                if let Some(end) = (from + 2..=e).find(|&x| ends_like_feature(x) && ends_name(x)) {
+                    items.push((from, end));
+                }
+                at = e;
+                break;
+            }
+        }
+        p = at.max(p + 1);
+        lists.push(items);
+    }
+    let mut added = Vec::new();
+    for items in lists {
+        let place = |(b, e): (usize, usize)| {
+            candidates.iter().any(|c| {
+                c.entity.kind == EntityKind::Place
+                    && c.priority != NOT_A_NAME
+                    && c.begin == b
+                    && c.end == e
+            })
+        };
+        // Two characters that are a word or start with a verb's character are a
+        // verb's phrase (跨河, 临河: crossing, beside the river) more often than a
+        // name; a run of them is no list of names.
+        let fits = |(b, e): (usize, usize)| {
+            (2..=4).contains(&(e - b))
+                && ends_like_feature(e)
+                && !taken(b, e, candidates)
+                && !(e - b == 2 && lexicon.common_words.contains(&[chars[b], chars[b + 1]]))
+                // 城市河湖: rivers and lakes of a kind, no name.
+                && !FEATURE_ENDS.contains(&chars[e - 2])
+        };
+        for (i, &item) in items.iter().enumerate() {
+            if !fits(item) || place(item) {
+                continue;
+            }
+            let last = chars[item.1 - 1];
+            let same = |x: (usize, usize)| fits(x) && x.1 - x.0 >= 3 && chars[x.1 - 1] == last;
+            let beside = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| items.get(j))
+                .any(|&x| fits(x) && place(x));
+            let run = (i.saturating_sub(2)..=i)
+                .filter(|&j| j + 3 <= items.len())
+                .any(|j| items[j..j + 3].iter().all(|&x| same(x)));
+            if !beside && !run {
+                continue;
+            }
+            let label: String = chars[item.0..item.1].iter().collect();
+            added.push(Found {
+                begin: item.0,
+                end: item.1,
+                entity: named(EntityKind::Place, &label),
+                priority: 3,
+                rule_found: true,
+            });
+        }
+    }
+    candidates.extend(added);
+}
+
 /// Where a run of name characters from `from` ends, at most `max` of them. Stop
 /// characters may be part of a name (高等研究院, 煤化所, 自由贸易试验区), but not
 /// the words that join or govern phrases.
@@ -2075,13 +2353,20 @@ fn coordinated_before(chars: &[char], begin: usize, lexicon: &Lexicon) -> Vec<(u
             .unwrap_or(0);
         // The item starts where the run of name characters starts: after 、 or
         // another clear boundary, never in the middle of a word.
-        let start = item_end - len;
+        let mut start = item_end - len;
         let bounded = start == 0
             || !is_name_char(chars[start - 1])
             || lexicon.stop_chars.contains(&chars[start - 1]);
         let item: String = chars[start..item_end].iter().collect();
         if !(2..=4).contains(&len) || !bounded || lexicon.leading_verbs.contains(&item) {
             return Vec::new();
+        }
+        // The verb that opens the clause opens the list, not its first item
+        // (推进|甲湖、乙湖).
+        if len == 4 && lexicon.starts_with_verb(&chars[start..item_end]) {
+            start += 2;
+            items.push((start, item_end));
+            break;
         }
         items.push((start, item_end));
         end = start;
@@ -2534,6 +2819,70 @@ mod tests {
         );
         // 创新城市 is a city that innovates; 湾区域 the area of a bay.
         check("嘉定创新城市建设", &[("嘉定", Place)]);
+    }
+
+    #[test]
+    fn natural_features_listed_beside_natural_features() {
+        let names = |code: &str, text: &str| -> Vec<String> {
+            places_in(code, text).into_iter().map(|(n, _)| n).collect()
+        };
+        // Rivers the bundled lists lack, beside rivers they hold; the verb that
+        // opens the clause is no part of the first item.
+        assert_eq!(
+            names(
+                "110000",
+                "编制潮白河、北运河、永定河、大清河、蓟运河流域综合规划"
+            ),
+            ["潮白河", "北运河", "永定河", "大清河", "蓟运河"]
+        );
+        assert_eq!(
+            names("340000", "深入推进长江、淮河、新安江、大运河等保护治理"),
+            ["长江", "淮河", "新安江", "大运河"]
+        );
+        assert_eq!(
+            names("530000", "杞麓湖、异龙湖实现脱劣"),
+            ["杞麓湖", "异龙湖"]
+        );
+        // Verbs' phrases and kinds of water are no names, listed or not.
+        assert!(names("110000", "新建、改建、扩建跨河、穿河、临河、穿堤的桥梁").is_empty());
+        assert_eq!(
+            names("110000", "保护永定河、北运河和城市河湖"),
+            ["永定河", "北运河"]
+        );
+    }
+
+    #[test]
+    fn zones_opened_by_a_township_or_listed_beside_zones() {
+        let names = |code: &str, text: &str| -> Vec<String> {
+            places_in(code, text).into_iter().map(|(n, _)| n).collect()
+        };
+        // A zone named after a subdistrict of the document's city (中关村 of
+        // 中关村街道, 张江 of 张江镇), and a zone beside one, opened by no place.
+        assert_eq!(
+            names(
+                "110000",
+                "以中关村科学城、怀柔科学城、未来科学城、北京经济技术开发区为主要平台"
+            ),
+            [
+                "中关村科学城",
+                "怀柔科学城",
+                "未来科学城",
+                "北京经济技术开发区"
+            ]
+        );
+        assert_eq!(
+            names(
+                "310000",
+                "推进张江科学城、大零号湾等科技创新中心重要承载区建设"
+            ),
+            ["张江科学城"]
+        );
+        // Not without the document's region, nor a township of another province.
+        check("推进张江科学城建设", &[]);
+        assert!(names("110000", "推进张江科学城建设").is_empty());
+        // A designation beside a zone names no zone (国家…试验区).
+        let places = names("150000", "推进宿州城市圈和国家生态文明试验区建设");
+        assert!(!places.iter().any(|p| p.contains("试验区")), "{places:?}");
     }
 
     #[test]

@@ -623,7 +623,49 @@ impl Builder {
     }
 
     fn finish(self, _text: &str) -> Outline {
-        self.outline
+        let mut outline = self.outline;
+        if self.report {
+            deepen_leading_subsections(&mut outline);
+        }
+        outline
+    }
+}
+
+/// In a report that starts inside a section (an excerpt from （七） on, with 三、
+/// further down), the headings before the first one of the report's highest rank
+/// are deeper than the top: a report's numberings have fixed ranks (一、 above
+/// （一） above 1. above （1）, as GB/T 9704 sets them), so （七） is at level 2
+/// though its 二、 is not in the text. Each such top-level heading and the
+/// headings under it go down by the number of higher ranks the report uses; they
+/// keep no parent, as the text shows none.
+fn deepen_leading_subsections(outline: &mut Outline) {
+    let top_rank = |s: &Section| s.parent.is_none().then(|| s.kind.report_rank()).flatten();
+    let Some(highest) = outline.sections.iter().filter_map(top_rank).min() else {
+        return;
+    };
+    let Some(first_highest) = outline
+        .sections
+        .iter()
+        .position(|s| top_rank(s) == Some(highest))
+    else {
+        return;
+    };
+    let ranks: std::collections::BTreeSet<u8> = outline
+        .sections
+        .iter()
+        .filter_map(|s| s.kind.report_rank())
+        .collect();
+    let mut shift = vec![0u32; outline.sections.len()];
+    for i in 0..first_highest {
+        let s = &outline.sections[i];
+        shift[i] = match (s.parent, s.kind.report_rank()) {
+            (Some(p), _) => shift[p],
+            (None, Some(rank)) => ranks.range(..rank).count() as u32,
+            (None, None) => 0,
+        };
+    }
+    for (s, by) in outline.sections.iter_mut().zip(shift) {
+        s.level += by;
     }
 }
 

@@ -108,14 +108,28 @@ fn headings_after_a_lead_in_are_sections() {
 
 /// In a report that starts inside a section (an excerpt, a page cut short), a
 /// numbering of a higher rank closes the lower ones: 三、 after （七） is a part, and the
-/// （一） after it is its child.
+/// （一） after it is its child. The （七） before it lies inside a part the text does
+/// not show: level 2 with no parent, and what is under it one level deeper still.
 #[test]
 fn report_numberings_rank_by_the_usual_hierarchy() {
-    let text = "（七）统筹生态环境保护\n推进治理。\n三、主要目标任务\n（一）发展目标\n正文。\n";
+    let text = "（七）稳住工业基本盘\n推进治理。\n三、年度主要任务\n（一）甲节\n正文。\n";
     assert_eq!(
         outline(text),
-        "1 7 （七） 统筹生态环境保护\n  ¶1 推进治理。\n1 3 三、 主要目标任务\n  2 1 （一） 发展目标\n    ¶1 正文。\n"
+        "  2 7 （七） 稳住工业基本盘\n    ¶1 推进治理。\n1 3 三、 年度主要任务\n  2 1 （一） 甲节\n    ¶1 正文。\n"
     );
+    let o = parse(text);
+    assert_eq!(o.sections[0].parent, None);
+    // Two ranks above 1. in the report: it goes down by two; a report that
+    // starts with （一） and never uses 一、 keeps it at the top.
+    let text = "1.推进治理\n正文。\n（二）加强保护\n正文。\n二、主要任务\n正文。\n";
+    let levels: Vec<u32> = parse(text).sections.iter().map(|s| s.level).collect();
+    assert_eq!(levels, [3, 2, 1]);
+    let levels: Vec<u32> = parse("（一）甲节\n正文。\n（二）乙节\n正文。\n")
+        .sections
+        .iter()
+        .map(|s| s.level)
+        .collect();
+    assert_eq!(levels, [1, 1]);
 }
 
 #[test]
