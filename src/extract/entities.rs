@@ -1530,7 +1530,10 @@ fn names_by_suffix(
                         begin + n <= s && chars[begin..begin + n].iter().copied().eq(v.chars())
                     }) {
                         begin += verb.chars().count();
-                    } else if begin + 2 <= s && lexicon.starts_with_verb(&chars[begin..s]) {
+                    } else if begin + 2 <= s
+                        && (lexicon.starts_with_verb(&chars[begin..s])
+                            || lexicon.starts_with_opening_word(&chars[begin..s]))
+                    {
                         begin += 2;
                     } else {
                         break;
@@ -2819,6 +2822,21 @@ mod tests {
         );
         // 创新城市 is a city that innovates; 湾区域 the area of a bay.
         check("嘉定创新城市建设", &[("嘉定", Place)]);
+    }
+
+    #[test]
+    fn a_word_that_opens_a_clause_opens_no_features_name() {
+        // 充分发挥 and 不断提升 govern the generic 水库 and 草原: no name starts with
+        // the verb or adverb (data/rules/opening-words.tsv as well as verbs.tsv).
+        check(
+            "防洪应当蓄泄兼施，充分发挥水库、湖泊、洼淀和沟道截流工程的调蓄洪水功能",
+            &[],
+        );
+        check(
+            "建立数量、质量、功能三维体系，不断提升草原湿地综合效益",
+            &[],
+        );
+        check("加强密云水库保护", &[("密云水库", Place)]);
     }
 
     #[test]
