@@ -1501,7 +1501,7 @@ fn names_by_suffix(
                                 || lexicon.stop_chars.contains(&chars[p - 1])
                                 || ends_with_any(&chars[..p], &lexicon.stop_phrases))
                 };
-                let Some(mut begin) = (lowest..s)
+                let Some(begin) = (lowest..s)
                     .find(|&p| after_place(p))
                     .or_else(|| (lowest..s).find(|&p| boundary(p)))
                 else {
@@ -1524,22 +1524,7 @@ fn names_by_suffix(
                 if chars[begin..s].starts_with(&['中', '国']) {
                     continue;
                 }
-                loop {
-                    if let Some(verb) = lexicon.leading_verbs.iter().find(|v| {
-                        let n = v.chars().count();
-                        begin + n <= s && chars[begin..begin + n].iter().copied().eq(v.chars())
-                    }) {
-                        begin += verb.chars().count();
-                    } else if begin + 2 <= s
-                        && (lexicon.starts_with_verb(&chars[begin..s])
-                            || lexicon.starts_with_opening_word(&chars[begin..s]))
-                    {
-                        begin += 2;
-                    } else {
-                        break;
-                    }
-                }
-                begin
+                lexicon.past_clause_verbs(chars, begin, s, true)
             }
         };
         let core = s - begin;
@@ -1645,22 +1630,7 @@ fn zones_listed_beside(
             if done[i] {
                 continue;
             }
-            let mut begin = k;
-            loop {
-                if let Some(verb) = lexicon
-                    .leading_verbs
-                    .iter()
-                    .find(|v| super::starts_with_word(&chars[begin..s], v))
-                {
-                    begin += verb.chars().count();
-                } else if lexicon.starts_with_verb(&chars[begin..s])
-                    || lexicon.starts_with_opening_word(&chars[begin..s])
-                {
-                    begin += 2;
-                } else {
-                    break;
-                }
-            }
+            let begin = lexicon.past_clause_verbs(chars, k, s, true);
             let core = s.saturating_sub(begin);
             // A designation opens with a grade or a scope, no name (国家生态文明
             // 试验区, 省级高新区).

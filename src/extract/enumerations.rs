@@ -303,19 +303,7 @@ fn project_items_before(chars: &[char], end: usize, lexicon: &Lexicon) -> Vec<(u
             break;
         }
         let after_comma = b > 0 && chars[b - 1] == '、';
-        loop {
-            if let Some(verb) = lexicon
-                .leading_verbs
-                .iter()
-                .find(|v| super::starts_with_word(&chars[b..e], v))
-            {
-                b += verb.chars().count();
-            } else if lexicon.starts_with_verb(&chars[b..e]) {
-                b += 2;
-            } else {
-                break;
-            }
-        }
+        b = lexicon.past_clause_verbs(chars, b, e, false);
         items.push((b, e));
         if !after_comma {
             break;

@@ -335,6 +335,35 @@ impl Lexicon {
         chars.len() >= 2 && self.verbs.contains(&[chars[0], chars[1]])
     }
 
+    /// Where a name in `chars[begin..end]` starts once the verbs that open its
+    /// clause are passed over (推进|甲湖, 开工建设|乙灌区): leading verbs
+    /// (data/rules/leading-verbs.tsv) and common verbs, and with `opening_words`
+    /// the words that open a clause too (培育|盐湖, 不断提升|草原).
+    pub(crate) fn past_clause_verbs(
+        &self,
+        chars: &[char],
+        mut begin: usize,
+        end: usize,
+        opening_words: bool,
+    ) -> usize {
+        loop {
+            let rest = &chars[begin..end];
+            if let Some(verb) = self
+                .leading_verbs
+                .iter()
+                .find(|v| super::starts_with_word(rest, v))
+            {
+                begin += verb.chars().count();
+            } else if self.starts_with_verb(rest)
+                || opening_words && self.starts_with_opening_word(rest)
+            {
+                begin += 2;
+            } else {
+                return begin;
+            }
+        }
+    }
+
     /// Whether `chars` starts with a word that opens a clause (深化, 健全:
     /// data/rules/opening-words.tsv).
     pub(crate) fn starts_with_opening_word(&self, chars: &[char]) -> bool {
