@@ -2678,6 +2678,11 @@ mod tests {
 
     use EntityKind::*;
 
+    /// The places found in `text` in a document of the division `code`, as written.
+    fn place_names(code: &str, text: &str) -> Vec<String> {
+        places_in(code, text).into_iter().map(|(n, _)| n).collect()
+    }
+
     /// The places found in `text` in a document of the division `code`, with the
     /// code each resolves to.
     fn places_in(code: &str, text: &str) -> Vec<(String, String)> {
@@ -2811,43 +2816,37 @@ mod tests {
 
     #[test]
     fn natural_features_listed_beside_natural_features() {
-        let names = |code: &str, text: &str| -> Vec<String> {
-            places_in(code, text).into_iter().map(|(n, _)| n).collect()
-        };
         // Rivers the bundled lists lack, beside rivers they hold; the verb that
         // opens the clause is no part of the first item.
         assert_eq!(
-            names(
+            place_names(
                 "110000",
                 "编制潮白河、北运河、永定河、大清河、蓟运河流域综合规划"
             ),
             ["潮白河", "北运河", "永定河", "大清河", "蓟运河"]
         );
         assert_eq!(
-            names("340000", "深入推进长江、淮河、新安江、大运河等保护治理"),
+            place_names("340000", "深入推进长江、淮河、新安江、大运河等保护治理"),
             ["长江", "淮河", "新安江", "大运河"]
         );
         assert_eq!(
-            names("530000", "杞麓湖、异龙湖实现脱劣"),
+            place_names("530000", "杞麓湖、异龙湖实现脱劣"),
             ["杞麓湖", "异龙湖"]
         );
         // Verbs' phrases and kinds of water are no names, listed or not.
-        assert!(names("110000", "新建、改建、扩建跨河、穿河、临河、穿堤的桥梁").is_empty());
+        assert!(place_names("110000", "新建、改建、扩建跨河、穿河、临河、穿堤的桥梁").is_empty());
         assert_eq!(
-            names("110000", "保护永定河、北运河和城市河湖"),
+            place_names("110000", "保护永定河、北运河和城市河湖"),
             ["永定河", "北运河"]
         );
     }
 
     #[test]
     fn zones_opened_by_a_township_or_listed_beside_zones() {
-        let names = |code: &str, text: &str| -> Vec<String> {
-            places_in(code, text).into_iter().map(|(n, _)| n).collect()
-        };
         // A zone named after a subdistrict of the document's city (中关村 of
         // 中关村街道, 张江 of 张江镇), and a zone beside one, opened by no place.
         assert_eq!(
-            names(
+            place_names(
                 "110000",
                 "以中关村科学城、怀柔科学城、未来科学城、北京经济技术开发区为主要平台"
             ),
@@ -2859,7 +2858,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            names(
+            place_names(
                 "310000",
                 "推进张江科学城、大零号湾等科技创新中心重要承载区建设"
             ),
@@ -2867,9 +2866,9 @@ mod tests {
         );
         // Not without the document's region, nor a township of another province.
         check("推进张江科学城建设", &[]);
-        assert!(names("110000", "推进张江科学城建设").is_empty());
+        assert!(place_names("110000", "推进张江科学城建设").is_empty());
         // A designation beside a zone names no zone (国家…试验区).
-        let places = names("150000", "推进宿州城市圈和国家生态文明试验区建设");
+        let places = place_names("150000", "推进宿州城市圈和国家生态文明试验区建设");
         assert!(!places.iter().any(|p| p.contains("试验区")), "{places:?}");
     }
 
