@@ -1372,7 +1372,7 @@ fn names_by_suffix(
 ) -> Vec<Found> {
     let mut out = Vec::new();
     // Zones' suffixes with no known place before them, for zones_listed_beside:
-    // (reach, suffix start, end).
+    // (reach, suffix start, end, the rule's least and most core characters).
     let mut unopened = Vec::new();
     for m in lexicon.name_suffix_automaton.find_iter(text) {
         let rule = &lexicon.name_suffixes[m.pattern().as_usize()];
@@ -2095,8 +2095,9 @@ const FEATURE_ENDS: &[char] = &['江', '河', '湖', '山', '峰', '错', '措']
 
 /// Natural features listed beside natural features (甲江、乙江、丙河流域): an item
 /// of a list joined by 、 or 和 that ends like a feature's name (FEATURE_ENDS) is
-/// a place when the item next to it is a place that ends the same way, or when
-/// three or more items in a row end with the same character (甲山、乙山、丙山).
+/// a place when the item next to it is a known place that ends like one too, or
+/// when three items in a row of three characters or more end with the same
+/// character (甲乙山、丙丁山、戊己山).
 /// An item is two to four name characters, starts after the joiner (or a clause's
 /// opening verb) and is no known name of another kind; the last item of a list
 /// is the shortest run that ends like a feature (丙河|流域, 丁江|保护).
