@@ -1623,6 +1623,12 @@ fn zones_listed_beside(
     out: &mut Vec<Found>,
 ) {
     let joins = |c: char| matches!(c, '、' | '和' | '及' | '与');
+    // Where the zones found so far begin and end, kept up to date as more are.
+    let zone = |f: &Found| f.entity.kind == EntityKind::Place && f.rule_found;
+    let mut begins: std::collections::HashSet<usize> =
+        out.iter().filter(|f| zone(f)).map(|f| f.begin).collect();
+    let mut ends: std::collections::HashSet<usize> =
+        out.iter().filter(|f| zone(f)).map(|f| f.end).collect();
     let mut done = vec![false; unopened.len()];
     loop {
         let mut added = false;
@@ -1649,15 +1655,13 @@ fn zones_listed_beside(
             {
                 continue;
             }
-            let zone = |f: &Found| f.entity.kind == EntityKind::Place && f.rule_found;
-            let beside = begin > 0
-                && joins(chars[begin - 1])
-                && out.iter().any(|f| zone(f) && f.end + 1 == begin)
-                || chars.get(e).is_some_and(|&c| joins(c))
-                    && out.iter().any(|f| zone(f) && f.begin == e + 1);
+            let beside = begin > 0 && joins(chars[begin - 1]) && ends.contains(&(begin - 1))
+                || chars.get(e).is_some_and(|&c| joins(c)) && begins.contains(&(e + 1));
             if !beside {
                 continue;
             }
+            begins.insert(begin);
+            ends.insert(e);
             let label: String = chars[begin..e].iter().collect();
             out.push(Found {
                 begin,
@@ -2105,16 +2109,19 @@ fn features_listed_beside(chars: &[char], lexicon: &Lexicon, candidates: &mut Ve
     let joins = |c: char| matches!(c, '、' | '和');
     let item_char = |c: char| is_name_char(c) && !c.is_ascii() && !lexicon.stop_chars.contains(&c);
     let ends_like_feature = |e: usize| e >= 1 && FEATURE_ENDS.contains(&chars[e - 1]);
-    // Spans taken by a candidate that is a name (not a place), which no item
-    // may cut into.
-    let taken = |b: usize, e: usize, cs: &[Found]| {
-        cs.iter().any(|c| {
-            c.priority != NOT_A_NAME
-                && c.begin < e
-                && b < c.end
-                && c.entity.kind != EntityKind::Place
-        })
-    };
+    // Characters inside a candidate that is a name (not a place), which no item
+    // may cut into; and the places by their span. Each is built once, so a long
+    // paragraph costs its candidates and its items, not their product.
+    let mut in_name = vec![false; chars.len()];
+    let mut places = std::collections::HashSet::new();
+    for c in candidates.iter().filter(|c| c.priority != NOT_A_NAME) {
+        if c.entity.kind == EntityKind::Place {
+            places.insert((c.begin, c.end));
+        } else {
+            in_name[c.begin..c.end].iter_mut().for_each(|m| *m = true);
+        }
+    }
+    let taken = |b: usize, e: usize| in_name[b..e].contains(&true);
     // Items of every list: runs of item characters between joiners.
     let mut lists: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut p = 0;
@@ -2184,22 +2191,15 @@ fn features_listed_beside(chars: &[char], lexicon: &Lexicon, candidates: &mut Ve
         lists.push(items);
     }
     let mut added = Vec::new();
+    let place = |item: (usize, usize)| places.contains(&item);
     for items in lists {
-        let place = |(b, e): (usize, usize)| {
-            candidates.iter().any(|c| {
-                c.entity.kind == EntityKind::Place
-                    && c.priority != NOT_A_NAME
-                    && c.begin == b
-                    && c.end == e
-            })
-        };
         // Two characters that are a word or start with a verb's character are a
         // verb's phrase (跨河, 临河: crossing, beside the river) more often than a
         // name; a run of them is no list of names.
         let fits = |(b, e): (usize, usize)| {
             (2..=4).contains(&(e - b))
                 && ends_like_feature(e)
-                && !taken(b, e, candidates)
+                && !taken(b, e)
                 && !(e - b == 2 && lexicon.common_words.contains(&[chars[b], chars[b + 1]]))
                 // 城市河湖: rivers and lakes of a kind, no name.
                 && !FEATURE_ENDS.contains(&chars[e - 2])
