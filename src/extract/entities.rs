@@ -681,6 +681,8 @@ pub(crate) fn find(
     drop_shared_heads(&chars, &mut candidates);
     names_in_events(&chars, lexicon, &mut candidates);
     candidates.extend(bracketed_place_names(&chars, lexicon));
+    let qualified = places_qualifying_names(&chars, lexicon, &candidates);
+    candidates.extend(qualified);
     resolve(candidates)
 }
 
@@ -774,17 +776,7 @@ fn bracketed_place_names(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
         if end == close + 1 || close == inner {
             continue;
         }
-        let name: String = chars[close + 1..end].iter().collect();
-        let zone = lexicon
-            .name_suffixes
-            .iter()
-            .filter(|rule| rule.kind == EntityKind::Place && !rule.facility)
-            .filter_map(|rule| {
-                name.find(rule.suffix.as_str())
-                    .map(|at| name[..at + rule.suffix.len()].chars().count())
-            })
-            .max();
-        match zone {
+        match zone_name_in(lexicon, &chars[close + 1..end]) {
             Some(n) => {
                 let label: String = chars[begin..close + 1 + n].iter().collect();
                 out.push(Found {
@@ -796,6 +788,95 @@ fn bracketed_place_names(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
                 });
             }
             None => out.push(Found::not_a_name(begin, end)),
+        }
+    }
+    out
+}
+
+/// The length of the zone's name that starts at `name` (its characters up to a
+/// zone's suffix, the furthest one), if any.
+fn zone_name_in(lexicon: &Lexicon, name: &[char]) -> Option<usize> {
+    let name: String = name.iter().collect();
+    lexicon
+        .name_suffixes
+        .iter()
+        .filter(|rule| rule.kind == EntityKind::Place && !rule.facility)
+        .filter_map(|rule| {
+            name.find(rule.suffix.as_str())
+                .map(|at| name[..at + rule.suffix.len()].chars().count())
+        })
+        .max()
+}
+
+/// A place in brackets that qualifies a name (浙江（华东）深远海风电母港, 北方（沧州）
+/// 跨境电商物流基地, 国家碳计量中心（福建）): the designation is a name of another
+/// kind, a single unit with no place inside (ANNOTATION.md), unless it names a zone
+/// by a zone's suffix (西部（重庆）科学城), which is one place. The place counts as
+/// qualifying when it fills the brackets and a name runs on both sides of them, or
+/// an organisation's name ends at the opening bracket; the place right before the
+/// brackets is part of the designation.
+fn places_qualifying_names(chars: &[char], lexicon: &Lexicon, candidates: &[Found]) -> Vec<Found> {
+    let live = |c: &&Found| c.priority != NOT_A_NAME;
+    let mut out = Vec::new();
+    for q in candidates
+        .iter()
+        .filter(live)
+        .filter(|c| c.entity.kind == EntityKind::Place)
+    {
+        let (open, close) = (q.begin.wrapping_sub(1), q.end);
+        if q.begin < 2 || chars[open] != '（' || chars.get(close) != Some(&'）') {
+            continue;
+        }
+        let before = chars[open - 1];
+        if !is_name_char(before) || "的和与及在对把被向从为将以并或是了等".contains(before)
+        {
+            continue;
+        }
+        let ending_here = |kind: EntityKind| {
+            candidates
+                .iter()
+                .filter(live)
+                .filter(|c| c.end == open && c.entity.kind == kind)
+                .map(|c| c.begin)
+                .min()
+        };
+        // The name runs on to a verb (…（江西片区）建设, …基地落户) or a number
+        // (…产业园营收超650亿元), which it does not hold.
+        let run = name_run(chars, close + 1, 14);
+        let verb_at = |k: usize| {
+            let rest = &chars[k..run];
+            rest.len() >= 2 && lexicon.verbs.contains(&[rest[0], rest[1]])
+                || lexicon
+                    .leading_verbs
+                    .iter()
+                    .any(|v| super::starts_with_word(rest, v))
+        };
+        let end = (close + 1..run)
+            .find(|&k| {
+                chars[k].is_ascii_digit() || numerals::is_numeral_char(chars[k]) || verb_at(k)
+            })
+            .unwrap_or(run);
+        if end < close + 3 {
+            // Nothing runs on after the brackets: they qualify the name before
+            // them only when it is an organisation's (…中心（成渝地区）).
+            if ending_here(EntityKind::Organization).is_some() {
+                out.push(Found::not_a_name(open, close + 1));
+            }
+            continue;
+        }
+        let begin = ending_here(EntityKind::Place).unwrap_or(open);
+        match zone_name_in(lexicon, &chars[close + 1..end]) {
+            Some(n) if begin < open => {
+                let label: String = chars[begin..close + 1 + n].iter().collect();
+                out.push(Found {
+                    begin,
+                    end: close + 1 + n,
+                    entity: named(EntityKind::Place, &label),
+                    priority: 3,
+                    rule_found: true,
+                });
+            }
+            _ => out.push(Found::not_a_name(begin, end)),
         }
     }
     out
@@ -3281,6 +3362,23 @@ mod tests {
             "办好中国（安徽）科交会、中国（太原）国际能源产业博览会",
             &[],
         );
+    }
+
+    #[test]
+    fn a_place_in_brackets_that_qualifies_a_name_is_no_mention() {
+        // Bases, funds, routes and platforms qualified by a place in brackets are
+        // single units (河北's, 福建's, 陕西's and 甘肃's reports); a place's own
+        // part in brackets stays a place, and the designation ends before a verb
+        // (江西's) or a number.
+        check("建好北方（沧州）跨境电商物流基地。", &[]);
+        check("福建（厦门）社保科创基金落地", &[]);
+        check("中欧班列（西安）开行6037列", &[("6037列", Quantity)]);
+        check("建成国家数据基础设施（甘肃）区域功能节点一期项目", &[]);
+        check(
+            "推进武夷山国家公园（江西片区）建设",
+            &[("武夷山国家公园", Place), ("江西片区", Place)],
+        );
+        check("福建（厦门）社保科创基金3亿元", &[("3亿元", Quantity)]);
     }
 
     #[test]

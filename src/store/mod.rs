@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 13;
+pub const SCHEMA_VERSION: i64 = 14;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -33,6 +33,7 @@ const CHANGES_SINCE: &[&str] = &[
     "periods of years and days (连续8年, 三十日内), ages (十四周岁), tenths (三成) and times of day (二十二时至次日六时) are now extracted, zones named by 科学城, 新城 or 湾区 after a place are whole places (环渤海科创圈), 战略 before 定位 or 部署 is no part of a plan's name, 政协 inside 行政协议 or a company written 贵公司 is no organisation, and the parties of court cases named by 某 (张某, 某科技公司) are people and companies; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "a quoted plan now takes the 建设 or 改革 it is named with (“两重”建设, “六权”改革), a quoted plan that opens an event's or organisation's name is part of it, short names that are also words (大兴, 互助) are places in a list of their own region, regions named by their cities' initials open whole zones (宜荆荆都市圈, 沈抚改革创新示范区), and quoted labels numbered only by 零 (“零门槛”) are terms",
     "zones named after a township of the document's region (中关村科学城, 张江科学城) or listed beside zones, and natural features listed beside natural features (潮白河、北运河、蓟运河) are now whole places, and the sections of a report that starts inside a section (（七） before 三、) are as deep as their numbering's rank; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
+    "a place in brackets that qualifies the name of a base, fund, route or platform (北方（沧州）跨境电商物流基地) is no longer a mention, nor is the place before the brackets; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
 ];
 
 /// The graph holding the store's own metadata (its schema version).
