@@ -167,6 +167,75 @@ fn named(kind: EntityKind, label: &str) -> Entity {
     Entity::named(kind, label)
 }
 
+/// The short names a paragraph defines for an organisation or place it names, in
+/// the words laws use: 上海市外国投资工作委员会（以下简称市外资委）, 河南小秦岭国家级
+/// 自然保护区（以下简称“小秦岭保护区”）. Each is the named entity, with the short
+/// name as an alternative label, so that its later mentions are that entity's. A
+/// leading 原 ("the former") is no part of the short name. A generic word is no
+/// short name of one body or zone (（以下简称示范区）, （以下简称常务委员会）: a
+/// suffix of names, or the name's own last word), and a short name after a list
+/// (甲区、乙区、丙县（以下简称两区一县）) names the list, not its last item.
+pub(crate) fn defined_short_names(
+    text: &str,
+    found: &[Found],
+    lexicon: &Lexicon,
+) -> Vec<(String, Entity)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    // Where a run of names written one after another (浙江省嘉兴市嘉善县) starts.
+    let run_start = |mut begin: usize| {
+        while let Some(before) = found.iter().find(|g| g.end == begin && g.begin < begin) {
+            begin = before.begin;
+        }
+        begin
+    };
+    for f in found.iter().filter(|f| {
+        let begin = run_start(f.begin);
+        matches!(f.entity.kind, EntityKind::Organization | EntityKind::Place)
+            && !(begin > 0 && matches!(chars[begin - 1], '、' | '和' | '与' | '及'))
+    }) {
+        let rest = &chars[f.end..];
+        let Some(lead) = ["（以下简称", "（以下称"]
+            .iter()
+            .find(|l| super::starts_with_word(rest, l))
+        else {
+            continue;
+        };
+        let mut at = lead.chars().count();
+        let quoted = rest.get(at) == Some(&'“');
+        at += usize::from(quoted);
+        let from = at;
+        while at < rest.len() && is_name_char(rest[at]) && at - from <= 16 {
+            at += 1;
+        }
+        let closed = if quoted {
+            rest.get(at) == Some(&'”') && rest.get(at + 1) == Some(&'）')
+        } else {
+            rest.get(at) == Some(&'）')
+        };
+        let mut short = &rest[from..at];
+        if short.len() >= 4 && short[0] == '原' {
+            short = &short[1..];
+        }
+        if !closed || short.len() < 2 || short.len() > 16 {
+            continue;
+        }
+        let short: String = short.iter().collect();
+        let generic = f.entity.label.ends_with(&short) && short.chars().count() <= 3
+            || lexicon.org_suffixes.iter().any(|o| o.suffix == short)
+            || lexicon.name_suffixes.iter().any(|n| n.suffix == short);
+        if generic {
+            continue;
+        }
+        let mut entity = f.entity.clone();
+        if !entity.alt_labels.contains(&short) {
+            entity.alt_labels.push(short.clone());
+        }
+        out.push((short, entity));
+    }
+    out
+}
+
 /// Finds the entities of one paragraph, non-overlapping, in text order.
 /// What extraction knows about the document a paragraph comes from.
 #[derive(Debug, Clone, Copy, Default)]
@@ -180,25 +249,38 @@ pub(crate) struct Context {
     pub legal: bool,
 }
 
-/// Names found by rule in a document, to be found again wherever they occur in it.
+/// Names found by rule in a document, to be found again wherever they occur in it,
+/// with the short names the document defines for the names it found.
 pub(crate) struct DocumentNames {
     automaton: aho_corasick::AhoCorasick,
-    names: Vec<(String, EntityKind)>,
+    names: Vec<(String, Entity)>,
 }
 
 impl DocumentNames {
     /// Collects the rule-found names (people, organisations and places by suffix)
-    /// of a document; `None` when there are none.
-    pub(crate) fn new<'a>(found: impl Iterator<Item = &'a Found>) -> Option<Self> {
-        let mut names: Vec<(String, EntityKind)> = found
-            .filter(|f| {
-                f.rule_found
-                    && f.entity.label.chars().count() >= 3
-                    && f.end - f.begin == f.entity.label.chars().count()
-            })
-            .map(|f| (f.entity.label.clone(), f.entity.kind))
-            .collect();
-        names.sort();
+    /// of a document and the short names it defines (`defined`, from
+    /// [`defined_short_names`]); `None` when there are none.
+    pub(crate) fn new<'a>(
+        found: impl Iterator<Item = &'a Found>,
+        defined: Vec<(String, Entity)>,
+    ) -> Option<Self> {
+        let mut names: Vec<(String, Entity)> = defined;
+        names.extend(
+            found
+                .filter(|f| {
+                    f.rule_found
+                        && f.entity.label.chars().count() >= 3
+                        && f.end - f.begin == f.entity.label.chars().count()
+                })
+                .map(|f| {
+                    (
+                        f.entity.label.clone(),
+                        named(f.entity.kind, &f.entity.label),
+                    )
+                }),
+        );
+        // A defined short name comes first and stays when a rule found it too.
+        names.sort_by(|a, b| a.0.cmp(&b.0));
         names.dedup_by(|a, b| a.0 == b.0);
         if names.is_empty() {
             return None;
@@ -609,8 +691,8 @@ pub(crate) fn find(
     }
     if let Some(document) = document {
         for m in document.automaton.find_iter(text) {
-            let (label, kind) = &document.names[m.pattern().as_usize()];
-            push(m.start(), m.end(), named(*kind, label), 4);
+            let (_, entity) = &document.names[m.pattern().as_usize()];
+            push(m.start(), m.end(), entity.clone(), 4);
         }
     }
     for m in lexicon.indicators.find_iter(text) {

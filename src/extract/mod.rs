@@ -368,7 +368,14 @@ pub fn extract_in(
         .collect();
     // A name the rules found once is a name everywhere in its document: 保护鲇鱼山水库
     // gives no boundary for the name, but 信阳市鲇鱼山水库 did.
-    if let Some(names) = entities::DocumentNames::new(found.iter().flatten()) {
+    // A short name the document defines (上海市外国投资工作委员会（以下简称市外资委）)
+    // is that entity wherever it occurs.
+    let defined: Vec<(String, Entity)> = texts
+        .iter()
+        .zip(&found)
+        .flat_map(|(t, f)| entities::defined_short_names(t, f, lexicon))
+        .collect();
+    if let Some(names) = entities::DocumentNames::new(found.iter().flatten(), defined) {
         for (t, f) in texts.iter().zip(found.iter_mut()) {
             if names.occurs_in(t) {
                 *f = entities::find(t, lexicon, context, Some(&names));
@@ -385,6 +392,12 @@ pub fn extract_in(
                     out.entities.push(found.entity.clone());
                     out.entities.len() - 1
                 });
+            // A short name the document defined for it is one of its labels.
+            for alt in &found.entity.alt_labels {
+                if !out.entities[entity].alt_labels.contains(alt) {
+                    out.entities[entity].alt_labels.push(alt.clone());
+                }
+            }
             let sentence = if u < paragraphs {
                 sentence_of(outline, u, span)
             } else {

@@ -332,3 +332,29 @@ fn short_names_that_are_words_count_in_a_list_of_their_region() {
     // In another province's report 大兴 is no name.
     assert!(!labels("江苏省", "推进大兴、宿迁等地发展。").contains(&"大兴区".to_owned()));
 }
+
+/// A short name a law defines (（以下简称市物价局）) is the named body wherever it
+/// occurs, and one of its labels; a generic word (示范区) or a list's short name
+/// (两区一县) names no one entity (the laws of 上海).
+#[test]
+fn short_names_a_law_defines_are_the_entity_they_name() {
+    let text = "第四条 上海市物价局（以下简称市物价局）是本市的价格行政主管部门。\n\
+                第五条 市物价局负责本市的价格监督工作。\n\
+                第六条 示范区范围包括上海市青浦区、江苏省苏州市吴江区、浙江省嘉兴市嘉善县（以下简称两区一县）。两区一县应当协同。\n";
+    let outline = structure::parse(text);
+    let found = extract(text, &outline, &Lexicon::bundled(), Some(2020));
+    let bureau = found
+        .entities
+        .iter()
+        .position(|e| e.label == "上海市物价局")
+        .expect("the bureau");
+    assert_eq!(found.entities[bureau].alt_labels, ["市物价局"]);
+    let named: Vec<&str> = found
+        .mentions
+        .iter()
+        .filter(|m| m.entity == bureau)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(named, ["上海市物价局", "市物价局", "市物价局"]);
+    assert!(!found.mentions.iter().any(|m| m.text == "两区一县"));
+}
