@@ -858,21 +858,34 @@ fn bracketed_place_names(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
         if end == close + 1 || close == inner {
             continue;
         }
-        match zone_name_in(lexicon, &chars[close + 1..end]) {
-            Some(n) => {
-                let label: String = chars[begin..close + 1 + n].iter().collect();
-                out.push(Found {
-                    begin,
-                    end: close + 1 + n,
-                    entity: named(EntityKind::Place, &label),
-                    priority: 3,
-                    rule_found: true,
-                });
-            }
-            None => out.push(Found::not_a_name(begin, end)),
-        }
+        out.push(bracketed_designation(chars, lexicon, begin, close, end));
     }
     out
+}
+
+/// The designation at chars `begin..end` with a place in brackets closed at
+/// `close`: one whole place up to a zone's suffix after the brackets, or else a
+/// name of another kind that holds no mention.
+fn bracketed_designation(
+    chars: &[char],
+    lexicon: &Lexicon,
+    begin: usize,
+    close: usize,
+    end: usize,
+) -> Found {
+    match zone_name_in(lexicon, &chars[close + 1..end]) {
+        Some(n) => Found {
+            begin,
+            end: close + 1 + n,
+            entity: named(
+                EntityKind::Place,
+                &chars[begin..close + 1 + n].iter().collect::<String>(),
+            ),
+            priority: 3,
+            rule_found: true,
+        },
+        None => Found::not_a_name(begin, end),
+    }
 }
 
 /// The length of the zone's name that starts at `name` (its characters up to a
@@ -923,7 +936,7 @@ fn places_qualifying_names(chars: &[char], lexicon: &Lexicon, candidates: &[Foun
                 .min()
         };
         // The name runs on to a verb (…（江西片区）建设, …基地落户) or a number
-        // (…产业园营收超650亿元), which it does not hold.
+        // (…物流基地投资3亿元), which it does not hold.
         let run = name_run(chars, close + 1, 14);
         let verb_at = |k: usize| {
             let rest = &chars[k..run];
@@ -946,20 +959,11 @@ fn places_qualifying_names(chars: &[char], lexicon: &Lexicon, candidates: &[Foun
             }
             continue;
         }
-        let begin = ending_here(EntityKind::Place).unwrap_or(open);
-        match zone_name_in(lexicon, &chars[close + 1..end]) {
-            Some(n) if begin < open => {
-                let label: String = chars[begin..close + 1 + n].iter().collect();
-                out.push(Found {
-                    begin,
-                    end: close + 1 + n,
-                    entity: named(EntityKind::Place, &label),
-                    priority: 3,
-                    rule_found: true,
-                });
-            }
-            _ => out.push(Found::not_a_name(begin, end)),
-        }
+        // With no place before the brackets, a zone's name has no start.
+        out.push(match ending_here(EntityKind::Place) {
+            Some(begin) => bracketed_designation(chars, lexicon, begin, close, end),
+            None => Found::not_a_name(open, end),
+        });
     }
     out
 }
@@ -3448,19 +3452,21 @@ mod tests {
 
     #[test]
     fn a_place_in_brackets_that_qualifies_a_name_is_no_mention() {
-        // Bases, funds, routes and platforms qualified by a place in brackets are
-        // single units (河北's, 福建's, 陕西's and 甘肃's reports); a place's own
+        // Bases, routes and platforms qualified by a place in brackets are
+        // single units (河北's, 陕西's and 甘肃's reports); a place's own
         // part in brackets stays a place, and the designation ends before a verb
         // (江西's) or a number.
         check("建好北方（沧州）跨境电商物流基地。", &[]);
-        check("福建（厦门）社保科创基金落地", &[]);
         check("中欧班列（西安）开行6037列", &[("6037列", Quantity)]);
-        check("建成国家数据基础设施（甘肃）区域功能节点一期项目", &[]);
+        check("加快国家数据基础设施（甘肃）区域功能节点建设", &[]);
         check(
             "推进武夷山国家公园（江西片区）建设",
             &[("武夷山国家公园", Place), ("江西片区", Place)],
         );
-        check("福建（厦门）社保科创基金3亿元", &[("3亿元", Quantity)]);
+        check(
+            "北方（沧州）跨境电商物流基地投资3亿元",
+            &[("3亿元", Quantity)],
+        );
     }
 
     #[test]
