@@ -173,13 +173,17 @@ fn named(kind: EntityKind, label: &str) -> Entity {
 /// name as an alternative label, so that its later mentions are that entity's. A
 /// leading 原 ("the former") is no part of the short name. A generic word is no
 /// short name of one body or zone (（以下简称示范区）, （以下简称常务委员会）: a
-/// suffix of names, or the name's own last word), and a short name after a list
-/// (甲区、乙区、丙县（以下简称两区一县）) names the list, not its last item.
+/// suffix of names, or the name's own last word; 本市…, 各…, which refer), and a
+/// short name after a list (甲区、乙区、丙县（以下简称两区一县）) names the list,
+/// not its last item.
 pub(crate) fn defined_short_names(
     text: &str,
     found: &[Found],
     lexicon: &Lexicon,
 ) -> Vec<(String, Entity)> {
+    if !text.contains("（以下") {
+        return Vec::new();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     // Where a run of names written one after another (浙江省嘉兴市嘉善县) starts.
@@ -189,11 +193,10 @@ pub(crate) fn defined_short_names(
         }
         begin
     };
-    for f in found.iter().filter(|f| {
-        let begin = run_start(f.begin);
-        matches!(f.entity.kind, EntityKind::Organization | EntityKind::Place)
-            && !(begin > 0 && matches!(chars[begin - 1], '、' | '和' | '与' | '及'))
-    }) {
+    for f in found
+        .iter()
+        .filter(|f| matches!(f.entity.kind, EntityKind::Organization | EntityKind::Place))
+    {
         let rest = &chars[f.end..];
         let Some(lead) = ["（以下简称", "（以下称"]
             .iter()
@@ -201,6 +204,10 @@ pub(crate) fn defined_short_names(
         else {
             continue;
         };
+        let begin = run_start(f.begin);
+        if begin > 0 && matches!(chars[begin - 1], '、' | '和' | '与' | '及') {
+            continue;
+        }
         let mut at = lead.chars().count();
         let quoted = rest.get(at) == Some(&'“');
         at += usize::from(quoted);
@@ -221,7 +228,9 @@ pub(crate) fn defined_short_names(
             continue;
         }
         let short: String = short.iter().collect();
-        let generic = f.entity.label.ends_with(&short) && short.chars().count() <= 3
+        // 本市气象台站, 各分局: words that refer to bodies, not names.
+        let generic = short.starts_with(REFERRING)
+            || f.entity.label.ends_with(&short) && short.chars().count() <= 3
             || lexicon.org_suffixes.iter().any(|o| o.suffix == short)
             || lexicon.name_suffixes.iter().any(|n| n.suffix == short);
         if generic {

@@ -340,7 +340,8 @@ fn short_names_that_are_words_count_in_a_list_of_their_region() {
 fn short_names_a_law_defines_are_the_entity_they_name() {
     let text = "第四条 上海市物价局（以下简称市物价局）是本市的价格行政主管部门。\n\
                 第五条 市物价局负责本市的价格监督工作。\n\
-                第六条 示范区范围包括上海市青浦区、江苏省苏州市吴江区、浙江省嘉兴市嘉善县（以下简称两区一县）。两区一县应当协同。\n";
+                第六条 示范区范围包括上海市青浦区、江苏省苏州市吴江区、浙江省嘉兴市嘉善县（以下简称两区一县）。两区一县应当协同。\n\
+                第七条 上海市民政局（以下简称本市民政部门）负责殡葬管理。\n";
     let outline = structure::parse(text);
     let found = extract(text, &outline, &Lexicon::bundled(), Some(2020));
     let bureau = found
@@ -357,4 +358,7 @@ fn short_names_a_law_defines_are_the_entity_they_name() {
         .collect();
     assert_eq!(named, ["上海市物价局", "市物价局", "市物价局"]);
     assert!(!found.mentions.iter().any(|m| m.text == "两区一县"));
+    // A word that refers (本市…) is no short name.
+    assert!(found.entities.iter().any(|e| e.label == "上海市民政局"));
+    assert!(!found.mentions.iter().any(|m| m.text.starts_with("本市")));
 }
