@@ -912,13 +912,13 @@ fn zone_name_in(lexicon: &Lexicon, name: &[char]) -> Option<usize> {
         .max()
 }
 
-/// A place in brackets that qualifies a name (浙江（华东）深远海风电母港, 北方（沧州）
-/// 跨境电商物流基地, 国家碳计量中心（福建）): the designation is a name of another
-/// kind, a single unit with no place inside (ANNOTATION.md), unless it names a zone
-/// by a zone's suffix (西部（重庆）科学城), which is one place. The place counts as
-/// qualifying when it fills the brackets and a name runs on both sides of them, or
-/// an organisation's name ends at the opening bracket; the place right before the
-/// brackets is part of the designation.
+/// A place in brackets that qualifies a name (北方（沧州）跨境电商物流基地, 中欧班列
+/// （西安）, …技术转移转化中心（X地区）): the designation is a name of another
+/// kind, a single unit with no place inside (ANNOTATION.md), unless a place opens
+/// it and it ends with a zone's suffix (长江（安徽）经济带), which is one place. The
+/// place counts as qualifying when it fills the brackets and a name runs on both
+/// sides of them, or an organisation's name ends at the opening bracket; the place
+/// right before the brackets is part of the designation.
 fn places_qualifying_names(chars: &[char], lexicon: &Lexicon, candidates: &[Found]) -> Vec<Found> {
     let live = |c: &&Found| c.priority != NOT_A_NAME;
     let mut out = Vec::new();
@@ -962,7 +962,7 @@ fn places_qualifying_names(chars: &[char], lexicon: &Lexicon, candidates: &[Foun
             .unwrap_or(run);
         if end < close + 3 {
             // Nothing runs on after the brackets: they qualify the name before
-            // them only when it is an organisation's (…中心（成渝地区）).
+            // them only when it is an organisation's (…中心（X地区）).
             if ending_here(EntityKind::Organization).is_some() {
                 out.push(Found::not_a_name(open, close + 1));
             }
