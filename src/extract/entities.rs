@@ -678,12 +678,14 @@ pub(crate) fn find(
     let shared = quantity::shared_units(text, &arabic);
     let chinese = quantity::find_chinese(text, lexicon);
     let durations = quantity::find_durations(text);
+    let shares = quantity::find_shares(text);
     let magnitudes = quantity::find_magnitudes(text, lexicon);
     for (b, e, value) in arabic
         .into_iter()
         .chain(shared)
         .chain(chinese)
         .chain(durations)
+        .chain(shares)
         .chain(magnitudes)
     {
         push(

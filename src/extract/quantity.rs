@@ -260,6 +260,94 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
     out
 }
 
+/// Shares written in words, as laws write them: 百分之五十 (50%), 千分之三 (3‰),
+/// 万分之五 (5‱), 百分之零点五 (0.5%), and fractions 三分之二 (2/3), with 左右,
+/// 以上, 以内 or 以下 after them (ANNOTATION.md: a numeral with %).
+static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<den>[零〇一二两三四五六七八九十百千万]+)分之(?P<num>[零〇一二两三四五六七八九十百千]+)",
+        r"(?:点(?P<frac>[零〇一二三四五六七八九]+))?(?P<after>左右|以上|以内|以下)?",
+    ))
+    .expect("a valid pattern")
+});
+
+/// Shares in words: (byte begin, byte end, value). A percentage, per mille or per
+/// ten thousand is its number and %, ‰ or ‱; a fraction (三分之二) is its
+/// numerator with the unit /denominator (2 with /3, labelled 2/3), which keeps it
+/// exact. Not part of a longer numeral, nor a ratio of scale (万分之一地形图).
+pub(crate) fn find_shares(text: &str) -> Vec<(usize, usize, QuantityValue)> {
+    let mut out: Vec<(usize, usize, QuantityValue)> = Vec::new();
+    for c in SHARE.captures_iter(text) {
+        let den = c.name("den").unwrap();
+        if text[..den.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_ascii_digit() || crate::numerals::is_numeral_char(ch))
+        {
+            continue;
+        }
+        let unit = match den.as_str() {
+            "百" => "%".to_owned(),
+            "千" => "‰".to_owned(),
+            "万" => "‱".to_owned(),
+            other => match crate::numerals::parse(other) {
+                Some(d) if d >= 2 => format!("/{d}"),
+                _ => continue,
+            },
+        };
+        let Some(num) = crate::numerals::parse(c.name("num").unwrap().as_str()) else {
+            continue;
+        };
+        let value = match c.name("frac") {
+            // Tenths and smaller of a percentage (百分之零点五); a fraction has none.
+            Some(frac) if !unit.starts_with('/') => {
+                let digits: Option<String> = frac
+                    .as_str()
+                    .chars()
+                    .map(|ch| crate::numerals::digit(ch).map(|d| d.to_string()))
+                    .collect();
+                let Some(digits) = digits else { continue };
+                let digits = digits.trim_end_matches('0');
+                if digits.is_empty() {
+                    num.to_string()
+                } else {
+                    format!("{num}.{digits}")
+                }
+            }
+            Some(_) => continue,
+            None => num.to_string(),
+        };
+        // 万分之一地形图, 五万分之一比例尺: a map's scale, no share of anything.
+        let end = c.get(0).unwrap().end();
+        if ["地形图", "比例尺", "的地形图"]
+            .iter()
+            .any(|w| text[end..].starts_with(w))
+        {
+            continue;
+        }
+        let share = QuantityValue {
+            value,
+            unit,
+            approximate: c.name("after").is_some_and(|m| m.as_str() == "左右"),
+            lower: None,
+        };
+        // A range of two shares of one unit (百分之八至百分之十) is one quantity
+        // with both bounds, as 4.5%—5% is.
+        if let Some((_, last_end, last)) = out.last_mut()
+            && last.unit == share.unit
+            && last.lower.is_none()
+            && ["至", "到", "—", "－", "-", "～", "~"].contains(&&text[*last_end..den.start()])
+        {
+            last.lower = Some(std::mem::replace(&mut last.value, share.value));
+            last.approximate |= share.approximate;
+            *last_end = end;
+            continue;
+        }
+        out.push((den.start(), end, share));
+    }
+    out
+}
+
 /// Durations in years that do not place anything in time (ANNOTATION.md: 连续13年
 /// → 13年): a number of years after a word of lasting or extending (连续8年, 延长
 /// 30年, 历时三年), or before 内 or a doubling (3年内, 五年翻番). A year
@@ -606,6 +694,49 @@ mod tests {
             all("开行超千列，走进千家万户"),
             vec![s("千列", "1000", "列")]
         );
+    }
+
+    #[test]
+    fn shares_in_words() {
+        let found = |text: &str| -> Vec<(String, String, String)> {
+            find_shares(text)
+                .into_iter()
+                .map(|(b, e, q)| (text[b..e].to_owned(), q.value.clone(), q.label()))
+                .collect()
+        };
+        let s = |a: &str, v: &str, l: &str| (a.to_owned(), v.to_owned(), l.to_owned());
+        // Laws of the shared corpus: percentages with 以上, tenths of one, per
+        // mille, and fractions, which keep their denominator as the unit.
+        assert_eq!(
+            found("并处违法所得百分之五十以上三倍以下"),
+            vec![s("百分之五十以上", "50", "50%")]
+        );
+        assert_eq!(
+            found("处单位工程合同价款百分之零点五以上百分之一"),
+            vec![
+                s("百分之零点五以上", "0.5", "0.5%"),
+                s("百分之一", "1", "1%")
+            ]
+        );
+        assert_eq!(
+            found("并从欠缴之日起按日加收千分之五的滞纳金"),
+            vec![s("千分之五", "5", "5‰")]
+        );
+        assert_eq!(
+            found("业主委员会成员经递补人数仍不足总数的三分之二"),
+            vec![s("三分之二", "2", "2/3")]
+        );
+        // A range of shares is one quantity with both bounds.
+        assert_eq!(
+            found("会议主席团人数为市人民代表大会代表总数的百分之八至百分之十"),
+            vec![s("百分之八至百分之十", "10", "8-10%")]
+        );
+        // A map's scale is no share.
+        assert_eq!(
+            found("经济发展较快地区的万分之一地形图每五年更新一次"),
+            vec![]
+        );
+        assert_eq!(found("小于五千分之一比例尺的地形图测绘"), vec![]);
     }
 
     #[test]
