@@ -345,6 +345,9 @@ pub(crate) fn find(
             .iter_mut()
             .for_each(|m| *m = true);
     }
+    // The region's own short names found (大同 in 山西's): a name by suffix may
+    // reach across them though they hold a stop character (大同|机场).
+    let mut regional = Vec::new();
     if let Some(region) = context.region {
         for (b, e, entry) in lexicon.townships_in(text, region) {
             push(b, e, Entity::of_entry(entry), 4);
@@ -369,6 +372,7 @@ pub(crate) fn find(
             if word && !in_a_list(&chars, b, e, &listed) {
                 continue;
             }
+            regional.push((b, e));
             push(byte_begin, byte_end, Entity::of_entry(entry), 4);
         }
     }
@@ -713,7 +717,10 @@ pub(crate) fn find(
     for m in lexicon.not_names.find_iter(text) {
         push(m.start(), m.end(), named(EntityKind::Term, ""), NOT_A_NAME);
     }
-    let joined = joined_mask(text, &offsets, lexicon, &known);
+    let mut joined = joined_mask(text, &offsets, lexicon, &known);
+    for (b, e) in regional {
+        joined[b..e].iter_mut().for_each(|j| *j = true);
+    }
     candidates.extend(organisations_by_suffix(
         &chars,
         text,
@@ -1598,6 +1605,7 @@ fn names_by_suffix(
             NameStart::Place => {
                 let Some(begin) = (k..s)
                     .find(|&p| head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
+                    .or_else(|| regional_opening(chars, k, s, lexicon, region))
                     .or_else(|| {
                         (!rule.facility)
                             .then(|| township_opening(chars, k, s, lexicon, region))
@@ -1754,10 +1762,10 @@ fn names_by_suffix(
 }
 
 /// Where a zone's name opens with a township of the document's region (a zone
-/// named after the town or subdistrict it lies in, X科学城 of X街道): a township's
-/// name less its 镇, 乡 or 街道, of two or three characters, that only one township
-/// of the region bears and that is no common word, at a clause's boundary
-/// between the reach `k` and the suffix at `s`.
+/// named after the town or subdistrict it lies in, X科学城 of X街道): a
+/// township's name less its 镇, 乡, 街道 or 地区, of two or three characters,
+/// that only one township of the region bears and that is no common word, at a
+/// clause's boundary between the reach `k` and the suffix at `s`.
 fn township_opening(
     chars: &[char],
     k: usize,
@@ -1784,6 +1792,33 @@ fn township_opening(
                         )
                 }
             })
+    })
+}
+
+/// Where a name opens with a short name that counts only in its own region's
+/// documents (data/rules/regional-short-names.tsv: 运城, 大同 in 山西's), between
+/// the reach `k` and the suffix at `s`: the gazetteer lookup of [`head_at`] does
+/// not know them, so a facility named after one (运城机场) would hold a place.
+fn regional_opening(
+    chars: &[char],
+    k: usize,
+    s: usize,
+    lexicon: &Lexicon,
+    region: Option<usize>,
+) -> Option<usize> {
+    (k..s).find(|&p| regional_short_at(&chars[p..s], lexicon, region).is_some())
+}
+
+/// How many characters of `chars` a short name of [`regional_opening`] takes.
+fn regional_short_at(chars: &[char], lexicon: &Lexicon, region: Option<usize>) -> Option<usize> {
+    let region = region?;
+    [3, 2].into_iter().find(|&n| {
+        n <= chars.len() && {
+            let name: String = chars[..n].iter().collect();
+            lexicon
+                .regional_shorts_in(&name, region)
+                .any(|(b, e, ..)| b == 0 && e == name.len())
+        }
     })
 }
 
@@ -2898,6 +2933,12 @@ mod tests {
             [pair("太原", "140100"), pair("长治", "140400")]
         );
         assert_eq!(places_in("140000", "确保社会长治久安"), []);
+        // Such a short name opens a zone's or a facility's name like any place,
+        // though it holds a stop character (大同: 同; 山西's report).
+        assert_eq!(
+            place_names("140000", "大同经开区、阳泉高新区入选"),
+            ["大同经开区", "阳泉高新区"]
+        );
         // Every listed short name names a prefecture or county, and becomes its
         // alternative label.
         let lexicon = Lexicon::bundled();
@@ -3043,6 +3084,11 @@ mod tests {
             ),
             ["张江科学城"]
         );
+        // Beijing's townships named X地区 (亦庄地区) are known by X too.
+        let lexicon = Lexicon::bundled();
+        let beijing = crate::divisions::bundled().index_of("110000");
+        let town = lexicon.township_short("亦庄", beijing).flatten();
+        assert_eq!(town.map(|e| e.label.as_str()), Some("亦庄地区"));
         // Not without the document's region, nor a township of another province.
         check("推进张江科学城建设", &[]);
         assert!(place_names("110000", "推进张江科学城建设").is_empty());

@@ -65,7 +65,7 @@ struct NameRef {
 struct Townships {
     names: Vec<(String, usize)>,
     automaton: std::sync::OnceLock<AhoCorasick>,
-    /// The townships by their names less 镇, 乡 or 街道 (奔子栏 of 奔子栏镇), built on
+    /// The townships by their names less 镇, 乡, 街道 or 地区 (奔子栏 of 奔子栏镇), built on
     /// first use: positions in `names`.
     shorts: std::sync::OnceLock<HashMap<String, Vec<usize>>>,
 }

@@ -390,7 +390,8 @@ impl Lexicon {
         })
     }
 
-    /// The township a name is, less its 镇, 乡 or 街道 (奔子栏 of 奔子栏镇): `None` when
+    /// The township a name is, less its 镇, 乡, 街道 or 地区 (奔子栏 of 奔子栏镇, 亦庄
+    /// of 亦庄地区, as Beijing names the townships of its 地区办事处): `None` when
     /// no township of China has that name; `Some(Some(entry))` when exactly one of
     /// them lies in `region`; `Some(None)` when the name is a township's somewhere
     /// but not of one township of the region. Town names repeat and read as words,
@@ -403,7 +404,7 @@ impl Lexicon {
         let shorts = self.townships.shorts.get_or_init(|| {
             let mut shorts: std::collections::HashMap<String, Vec<usize>> = Default::default();
             for (i, (full, _)) in self.townships.names.iter().enumerate() {
-                let short = ["街道", "镇", "乡"]
+                let short = ["街道", "镇", "乡", "地区"]
                     .iter()
                     .find_map(|kind| full.strip_suffix(kind))
                     .filter(|s| s.chars().count() >= 2);
