@@ -1632,13 +1632,24 @@ fn names_by_suffix(
                 // 高铁时代) and no count of places (镇原4县高速项目): those are
                 // phrases about the place.
                 if rule.facility {
-                    let place = head_at(&chars[begin..s], lexicon).map_or(0, |h| h.len);
+                    let place = match head_at(&chars[begin..s], lexicon) {
+                        Some(h) if h.place => h.len,
+                        other => regional_short_at(&chars[begin..s], lexicon, region)
+                            .or(other.map(|h| h.len))
+                            .unwrap_or(0),
+                    };
                     let rest = &chars[begin + place..s];
                     let counts_places = rest.windows(2).any(|w| {
                         (w[0].is_ascii_digit() || numerals::is_numeral_char(w[0]))
                             && matches!(w[1], '县' | '市' | '区' | '州' | '盟' | '地' | '省')
                     });
+                    // An event's one-character suffix (节, 赛) needs a name of two
+                    // characters or more after the place: one character makes a
+                    // word with it (…|季节, …|比赛, …|拔节).
+                    let short_event =
+                        matches!(&text[m.start()..m.end()], "节" | "赛") && rest.len() < 2;
                     if counts_places
+                        || short_event
                         || lexicon
                             .leading_verbs
                             .iter()
@@ -1717,6 +1728,11 @@ fn names_by_suffix(
         if rule.start != NameStart::Exact && (core < rule.min_core || core > rule.max_core) {
             continue;
         }
+        let e = if rule.facility {
+            section_end(chars, e, lexicon)
+        } else {
+            e
+        };
         let label: String = chars[begin..e].iter().collect();
         if lexicon
             .not_name_words
@@ -2520,6 +2536,34 @@ fn places_listed_before(
         at = item.begin;
     }
     items
+}
+
+/// Where a facility's name ends that goes on with a section of it named by its
+/// places (沪渝蓉高铁|上海段, 潮南高速|三明段, …高速|甲至乙段): after the 段,
+/// else `end`. The section is part of the facility's name (ANNOTATION.md: a
+/// facility's name is one unit), so its places are no mentions; a river's
+/// section (黄河宁夏段) is a description and keeps them, as no facility's name
+/// comes before it.
+fn section_end(chars: &[char], end: usize, lexicon: &Lexicon) -> usize {
+    let place_at = |at: usize| {
+        head_at(&chars[at..], lexicon)
+            .filter(|h| h.place)
+            .map(|h| at + h.len)
+    };
+    let Some(mut at) = place_at(end) else {
+        return end;
+    };
+    if chars.get(at) == Some(&'至') {
+        match place_at(at + 1) {
+            Some(to) => at = to,
+            None => return end,
+        }
+    }
+    if chars.get(at) == Some(&'段') {
+        at + 1
+    } else {
+        end
+    }
 }
 
 /// The names listed with 、 right before `begin` (龙羊峡、刘家峡、 before 小浪底水库):
@@ -3458,6 +3502,31 @@ mod tests {
             "做大做强酒泉、天水两个区域中心城市",
             &[("酒泉", Place), ("天水", Place), ("两个", Quantity)],
         );
+        // Power lines named by the regions they join (陕西's, 重庆's and 福建's
+        // reports) are facilities; a river's section keeps its places (宁夏's).
+        check("陕皖直流输电工程有序推进", &[]);
+        check(
+            "川渝特高压交流工程结束重庆迎峰度夏缺电历史",
+            &[("重庆", Place)],
+        );
+        check("开工建设闽赣电力联网工程", &[]);
+        // A section of a railway or an expressway named by its place is part of
+        // the facility's name (上海's and 福建's reports).
+        check("推进沪渝蓉高铁上海段等重大项目建设", &[]);
+        check("开工建设潮南高速三明段", &[]);
+        check(
+            "黄河宁夏段河道治理工程全面贯通",
+            &[("黄河", Place), ("宁夏", Place)],
+        );
+        // Festivals, contests and fairs named after a place are events, single
+        // units (上海's laws, 陕西's and 内蒙古's reports).
+        check("本市强化全民科普工作，办好上海科技节等品牌活动", &[]);
+        check(
+            "本市支持举办中国上海国际艺术节、上海国际电影节、上海电视节",
+            &[],
+        );
+        check("办好汉中油菜花节、安康汉江龙舟节", &[]);
+        check("举办中国产业转移发展对接会", &[]);
     }
 
     #[test]
