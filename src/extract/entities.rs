@@ -167,6 +167,25 @@ fn named(kind: EntityKind, label: &str) -> Entity {
     Entity::named(kind, label)
 }
 
+/// Short forms of the heads of bodies' names that the suffix lists do not hold:
+/// 管委会 (管理委员会) and 机构 ("body", as in 登记机构).
+const ABBREVIATED_HEADS: &[&str] = &["管委会", "机构"];
+
+/// True when a defined short name is a head of bodies' names with nothing or
+/// only common words before it (管委会, 登记机构, 推进工作委员会): a word any
+/// such body is called by, not a name of the one body being defined.
+fn generic_head(short: &str, lexicon: &Lexicon) -> bool {
+    let heads = lexicon
+        .org_suffixes
+        .iter()
+        .map(|o| o.suffix.as_str())
+        .chain(ABBREVIATED_HEADS.iter().copied());
+    heads.filter_map(|h| short.strip_suffix(h)).any(|before| {
+        let chars: Vec<char> = before.chars().collect();
+        super::enumerations::common_phrase(&chars, lexicon)
+    })
+}
+
 /// The short names a paragraph defines for an organisation or place it names, in
 /// the words laws use: 上海市外国投资工作委员会（以下简称市外资委）, 河南小秦岭国家级
 /// 自然保护区（以下简称“小秦岭保护区”）. Each is the named entity, with the short
@@ -232,7 +251,8 @@ pub(crate) fn defined_short_names(
         let generic = short.starts_with(REFERRING)
             || f.entity.label.ends_with(&short) && short.chars().count() <= 3
             || lexicon.org_suffixes.iter().any(|o| o.suffix == short)
-            || lexicon.name_suffixes.iter().any(|n| n.suffix == short);
+            || lexicon.name_suffixes.iter().any(|n| n.suffix == short)
+            || generic_head(&short, lexicon);
         if generic {
             continue;
         }

@@ -174,7 +174,7 @@ fn items_before(chars: &[char], end: usize, lexicon: &Lexicon) -> Vec<(usize, us
 
 /// True when `item` is made of common two-character words only (钢铁, 有色金属):
 /// a sector's name, not a company's.
-fn common_phrase(item: &[char], lexicon: &Lexicon) -> bool {
+pub(super) fn common_phrase(item: &[char], lexicon: &Lexicon) -> bool {
     item.len().is_multiple_of(2)
         && item
             .chunks(2)

@@ -341,7 +341,9 @@ fn short_names_a_law_defines_are_the_entity_they_name() {
     let text = "第四条 上海市物价局（以下简称市物价局）是本市的价格行政主管部门。\n\
                 第五条 市物价局负责本市的价格监督工作。\n\
                 第六条 示范区范围包括上海市青浦区、江苏省苏州市吴江区、浙江省嘉兴市嘉善县（以下简称两区一县）。两区一县应当协同。\n\
-                第七条 上海市民政局（以下简称本市民政部门）负责殡葬管理。\n";
+                第七条 上海市民政局（以下简称本市民政部门）负责殡葬管理。\n\
+                第八条 市人民政府依据本条例设立杭州西溪国家湿地公园管理委员会（以下简称管委会）。\n\
+                第九条 监督深圳市不动产登记中心（以下简称登记机构）依法履行房地产登记职责。\n";
     let outline = structure::parse(text);
     let found = extract(text, &outline, &Lexicon::bundled(), Some(2020));
     let bureau = found
@@ -361,4 +363,21 @@ fn short_names_a_law_defines_are_the_entity_they_name() {
     // A word that refers (本市…) is no short name.
     assert!(found.entities.iter().any(|e| e.label == "上海市民政局"));
     assert!(!found.mentions.iter().any(|m| m.text.starts_with("本市")));
+    // Nor is a head of bodies' names, bare or after common words only.
+    for (body, head) in [
+        ("杭州西溪国家湿地公园管理委员会", "管委会"),
+        ("深圳市不动产登记中心", "登记机构"),
+    ] {
+        let entity = found
+            .entities
+            .iter()
+            .find(|e| e.label == body)
+            .expect("the body");
+        assert!(
+            entity.alt_labels.is_empty(),
+            "{body}: {:?}",
+            entity.alt_labels
+        );
+        assert!(!found.mentions.iter().any(|m| m.text == head), "{head}");
+    }
 }
