@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 14;
+pub const SCHEMA_VERSION: i64 = 15;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -34,6 +34,7 @@ const CHANGES_SINCE: &[&str] = &[
     "a quoted plan now takes the 建设 or 改革 it is named with (“两重”建设, “六权”改革), a quoted plan that opens an event's or organisation's name is part of it, short names that are also words (大兴, 互助) are places in a list of their own region, regions named by their cities' initials open whole zones (宜荆荆都市圈, 沈抚改革创新示范区), and quoted labels numbered only by 零 (“零门槛”) are terms",
     "zones named after a township of the document's region (中关村科学城, 张江科学城) or listed beside zones, and natural features listed beside natural features (潮白河、北运河、蓟运河) are now whole places, and the sections of a report that starts inside a section (（七） before 三、) are as deep as their numbering's rank; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "a place in brackets that qualifies the name of a base, fund, route or platform (北方（沧州）跨境电商物流基地) is no longer a mention, nor is the place before the brackets, and a short name a law defines (上海市物价局（以下简称市物价局）) is now a mention of that body wherever it occurs; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
+    "power lines named by the regions they join (陕皖直流输电工程, 闽赣电力联网工程) and a section of a railway or expressway named by its place (沪渝蓉高铁上海段) are now facilities with no place mention inside, as are festivals, contests and fairs named after a place (汉中油菜花节, 中国产业转移发展对接会), a prefecture's short name that counts only in its own region's documents opens a zone's or facility's name (大同经开区, 大同机场 in 山西's), a head of bodies' names (管委会, 登记机构) is no short name a law defines, and shares written in words are quantities (百分之五十 50%, 千分之五 5‰, 三分之二 2/3); as load skips a document whose text is unchanged, its entities would stay those of the older rules",
 ];
 
 /// The graph holding the store's own metadata (its schema version).

@@ -426,15 +426,15 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         .stderr(predicate::str::contains("load your documents again"));
 }
 
-/// tests/data/store-v13 is the seed loaded by policykg at schema version 13 (commit
-/// ca1ab43), while a place in brackets that qualifies a name (北方（沧州）…基地)
-/// was still a mention. Its documents are unchanged, so a load would skip
+/// tests/data/store-v14 is the seed loaded by policykg at schema version 14 (commit
+/// c9e2fae), while a section of a railway named by its place (沪渝蓉高铁上海段)
+/// still held a place mention. Its documents are unchanged, so a load would skip
 /// them and keep the older extraction: opening it is refused with what changed and
 /// what to do.
 #[test]
 fn a_store_of_older_extraction_rules_says_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let store = copy_of_store(dir.path(), "tests/data/store-v13");
+    let store = copy_of_store(dir.path(), "tests/data/store-v14");
     policykg()
         .arg("stats")
         .arg("--store")
@@ -442,8 +442,8 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("schema version 13")
-                .and(predicate::str::contains("北方（沧州）跨境电商物流基地"))
+            predicate::str::contains("schema version 14")
+                .and(predicate::str::contains("沪渝蓉高铁上海段"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()
