@@ -763,6 +763,7 @@ pub(crate) fn find(
     ));
     routes(&chars, lexicon, &candidates, &mut held);
     plants(&chars, lexicon, &candidates, &mut held);
+    rankings(&chars, lexicon, &candidates, &mut held);
     // Places listed before a site's head they share (榆林、延安|机场) are mentions:
     // no facility's name or span holds them, and no name runs from the last one
     // over the head.
@@ -2540,6 +2541,68 @@ fn plants(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Ve
     }
 }
 
+/// What a ranking ranks, the last word of its name before the count.
+const RANKED: &[&str] = &[
+    "企业",
+    "公司",
+    "集团",
+    "独角兽",
+    "品牌",
+    "大学",
+    "高校",
+    "医院",
+    "城市",
+    "县",
+    "园区",
+];
+
+/// Rankings named after a place (中国民营企业500强, 中国企业500强): a list's
+/// title, a name of another kind, whose place is no mention (ANNOTATION.md). The
+/// place is followed by a count and 强, right after it or after up to eight
+/// characters that end with what is ranked ([`RANKED`]) and hold no verb nor
+/// stop character; other words between (入围全球百强, 跻身全国50强) make a
+/// phrase about the place, whose places are mentions.
+fn rankings(
+    chars: &[char],
+    lexicon: &Lexicon,
+    candidates: &[Found],
+    held: &mut Vec<(usize, usize)>,
+) {
+    // The count and 强 at the start of `rest` (500强, 百强, 五十强): their length.
+    let count_at = |rest: &[char]| {
+        let n = rest
+            .iter()
+            .take_while(|&&c| c.is_ascii_digit() || numerals::is_numeral_char(c))
+            .count();
+        (n > 0 && rest.get(n) == Some(&'强')).then_some(n + 1)
+    };
+    for place in candidates
+        .iter()
+        .filter(|c| c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME)
+    {
+        let rest = &chars[place.end..];
+        let Some((k, n)) =
+            (0..=rest.len().min(8)).find_map(|k| count_at(&rest[k..]).map(|n| (k, n)))
+        else {
+            continue;
+        };
+        let words = &rest[..k];
+        let ranked: String = words.iter().collect();
+        if !words.is_empty() && !RANKED.iter().any(|r| ranked.ends_with(r)) {
+            continue;
+        }
+        let phrase = words
+            .iter()
+            .any(|c| !is_name_char(*c) || c.is_ascii() || lexicon.stop_chars.contains(c))
+            || words
+                .windows(2)
+                .any(|w| lexicon.verbs.contains(&[w[0], w[1]]));
+        if !phrase {
+            held.push((place.begin, place.end + k + n));
+        }
+    }
+}
+
 /// The places found before `begin` in a list joined by 、 (格尔木、|德令哈).
 fn places_listed_before(
     chars: &[char],
@@ -3547,6 +3610,26 @@ mod tests {
         );
         check("办好汉中油菜花节、安康汉江龙舟节", &[]);
         check("举办中国产业转移发展对接会", &[]);
+        // A ranking named after a place is a list's title (天津's report); other
+        // words before the count than what is ranked (入围全球, 跻身全国) make a
+        // phrase about the places (福建's and 甘肃's reports).
+        check("承办好中国民营企业500强发布活动", &[]);
+        check(
+            "厦门、宁德入围全球百强",
+            &[("厦门", Place), ("宁德", Place)],
+        );
+        check("天水经开区跻身全国50强", &[("天水经开区", Place)]);
+    }
+
+    #[test]
+    fn rivers_jieba_tags_as_people_or_names_by_a_direction_are_places() {
+        // Laws of the shared corpus: a river jieba's dictionary tags nr, and
+        // one named by a direction before 江.
+        check(
+            "凉水河、通惠河、清河以及其他跨区、县河道防洪规划",
+            &[("凉水河", Place), ("通惠河", Place), ("清河", Place)],
+        );
+        check("禁止在西江干流、一级支流两岸", &[("西江", Place)]);
     }
 
     #[test]
