@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 15;
+pub const SCHEMA_VERSION: i64 = 16;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -35,6 +35,7 @@ const CHANGES_SINCE: &[&str] = &[
     "zones named after a township of the document's region (中关村科学城, 张江科学城) or listed beside zones, and natural features listed beside natural features (潮白河、北运河、蓟运河) are now whole places, and the sections of a report that starts inside a section (（七） before 三、) are as deep as their numbering's rank; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "a place in brackets that qualifies the name of a base, fund, route or platform (北方（沧州）跨境电商物流基地) is no longer a mention, nor is the place before the brackets, and a short name a law defines (上海市物价局（以下简称市物价局）) is now a mention of that body wherever it occurs; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "power lines named by the regions they join (陕皖直流输电工程, 闽赣电力联网工程) and a section of a railway or expressway named by its place (沪渝蓉高铁上海段) are now facilities with no place mention inside, as are festivals, contests and fairs named after a place (汉中油菜花节, 中国产业转移发展对接会), a prefecture's short name that counts only in its own region's documents opens a zone's or facility's name (大同经开区, 大同机场 in 山西's), a head of bodies' names (管委会, 登记机构) is no short name a law defines, and shares written in words are quantities (百分之五十 50%, 千分之五 5‰, 三分之二 2/3); as load skips a document whose text is unchanged, its entities would stay those of the older rules",
+    "rivers and lakes the older gazetteer lacked (纳木错, 南渡江, 大渡河, 西江) are now places, so zones named after them are whole names, and a ranking named after a place (中国民营企业500强) no longer holds a place mention; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
 ];
 
 /// The graph holding the store's own metadata (its schema version).

@@ -426,15 +426,15 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         .stderr(predicate::str::contains("load your documents again"));
 }
 
-/// tests/data/store-v14 is the seed loaded by policykg at schema version 14 (commit
-/// c9e2fae), while a section of a railway named by its place (沪渝蓉高铁上海段)
-/// still held a place mention. Its documents are unchanged, so a load would skip
+/// tests/data/store-v15 is the seed loaded by policykg at schema version 15 (commit
+/// 0d5ce10), while 大渡河 and other rivers were no places yet. Its documents
+/// are unchanged, so a load would skip
 /// them and keep the older extraction: opening it is refused with what changed and
 /// what to do.
 #[test]
 fn a_store_of_older_extraction_rules_says_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let store = copy_of_store(dir.path(), "tests/data/store-v14");
+    let store = copy_of_store(dir.path(), "tests/data/store-v15");
     policykg()
         .arg("stats")
         .arg("--store")
@@ -442,8 +442,8 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("schema version 14")
-                .and(predicate::str::contains("沪渝蓉高铁上海段"))
+            predicate::str::contains("schema version 15")
+                .and(predicate::str::contains("大渡河"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()
