@@ -1166,7 +1166,8 @@ fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
 /// “冰雪+”融合发展, “信用+”场景). In a law a
 /// quoted phrase is a defined term (“情节严重”) unless it counts something. A
 /// phrase followed by a word that makes it a brand or platform (“赣莲”品牌) is not
-/// a plan. A phrase a few characters before a plan word is one (“信号升格”专项行动).
+/// a plan, nor is a ranking (“…500强”). A phrase a few characters before a plan
+/// word is one (“信号升格”专项行动).
 fn names_a_plan(term: &str, before: &str, after: &str, lexicon: &Lexicon, legal: bool) -> bool {
     // Numbered by a count of items (“四个中心”, “双一流”); 零 counts none: “零距离”,
     // “零门槛” name an absence, a label, not a programme of so many parts.
@@ -1191,8 +1192,8 @@ fn names_a_plan(term: &str, before: &str, after: &str, lexicon: &Lexicon, legal:
     }
     // Nicknames, products and records rather than programmes: an ordinal
     // (“新春第一站”), a numbered model (“陇薯7号”), a run of years
-    // (“十连丰”, “5连增”), or a list or prize something is chosen for
-    // (入选“中国科学十大进展”).
+    // (“十连丰”, “5连增”), a ranking, or a list or prize something is chosen
+    // for (入选“中国科学十大进展”).
     let chars: Vec<char> = term.chars().collect();
     let is_number = |c: char| c.is_ascii_digit() || numerals::is_numeral_char(c);
     let ordinal = chars.windows(2).any(|w| w[0] == '第' && is_number(w[1]));
@@ -1200,12 +1201,15 @@ fn names_a_plan(term: &str, before: &str, after: &str, lexicon: &Lexicon, legal:
     let streak = chars.len() >= 3
         && chars[chars.len() - 2] == '连'
         && chars[..chars.len() - 2].iter().all(|&c| is_number(c));
+    // A ranking (“…企业500强”, “…百强”): a list something is chosen for.
+    let ranking =
+        chars.len() >= 3 && chars[chars.len() - 1] == '强' && is_number(chars[chars.len() - 2]);
     // A programme's list stays the programme's (列入“双一流”建设序列).
     let chosen_for = ["入选", "荣获", "获评", "评为", "列入", "获得"]
         .iter()
         .any(|w| before.ends_with(w) || before.ends_with(&format!("{w}“")))
         && !after.starts_with("建设");
-    if ordinal || model || streak || chosen_for {
+    if ordinal || model || streak || ranking || chosen_for {
         return false;
     }
     let near_plan_word = {
@@ -3928,6 +3932,11 @@ mod tests {
         check("建成“新春第一站”", &[("新春第一站", Term)]);
         check("推广“陇薯7号”", &[("陇薯7号", Term)]);
         check("研究入选“中国科学十大进展”", &[("中国科学十大进展", Term)]);
+        // A ranking is a list, no programme (甘肃's report).
+        check(
+            "10家企业进入“中国隐形独角兽500强”",
+            &[("10家", Quantity), ("中国隐形独角兽500强", Term)],
+        );
         // A programme's list is still the programme's, and its work part of
         // its name.
         check("列入“双一流”建设序列", &[("“双一流”建设", Plan)]);
