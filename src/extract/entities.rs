@@ -3229,6 +3229,29 @@ mod tests {
     }
 
     #[test]
+    fn counties_of_two_characters_count_in_their_region_at_word_boundaries() {
+        // 陕西's and 甘肃's reports.
+        assert_eq!(
+            place_names("610000", "山阳、勉县等6个抽水蓄能项目核准建设"),
+            ["山阳", "勉县"]
+        );
+        assert_eq!(
+            places_in("620000", "西和县礼县西汉水人饮等"),
+            [
+                ("西和县".to_owned(), "621225".to_owned()),
+                ("礼县".to_owned(), "621226".to_owned())
+            ]
+        );
+        // Not in another province's document, nor ending a word (提高|县城, 示范|县:
+        // 高县 and 范县 are counties of 四川 and 河南).
+        assert!(!place_names("440000", "山阳、勉县等6个抽水蓄能项目").contains(&"勉县".to_owned()));
+        assert!(place_names("510000", "提高县城辐射带动能力").is_empty());
+        assert!(place_names("410000", "创建国家乡村振兴示范县").is_empty());
+        // 和县 of 安徽 is no county after a noun it joins (城市和县城).
+        assert!(place_names("340000", "城市和县城建成区黑臭水体").is_empty());
+    }
+
+    #[test]
     fn organisations_in_events_institutions_and_names_joined_by_a_dash() {
         // 天津's report: an organisation inside an event's name is no mention; 安徽's:
         // nor a place in brackets inside one.

@@ -34,8 +34,19 @@ impl Lexicon {
                         jurisdiction: None,
                     });
                     let e = self.entries.len() - 1;
-                    if generic_name(&d.name) || d.name.chars().count() <= 2 {
+                    if generic_name(&d.name) {
                         // Not matched by its full name.
+                    } else if d.name.chars().count() <= 2 {
+                        // A county of two characters (洋县, 礼县, 芒市) ends words
+                        // (示范|县, 提高|县域): it counts only in a document of its
+                        // region, at word boundaries, and not when its first
+                        // character is a conjunction (市和县: and counties).
+                        if d.level == crate::divisions::Level::County
+                            && !d.name.starts_with(['和', '与', '及', '或', '并'])
+                        {
+                            self.add_name(&d.name, e, true);
+                            self.bounded.insert(d.name.clone());
+                        }
                     } else if d.level == crate::divisions::Level::Township {
                         // Town names repeat across the country (城关镇 ×88) and
                         // read as words elsewhere (发展乡村): a township counts only
