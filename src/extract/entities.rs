@@ -1694,6 +1694,13 @@ fn names_by_suffix(
                         continue;
                     }
                 }
+                // 园区 right after a place is that place's park (陈仓、洋县|园区), a
+                // description: a park's name has words of its own between.
+                if suffix == "园区"
+                    && head_at(&chars[begin..s], lexicon).is_some_and(|h| begin + h.len == s)
+                {
+                    continue;
+                }
                 zone_preposition(chars, begin, rule.facility, lexicon)
             }
             // A name of its own starts at a clear boundary: the end of a known place
@@ -3226,6 +3233,40 @@ mod tests {
         // A designation beside a zone names no zone (国家…试验区).
         let places = place_names("150000", "推进宿州城市圈和国家生态文明试验区建设");
         assert!(!places.iter().any(|p| p.contains("试验区")), "{places:?}");
+    }
+
+    #[test]
+    fn named_parks_are_zones_kinds_of_parks_are_not() {
+        // ANNOTATION.md: named zones and parks are places, whole (宁夏's and
+        // 甘肃's reports).
+        assert_eq!(
+            place_names("640000", "银川苏银产业园、中卫工业园入选首批国家级零碳园区"),
+            ["银川苏银产业园", "中卫工业园"]
+        );
+        assert_eq!(
+            place_names("620000", "金昌经开区、庆阳东数西算产业园入选"),
+            ["金昌经开区", "庆阳东数西算产业园"]
+        );
+        // A resultative verb of policy prose opens the clause (做大做强 before a
+        // zone, as 陕西's report writes 加快推进|西安都市圈).
+        assert_eq!(place_names("610000", "做大做强西安都市圈"), ["西安都市圈"]);
+        // A place's park (陕西's report) and places sharing one park's head are
+        // the places; a kind of park (云南's) is no name, its place is a mention.
+        assert_eq!(
+            place_names(
+                "610000",
+                "陈仓、洋县园区产值超过100亿元，富平园区产值超过200亿元"
+            ),
+            ["陈仓", "洋县", "富平"]
+        );
+        assert_eq!(
+            place_names("350000", "加快建设福州、厦门、泉州省级人工智能产业园"),
+            ["福州", "厦门", "泉州"]
+        );
+        assert_eq!(
+            place_names("530000", "瑞丽获批国家级产业协作园区"),
+            ["瑞丽"]
+        );
     }
 
     #[test]

@@ -134,7 +134,7 @@ pub(crate) struct NameSuffix {
     /// The last word of the name.
     pub suffix: String,
     pub kind: EntityKind,
-    /// A facility named after a place (包头氢能装备制造产业园, 白山至临江高速公路): a name
+    /// A facility named after a place (上海东站, 白山至临江高速公路): a name
     /// of another kind, a single unit with no mention inside it.
     pub facility: bool,
     pub start: NameStart,
