@@ -761,6 +761,7 @@ pub(crate) fn find(
         context.region,
         &mut held,
     ));
+    candidates.extend(rivers_before_basins(&chars, lexicon, &known));
     routes(&chars, lexicon, &candidates, &mut held);
     plants(&chars, lexicon, &candidates, &mut held);
     rankings(&chars, lexicon, &candidates, &mut held);
@@ -2358,6 +2359,61 @@ fn units_in_places(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
 /// 湖, 山, 峰; 错 and 措, lake in Tibetan place names).
 const FEATURE_ENDS: &[char] = &['江', '河', '湖', '山', '峰', '错', '措'];
 
+/// Rivers named before their basin that no list knows (在|X河|流域, Y市|X江|流域): 流域
+/// says the word before it ends with a river's name. The name is the longest run
+/// of one to four characters and 河 or 江 after a clear boundary (punctuation, a
+/// stop character, a word, the end of a known name), with no stop character or
+/// numeral in it, opened by no common word (大江|大河) and none itself (江河).
+fn rivers_before_basins(chars: &[char], lexicon: &Lexicon, known: &[bool]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for i in 2..chars.len().saturating_sub(1) {
+        if chars[i] != '流' || chars[i + 1] != '域' || !matches!(chars[i - 1], '河' | '江') {
+            continue;
+        }
+        let s = i - 1;
+        if known[s] {
+            continue;
+        }
+        // Besides the stop characters, the ends of words of legal prose that stand
+        // before a river's name (所称, 是指, 报, 抄送, 区域内, 实施前).
+        let ends_prose = |c: char| matches!(c, '称' | '指' | '报' | '送' | '内' | '前');
+        let boundary = |b: usize| {
+            b == 0
+                || !is_name_char(chars[b - 1])
+                || lexicon.stop_chars.contains(&chars[b - 1])
+                || ends_prose(chars[b - 1])
+                || known[b - 1] && !known[b]
+                || ends_with_any(&chars[..b], &lexicon.leading_verbs)
+                || lexicon.ends_with_common_word(&chars[..b])
+        };
+        let begin = (1..=4.min(s)).rev().map(|n| s - n).find(|&b| {
+            let name = &chars[b..i];
+            // Its first character ends no word (所称|流溪河, not 所|称流溪河).
+            let ends_a_word = b > 0 && lexicon.common_words.contains(&[chars[b - 1], chars[b]]);
+            let foreign = name.iter().any(|&c| {
+                lexicon.stop_chars.contains(&c)
+                    || ends_prose(c)
+                    || c.is_ascii_digit()
+                    || numerals::is_numeral_char(c)
+            });
+            boundary(b)
+                && !ends_a_word
+                && !foreign
+                && !lexicon.common_words.contains(&[name[0], name[1]])
+        });
+        let Some(begin) = begin else { continue };
+        let label: String = chars[begin..i].iter().collect();
+        out.push(Found {
+            begin,
+            end: i,
+            entity: named(EntityKind::Place, &label),
+            priority: 3,
+            rule_found: true,
+        });
+    }
+    out
+}
+
 /// Natural features listed beside natural features (甲江、乙江、丙河流域): an item
 /// of a list joined by 、 or 和 that ends like a feature's name (FEATURE_ENDS) is
 /// a place when the item next to it is a known place that ends like one too, or
@@ -3267,6 +3323,22 @@ mod tests {
             place_names("530000", "瑞丽获批国家级产业协作园区"),
             ["瑞丽"]
         );
+    }
+
+    #[test]
+    fn rivers_before_their_basin_are_places() {
+        // 广州市流溪河流域管理条例 and a 自治县's regulation: rivers no list knows, by
+        // the 流域 after them; not a word of legal prose before them, nor 江河.
+        // (The second 流溪河, with no 流域, is found as the document's name.)
+        check(
+            "第二条 本条例所称流溪河流域，是指本市行政区域内流溪河自源头至下游南",
+            &[("流溪河", Place)],
+        );
+        check(
+            "第二条 自治县行政区域内梅江河流域的水生态环境保护",
+            &[("梅江河", Place)],
+        );
+        check("（三）其他江河流域或者区域的综合规划", &[]);
     }
 
     #[test]
