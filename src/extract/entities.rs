@@ -684,6 +684,15 @@ pub(crate) fn find(
     for (b, e) in time::find_times_of_day(text) {
         push(b, e, named(EntityKind::Time, &text[b..e]), 8);
     }
+    // Holidays name days (春节, 国际劳动节: data/rules/holidays.tsv).
+    for m in lexicon.holidays.find_iter(text) {
+        push(
+            m.start(),
+            m.end(),
+            named(EntityKind::Time, &text[m.start()..m.end()]),
+            8,
+        );
+    }
     for (b, e, value) in time::find(text) {
         let label = value.label();
         push(
@@ -3322,6 +3331,49 @@ mod tests {
         assert_eq!(
             place_names("530000", "瑞丽获批国家级产业协作园区"),
             ["瑞丽"]
+        );
+    }
+
+    #[test]
+    fn holidays_are_times() {
+        // 全国年节及纪念日放假办法, articles 2 and 5: a holiday names a day; an
+        // organisation inside a memorial day's name is none.
+        let times = |text: &str| -> Vec<String> {
+            let chars: Vec<char> = text.chars().collect();
+            let context = Context {
+                anchor: None,
+                region: None,
+                legal: true,
+            };
+            find(text, &Lexicon::bundled(), context, None)
+                .into_iter()
+                .filter(|f| f.entity.kind == Time)
+                .map(|f| chars[f.begin..f.end].iter().collect())
+                .collect()
+        };
+        assert_eq!(
+            times("(二)春节，放假3天(农历正月初一、初二、初三)；"),
+            ["春节", "农历正月初一"]
+        );
+        assert_eq!(
+            times("(四)中国人民解放军建军纪念日(8月1日)，现役军人放假半天。"),
+            ["中国人民解放军建军纪念日"]
+        );
+        assert_eq!(
+            times(
+                "二七纪念日、五卅纪念日、七七抗战纪念日、九三抗战胜利纪念日、九一八纪念日、教师节、护士节、记者节、植树节等其他节日"
+            ),
+            [
+                "二七纪念日",
+                "五卅纪念日",
+                "七七抗战纪念日",
+                "九三抗战胜利纪念日",
+                "九一八纪念日",
+                "教师节",
+                "护士节",
+                "记者节",
+                "植树节"
+            ]
         );
     }
 

@@ -243,6 +243,8 @@ pub struct Lexicon {
     pub(crate) not_names: AhoCorasick,
     /// The same words, for checking the end of rule-found names.
     pub(crate) not_name_words: Vec<String>,
+    /// The holidays and memorial days of data/rules/holidays.tsv (春节, 国庆节).
+    pub(crate) holidays: AhoCorasick,
     /// Indicator names (labels and aliases) and the canonical label of each.
     pub(crate) indicators: AhoCorasick,
     pub(crate) indicator_labels: Vec<String>,
@@ -266,6 +268,7 @@ const NOT_PLAN_HEADS: &str = include_str!("../../data/rules/not-plan-heads.tsv")
 const SITE_HEADS: &str = include_str!("../../data/rules/site-heads.tsv");
 const NOT_NAMES: &str = include_str!("../../data/rules/not-names.tsv");
 const INDICATORS: &str = include_str!("../../data/rules/indicators.tsv");
+const HOLIDAYS: &str = include_str!("../../data/rules/holidays.tsv");
 const NAME_SUFFIXES: &str = include_str!("../../data/rules/name-suffixes.tsv");
 const LEADING_VERBS: &str = include_str!("../../data/rules/leading-verbs.tsv");
 const VERBS: &str = include_str!("../../data/rules/verbs.tsv");
@@ -638,6 +641,7 @@ impl Lexicon {
             magnitude_re,
             not_names: build(words(NOT_NAMES).iter().map(String::as_str)),
             not_name_words: words(NOT_NAMES),
+            holidays: build(words(HOLIDAYS).iter().map(String::as_str)),
             indicators: build(indicator_names.iter().map(|(n, _)| n.as_str())),
             indicator_labels: indicator_names.into_iter().map(|(_, l)| l).collect(),
             title_automaton,
