@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 17;
+pub const SCHEMA_VERSION: i64 = 18;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -37,6 +37,7 @@ const CHANGES_SINCE: &[&str] = &[
     "power lines named by the regions they join (陕皖直流输电工程, 闽赣电力联网工程) and a section of a railway or expressway named by its place (沪渝蓉高铁上海段) are now facilities with no place mention inside, as are festivals, contests and fairs named after a place (汉中油菜花节, 中国产业转移发展对接会), a prefecture's short name that counts only in its own region's documents opens a zone's or facility's name (大同经开区, 大同机场 in 山西's), a head of bodies' names (管委会, 登记机构) is no short name a law defines, and shares written in words are quantities (百分之五十 50%, 千分之五 5‰, 三分之二 2/3); as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "rivers and lakes the older gazetteer lacked (纳木错, 南渡江, 大渡河, 西江) are now places, so zones named after them are whole names, a ranking named after a place (中国民营企业500强) no longer holds a place mention, and a quoted ranking (“世界500强”) is a term, no plan; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "named industrial and logistics parks (庆阳东数西算产业园, 中卫工业园) are now whole places with no place inside, counties of two characters (洋县, 礼县) are places in their own region's documents, and rivers named before their basin (流溪河流域) are places; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
+    "holidays and memorial days (春节, 国际劳动节, 九一八纪念日) are now times; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
 ];
 
 /// The graph holding the store's own metadata (its schema version).
