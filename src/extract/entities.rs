@@ -2374,6 +2374,15 @@ const FEATURE_ENDS: &[char] = &['江', '河', '湖', '山', '峰', '错', '措']
 /// stop character, a word, the end of a known name), with no stop character or
 /// numeral in it, opened by no common word (大江|大河) and none itself (江河).
 fn rivers_before_basins(chars: &[char], lexicon: &Lexicon, known: &[bool]) -> Vec<Found> {
+    // Besides a clause's boundaries, the ends of words of legal prose that stand
+    // before a river's name (所称, 是指, 报, 抄送, 区域内, 实施前).
+    let ends_prose = |c: char| matches!(c, '称' | '指' | '报' | '送' | '内' | '前');
+    let boundary = |b: usize| {
+        clause_boundary(chars, b, lexicon)
+            || ends_prose(chars[b - 1])
+            || known[b - 1] && !known[b]
+            || lexicon.ends_with_common_word(&chars[..b])
+    };
     let mut out = Vec::new();
     for i in 2..chars.len().saturating_sub(1) {
         if chars[i] != '流' || chars[i + 1] != '域' || !matches!(chars[i - 1], '河' | '江') {
@@ -2383,18 +2392,6 @@ fn rivers_before_basins(chars: &[char], lexicon: &Lexicon, known: &[bool]) -> Ve
         if known[s] {
             continue;
         }
-        // Besides the stop characters, the ends of words of legal prose that stand
-        // before a river's name (所称, 是指, 报, 抄送, 区域内, 实施前).
-        let ends_prose = |c: char| matches!(c, '称' | '指' | '报' | '送' | '内' | '前');
-        let boundary = |b: usize| {
-            b == 0
-                || !is_name_char(chars[b - 1])
-                || lexicon.stop_chars.contains(&chars[b - 1])
-                || ends_prose(chars[b - 1])
-                || known[b - 1] && !known[b]
-                || ends_with_any(&chars[..b], &lexicon.leading_verbs)
-                || lexicon.ends_with_common_word(&chars[..b])
-        };
         let begin = (1..=4.min(s)).rev().map(|n| s - n).find(|&b| {
             let name = &chars[b..i];
             // Its first character ends no word (所称|流溪河, not 所|称流溪河).
