@@ -384,6 +384,9 @@ impl KgStore {
                 )),
             })?;
         }
+        if !path.join("CURRENT").exists() {
+            Self::create_whole(path)?;
+        }
         let store = Store::open(path).map_err(|e| StoreError::Open {
             path: path.to_owned(),
             source: OpenFailure::of(e),
@@ -402,6 +405,61 @@ impl KgStore {
         };
         kg.check_version(path)?;
         Ok(kg)
+    }
+
+    /// Creates a new store at `path` so that a kill leaves no store or a whole one.
+    /// RocksDB writes CURRENT before it has made every column family, and a store
+    /// killed in between could not be opened again ("Column family not found").
+    /// So the store is made in a sibling folder of this process
+    /// (`.NAME.creating-PID`), given its schema version, closed, and renamed into
+    /// place; when another process has put a store there meanwhile, that one is
+    /// kept. A folder at `path` that already holds files is opened in place, as
+    /// before.
+    fn create_whole(path: &Path) -> Result<(), StoreError> {
+        let failed = |e: std::io::Error| StoreError::Open {
+            path: path.to_owned(),
+            source: OpenFailure(e.to_string()),
+        };
+        // Not a folder: opening it in place says what it is.
+        if path.exists() && !path.is_dir() {
+            return Ok(());
+        }
+        let occupied = match std::fs::read_dir(path) {
+            Ok(mut entries) => entries.next().is_some(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+            Err(e) => return Err(failed(e)),
+        };
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            return Ok(());
+        };
+        if occupied {
+            return Ok(());
+        }
+        let staging = path.with_file_name(format!(".{name}.creating-{}", std::process::id()));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging).map_err(failed)?;
+        }
+        {
+            let store = Store::open(&staging).map_err(|e| StoreError::Open {
+                path: path.to_owned(),
+                source: OpenFailure::of(e),
+            })?;
+            let kg = Self {
+                store,
+                leftovers: Leftovers::default(),
+                path: Some(staging.clone()),
+                search: Default::default(),
+                _writer: None,
+            };
+            kg.check_version(path)?;
+        }
+        match std::fs::rename(&staging, path) {
+            Ok(()) => Ok(()),
+            Err(_) if path.join("CURRENT").exists() => {
+                std::fs::remove_dir_all(&staging).map_err(failed)
+            }
+            Err(e) => Err(failed(e)),
+        }
     }
 
     /// What [`KgStore::open`] removed: the sorted files of a bulk load that was
