@@ -444,14 +444,7 @@ impl KgStore {
                 path: path.to_owned(),
                 source: OpenFailure::of(e),
             })?;
-            let kg = Self {
-                store,
-                leftovers: Leftovers::default(),
-                path: Some(staging.clone()),
-                search: Default::default(),
-                _writer: None,
-            };
-            kg.check_version(path)?;
+            Self::unlocked(store, Some(staging.clone()), path)?;
         }
         match std::fs::rename(&staging, path) {
             Ok(()) => Ok(()),
@@ -481,27 +474,25 @@ impl KgStore {
             path: path.to_owned(),
             source: OpenFailure::of(e),
         })?;
-        let kg = Self {
-            store,
-            leftovers: Leftovers::default(),
-            path: Some(path.to_owned()),
-            search: Default::default(),
-            _writer: None,
-        };
-        kg.check_version(path)?;
-        Ok(kg)
+        Self::unlocked(store, Some(path.to_owned()), path)
     }
 
     /// A store in memory, gone when dropped.
     pub fn in_memory() -> Result<Self, StoreError> {
+        Self::unlocked(Store::new()?, None, Path::new("(memory)"))
+    }
+
+    /// A store that holds no writer's lock, its schema version checked (or written,
+    /// when it is new) and errors naming `shown`.
+    fn unlocked(store: Store, path: Option<PathBuf>, shown: &Path) -> Result<Self, StoreError> {
         let kg = Self {
-            store: Store::new()?,
+            store,
             leftovers: Leftovers::default(),
-            path: None,
+            path,
             search: Default::default(),
             _writer: None,
         };
-        kg.check_version(Path::new("(memory)"))?;
+        kg.check_version(shown)?;
         Ok(kg)
     }
 
