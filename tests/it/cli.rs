@@ -520,14 +520,7 @@ fn newcomer_snags_prefixes_warnings_and_no_empty_store() {
 #[test]
 fn a_new_store_appears_whole_with_nothing_beside_it() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("kg").join("store");
-    policykg()
-        .arg("load")
-        .arg(seed())
-        .arg("--store")
-        .arg(&store)
-        .assert()
-        .success();
+    let store = seed_store(&dir.path().join("kg"));
     let beside: Vec<String> = std::fs::read_dir(dir.path().join("kg"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
