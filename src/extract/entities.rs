@@ -1452,6 +1452,21 @@ fn joined_by_dash(chars: &[char], begin: usize, lexicon: &Lexicon) -> usize {
         .map_or(begin, |n| end - n)
 }
 
+/// Where a name that starts at `begin` right after places joined to it by dashes
+/// (西宁—|海东…, A—B—|C…) starts: at the first of them; `None` when no
+/// known place and dash stand right before `begin`.
+fn dash_joined_start(chars: &[char], begin: usize, lexicon: &Lexicon) -> Option<usize> {
+    let mut at = begin;
+    loop {
+        let b = joined_by_dash(chars, at, lexicon);
+        if b == at {
+            break;
+        }
+        at = b;
+    }
+    (at < begin).then_some(at)
+}
+
 /// Central enterprises named 中国 and a brand of two characters (中国华能, 中国星网,
 /// 中国中化), at a word boundary on both sides: after a boundary or a verb, and
 /// before punctuation, a conjunction, 等, 总部 or a verb. A common word after 中国 is a
@@ -1638,15 +1653,25 @@ fn names_by_suffix(
             // Named after a known place: from that place on (江西内陆开放型经济试验区).
             // It starts at a boundary too, never in the middle of a word.
             NameStart::Place => {
-                let Some(begin) = (k..s)
+                let opened = (k..s)
                     .find(|&p| head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
                     .or_else(|| regional_opening(chars, k, s, lexicon, region))
                     .or_else(|| {
                         (!rule.facility)
                             .then(|| township_opening(chars, k, s, lexicon, region))
                             .flatten()
-                    })
-                else {
+                    });
+                // A zone of places joined by dashes is named from the first
+                // (西宁—海东都市圈), whatever the part after the last dash is (an
+                // organisation, a foreign town no list knows).
+                let joined = match opened {
+                    Some(b) if b > k => None,
+                    _ if !rule.facility && rule.kind == EntityKind::Place => {
+                        dash_joined_start(chars, k, lexicon)
+                    }
+                    _ => None,
+                };
+                let Some(begin) = joined.or(opened) else {
                     // Facilities counted after their places (共和2个抽水蓄能电站)
                     // are a description: the places are mentions.
                     if !rule.facility && rule.kind == EntityKind::Place {
@@ -1654,7 +1679,10 @@ fn names_by_suffix(
                     }
                     continue;
                 };
-                let at_boundary = clause_boundary(chars, begin, lexicon)
+                // Places joined by dashes are a name's start wherever they
+                // stand, after any verb (融入|A—B自由贸易区).
+                let at_boundary = joined.is_some()
+                    || clause_boundary(chars, begin, lexicon)
                     // After a word that opens a clause (健全|南京都市圈), for the
                     // names of zones, which reports write as its object.
                     || (!rule.facility && lexicon.ends_with_opening_word(&chars[..begin]))
@@ -4125,5 +4153,15 @@ mod tests {
         // A programme's list is still the programme's, and its work part of
         // its name.
         check("列入“双一流”建设序列", &[("“双一流”建设", Plan)]);
+    }
+
+    #[test]
+    fn zones_of_places_joined_by_dashes_are_one_place() {
+        // 青海's report: a metropolitan area named by two cities joined by a dash
+        // is one zone, not a city and a zone named after the other.
+        check(
+            "加快西宁—海东都市圈一体化进程，引导省内人口优先向都市圈集聚",
+            &[("西宁—海东都市圈", Place)],
+        );
     }
 }
