@@ -774,6 +774,7 @@ pub(crate) fn find(
     routes(&chars, lexicon, &candidates, &mut held);
     plants(&chars, lexicon, &candidates, &mut held);
     rankings(&chars, lexicon, &candidates, &mut held);
+    unquoted_regulations(&chars, &candidates, &mut held);
     // Places listed before a site's head they share (榆林、延安|机场) are mentions:
     // no facility's name or span holds them, and no name runs from the last one
     // over the head.
@@ -2704,6 +2705,49 @@ fn rankings(
     }
 }
 
+/// Verbs that act on laws (出台, 修订): after a place, they make it the subject
+/// of a clause about a law, not the start of the law's title.
+const LAW_VERBS: &[&str] = &[
+    "出台", "制定", "制订", "修订", "修改", "颁布", "公布", "施行", "实施", "执行", "落实", "贯彻",
+    "审议", "通过", "起草", "废止", "研究", "发布", "印发", "依照", "根据", "按照",
+];
+
+/// The longest a regulation's title runs from its place to 条例 (重庆市|哲学社会科学
+/// 发展促进|条例).
+const REGULATION_TOPIC: usize = 16;
+
+/// Regulations named without 《》 (落实重庆市平安建设条例, 推动制定重庆市公平竞争
+/// 审查条例): a law's title written without its marks, a name of another kind
+/// whose place is no mention (ANNOTATION.md). The place is followed by a topic of
+/// two to [`REGULATION_TOPIC`] Han characters and 条例, none of them a particle
+/// that a title never holds (的, 了, 在, 是, 将, 把, 被); a title's own words are
+/// verbs as often as not (管理, 促进, 审查), so no verb ends it, but one that acts
+/// on laws ([`LAW_VERBS`]: 重庆市|出台条例) makes the place its subject.
+fn unquoted_regulations(chars: &[char], candidates: &[Found], held: &mut Vec<(usize, usize)>) {
+    for place in candidates
+        .iter()
+        .filter(|c| c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME)
+    {
+        let rest = &chars[place.end..];
+        let topic = rest
+            .iter()
+            .take(REGULATION_TOPIC + 2)
+            .take_while(|&&c| is_name_char(c) && !c.is_ascii() && !"的了在是将把被".contains(c))
+            .count();
+        let Some(k) = (2..topic.min(REGULATION_TOPIC + 1))
+            .find(|&k| rest[k..].starts_with(&['条', '例']))
+            // 本条例, 该条例: the law at hand, no title.
+            .filter(|&k| !"本该此其各".contains(rest[k - 1]))
+        else {
+            continue;
+        };
+        if LAW_VERBS.iter().any(|v| super::starts_with_word(rest, v)) {
+            continue;
+        }
+        held.push((place.begin, place.end + k + 2));
+    }
+}
+
 /// The places found before `begin` in a list joined by 、 (格尔木、|德令哈).
 fn places_listed_before(
     chars: &[char],
@@ -4162,6 +4206,19 @@ mod tests {
         check(
             "加快西宁—海东都市圈一体化进程，引导省内人口优先向都市圈集聚",
             &[("西宁—海东都市圈", Place)],
+        );
+    }
+
+    #[test]
+    fn regulations_named_without_marks_hold_no_place() {
+        // 重庆's report names its regulations without 《》: each title is a name of
+        // another kind, with no place inside (ANNOTATION.md); 本条例 in a law is
+        // no title, and the place before it stays (上海市推进国际金融中心建设条例).
+        check("推动出台重庆市哲学社会科学发展促进条例。", &[]);
+        check("落实重庆市平安建设条例、社区工作者管理办法", &[]);
+        check(
+            "本市推进上海国际金融中心建设工作适用本条例。",
+            &[("上海", Place)],
         );
     }
 }
