@@ -4221,4 +4221,14 @@ mod tests {
             &[("上海", Place)],
         );
     }
+
+    #[test]
+    fn a_county_short_name_inside_a_word_gives_way_to_the_name_after_it() {
+        // 东营's regulation: 扩|大东|营 holds 东营, not 大东 (of 大东区), which
+        // shares 大 with 扩大.
+        check(
+            "营造全社会关注和参与湿地城市建设工作的浓厚氛围，扩大东营国际湿地城市品牌影响力。",
+            &[("东营", Place)],
+        );
+    }
 }

@@ -155,6 +155,9 @@ pub struct Lexicon {
     /// companies (data/companies.tsv) and the two-character rivers of
     /// data/features.tsv (汉江, 渭河).
     pub(crate) bounded: HashSet<String>,
+    /// Short names of counties (根河 of 根河市): one that shares a character with a
+    /// common word gives way to a name starting inside it (扎|根河|北 holds 河北).
+    yielding: HashSet<String>,
     /// Short names matched only in their own region (see
     /// [`Lexicon::regional_shorts_in`]), and their matcher.
     regional_shorts: Vec<RegionalShort>,
@@ -594,6 +597,7 @@ impl Lexicon {
             names: HashMap::new(),
             townships: Townships::default(),
             bounded: HashSet::new(),
+            yielding: HashSet::new(),
             regional_shorts: Vec::new(),
             regional_short_automaton: build(std::iter::empty::<&str>()),
             city_initials: Default::default(),
@@ -778,8 +782,19 @@ impl Lexicon {
                     .automaton
                     .find(aho_corasick::Input::new(text).range(at..))?;
                 let name = &self.name_list[m.pattern().as_usize()];
+                let next = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
                 if self.bounded.contains(&name.0) && !self.word_bounded(text, m.start(), m.end()) {
-                    at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                    at = next;
+                    continue;
+                }
+                if self.yielding.contains(&name.0)
+                    && !self.word_bounded(text, m.start(), m.end())
+                    && self
+                        .automaton
+                        .find(aho_corasick::Input::new(text).range(next..))
+                        .is_some_and(|after| after.start() < m.end())
+                {
+                    at = next;
                     continue;
                 }
                 at = m.end();

@@ -85,6 +85,9 @@ impl Lexicon {
                 }
                 let regional = d.level >= crate::divisions::Level::County;
                 self.add_name(short, index, regional);
+                if regional {
+                    self.yielding.insert(short.clone());
+                }
             }
         }
     }
