@@ -155,8 +155,8 @@ pub struct Lexicon {
     /// companies (data/companies.tsv) and the two-character rivers of
     /// data/features.tsv (汉江, 渭河).
     pub(crate) bounded: HashSet<String>,
-    /// Short names of counties (根河 of 根河市): one that shares a character with a
-    /// common word gives way to a name starting inside it (扎|根河|北 holds 河北).
+    /// Short names of counties (大东 of 大东区): one that shares a character with a
+    /// common word gives way to a name starting inside it (扩|大东|营 holds 东营).
     yielding: HashSet<String>,
     /// Short names matched only in their own region (see
     /// [`Lexicon::regional_shorts_in`]), and their matcher.
