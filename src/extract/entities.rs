@@ -1640,15 +1640,34 @@ fn names_by_suffix(
         let begin = match rule.start {
             // A known place and the suffix, nothing between (黄浦江, 苏州河, 赤峰道),
             // after a boundary.
+            // A mountain is named after a county or a town, never a province
+            // (鼎湖山, 五台山; 大美新疆|山更绿 is the province's mountains).
             NameStart::Exact => {
+                let suffix = &text[m.start()..m.end()];
+                let mountain = suffix == "山";
                 let Some(begin) = (s.saturating_sub(8).max(k)..s).find(|&p| {
                     let name: String = chars[p..s].iter().collect();
-                    lexicon
-                        .lookup(&name)
-                        .is_some_and(|e| e.kind == EntityKind::Place)
+                    lexicon.lookup(&name).is_some_and(|e| {
+                        e.kind == EntityKind::Place
+                            && !(mountain
+                                && e.division.is_some_and(|d| {
+                                    crate::divisions::bundled().get(d).level
+                                        == crate::divisions::Level::Province
+                                }))
+                    })
                 }) else {
                     continue;
                 };
+                // A mountain's or an island's name starts at a word's start, not
+                // inside a word (乾元|山南|山角 is no 山南山).
+                if (mountain || suffix == "岛") && {
+                    let byte: usize = chars[..begin].iter().map(|c| c.len_utf8()).sum();
+                    !clause_boundary(chars, begin, lexicon)
+                        && !at_name_boundary(text, byte, lexicon)
+                        && !lexicon.ends_with_opening_word(&chars[..begin])
+                } {
+                    continue;
+                }
                 begin
             }
             // Named after a known place: from that place on (江西内陆开放型经济试验区).
@@ -4229,6 +4248,18 @@ mod tests {
         check(
             "营造全社会关注和参与湿地城市建设工作的浓厚氛围，扩大东营国际湿地城市品牌影响力。",
             &[("东营", Place)],
+        );
+    }
+
+    #[test]
+    fn mountains_and_islands_named_after_a_place() {
+        // 山西's and 天津's reports: a known place and 山 or 岛 is a feature's
+        // name (吕梁山; 元宝岛, after 元宝区's short name), unless the character starts a
+        // common word (山水, 山区, 岛屿).
+        check("推动吕梁山山水工程完工。", &[("吕梁山", Place)]);
+        check(
+            "提升一批特色街区，建设开放元宝岛等公园",
+            &[("元宝岛", Place)],
         );
     }
 }
