@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 18;
+pub const SCHEMA_VERSION: i64 = 19;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -38,6 +38,7 @@ const CHANGES_SINCE: &[&str] = &[
     "rivers and lakes the older gazetteer lacked (纳木错, 南渡江, 大渡河, 西江) are now places, so zones named after them are whole names, a ranking named after a place (中国民营企业500强) no longer holds a place mention, and a quoted ranking (“世界500强”) is a term, no plan; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "named industrial and logistics parks (庆阳东数西算产业园, 中卫工业园) are now whole places with no place inside, counties of two characters (洋县, 礼县) are places in their own region's documents, and rivers named before their basin (流溪河流域) are places; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "holidays and memorial days (春节, 国际劳动节, 九一八纪念日) are now times; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
+    "zones named by places joined by dashes (西宁—海东都市圈) and mountains and islands named by a place (吕梁山, 元宝岛) are now whole places, a regulation written without 《》 (重庆市平安建设条例) no longer holds a place, and a county's short name inside a word gives way to the name after it (扩大东营); as load skips a document whose text is unchanged, its entities would stay those of the older rules",
 ];
 
 /// The graph holding the store's own metadata (its schema version).
