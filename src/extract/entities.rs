@@ -1640,8 +1640,8 @@ fn names_by_suffix(
         let begin = match rule.start {
             // A known place and the suffix, nothing between (黄浦江, 苏州河, 赤峰道),
             // after a boundary.
-            // A mountain is named after a county or a town, never a province
-            // (鼎湖山, 五台山; 大美新疆|山更绿 is the province's mountains).
+            // A mountain is named after a county or a town (五台山 of 五台县),
+            // never a province: a province's name and 山 speak of its mountains.
             NameStart::Exact => {
                 let suffix = &text[m.start()..m.end()];
                 let mountain = suffix == "山";
