@@ -1661,7 +1661,8 @@ fn names_by_suffix(
                 // A mountain's or an island's name starts at a word's start, not
                 // inside a word (乾元|山南|山角 is no 山南山).
                 if (mountain || suffix == "岛") && {
-                    let byte: usize = chars[..begin].iter().map(|c| c.len_utf8()).sum();
+                    let byte =
+                        m.start() - chars[begin..s].iter().map(|c| c.len_utf8()).sum::<usize>();
                     !clause_boundary(chars, begin, lexicon)
                         && !at_name_boundary(text, byte, lexicon)
                         && !lexicon.ends_with_opening_word(&chars[..begin])
