@@ -3263,6 +3263,12 @@ mod tests {
         assert!(labels("440000", "推动徐宿淮一体化发展").is_empty());
         assert_eq!(labels("340000", "深化宿马合作共建"), ["宿马"]);
         assert!(labels("340000", "加强区域合作").is_empty());
+        // A run that names a city again is two runs (成都 with 德阳, then with
+        // 眉山), each a region even where it spells a word (大理 and 红河, 大理 and
+        // 德宏: 大红, 大德).
+        assert_eq!(labels("510000", "推进成德成眉产业协同"), ["成德", "成眉"]);
+        assert_eq!(labels("530000", "推进大红大德交通协同"), ["大红", "大德"]);
+        assert!(labels("530000", "推进大红灯笼工程").is_empty());
     }
 
     #[test]
@@ -3293,6 +3299,12 @@ mod tests {
             "深化湘赣合作，推进鄂豫皖协作",
             &[("湘赣", Place), ("鄂豫皖", Place)],
         );
+        // Before a word of cooperation the run holds whatever comes before it, even
+        // of the other abbreviations only; naming a province again, it is two
+        // pairs (a 宁夏 and a 福建 report).
+        check("积极开展好闽宁协作深化拓展活动", &[("闽宁", Place)]);
+        check("宁港澳合作提升年", &[("宁港澳", Place)]);
+        check("加强闽港闽澳合作", &[("闽港", Place), ("闽澳", Place)]);
         check("新晋院士2位", &[("2位", Quantity)]);
         check("加快沪渝蓉高铁建设", &[]);
         // 产业带动 is "industry drives", not a belt.

@@ -492,7 +492,10 @@ impl Lexicon {
     /// boundary (not after another name character, unless a stop character or the
     /// end of a verb or common word: 深化|湘赣), repeats no character (青青), is not
     /// a known name (京津冀, found as such) and ends where no common word starts
-    /// (苏|联…).
+    /// (苏|联…). A run that names one province again is two pairs (闽港|闽澳). Before
+    /// a word of cooperation between the regions (闽宁|协作, 沪滇|合作) the run is
+    /// one whatever comes before it (擦亮|闽宁协作), and may be made of the other
+    /// abbreviations only (宁港澳|合作).
     pub(crate) fn abbreviation_runs<'a>(
         &'a self,
         text: &'a str,
@@ -503,24 +506,32 @@ impl Lexicon {
             ))
             .expect("a character class")
         });
-        RE.find_iter(text).filter_map(move |m| {
-            let run: Vec<char> = m.as_str().chars().collect();
-            if self.names.contains_key(m.as_str())
-                || run.windows(2).any(|w| w[0] == w[1])
-                || !run.iter().any(|c| PROVINCE_ABBREVIATIONS.contains(*c))
-                // 新 before a run is "new" far more often (新晋院士).
-                || run[0] == '新'
-            {
-                return None;
-            }
-            if !self.run_starts_here(&text[..m.start()]) {
-                return None;
-            }
-            let last = *run.last().expect("two characters or more");
-            if self.ends_in_a_word(last, &text[m.end()..]) {
-                return None;
-            }
-            Some((m.start(), m.end()))
+        RE.find_iter(text).flat_map(move |m| {
+            let runs = split_at_repeats(m.as_str());
+            let last_run = runs.len() - 1;
+            runs.into_iter().enumerate().filter_map(move |(i, (b, e))| {
+                let (b, e) = (m.start() + b, m.start() + e);
+                let run: Vec<char> = text[b..e].chars().collect();
+                let cooperation = i == last_run && starts_with_cooperation(&text[e..]);
+                if run.len() < 2
+                    || self.names.contains_key(&text[b..e])
+                    || run.windows(2).any(|w| w[0] == w[1])
+                    || !(cooperation || run.iter().any(|c| PROVINCE_ABBREVIATIONS.contains(*c)))
+                    // 新 before a run is "new" far more often (新晋院士).
+                    || run[0] == '新'
+                {
+                    return None;
+                }
+                // A run after a pair of the same match starts where that one ends.
+                if i == 0 && !cooperation && !self.run_starts_here(&text[..b]) {
+                    return None;
+                }
+                let last = *run.last().expect("two characters or more");
+                if self.ends_in_a_word(last, &text[e..]) {
+                    return None;
+                }
+                Some((b, e))
+            })
         })
     }
 
@@ -556,65 +567,78 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            let b = i;
+            let run_begin = i;
             while i < chars.len() && letter(chars[i].1) {
                 i += 1;
             }
-            // The run, less a last character that starts a word with the next
-            // (宿马合|作 → 宿马).
-            let mut e = i;
-            // A common word, or a name that is one too (合作, of 合作市).
-            let word = |pair: [char; 2]| {
-                self.common_words.contains(&pair) || self.name_words.contains(&pair)
-            };
-            let next_pair = |e: usize| {
-                chars
-                    .get(e)
-                    .is_some_and(|&(_, n)| word([chars[e - 1].1, n]))
-            };
-            if e - b > 2 && next_pair(e) {
-                e -= 1;
-            }
-            let run: Vec<char> = chars[b..e].iter().map(|&(_, c)| c).collect();
-            // Each city once, but an initial two cities share may stand twice in a
-            // row (宜荆荆: 宜昌, 荆州, 荆门).
-            let shared = self.shared_initials.get(&table.province_of(region));
-            let repeats = run.windows(2).filter(|w| w[0] == w[1]).count();
-            let distinct = run.iter().collect::<HashSet<_>>().len() + repeats == run.len()
-                && run
-                    .windows(2)
-                    .all(|w| w[0] != w[1] || shared.is_some_and(|s| s.contains(&w[0])));
-            let city = run.iter().any(|&c| {
-                initials.contains(&c)
-                    && !PROVINCE_ABBREVIATIONS.contains(c)
-                    && !OTHER_ABBREVIATIONS.contains(c)
-            });
-            if !(2..=4).contains(&run.len())
-                || !distinct
-                || !city
-                || matches!(run[0], '新' | '和')
-                || run.windows(2).any(|w| word([w[0], w[1]]))
-                || next_pair(e)
-            {
-                continue;
-            }
-            let (begin, end) = (chars[b].0, chars.get(e).map_or(text.len(), |&(o, _)| o));
-            if self.names.contains_key(&text[begin..end]) {
-                continue;
-            }
-            // A run that goes on with the abbreviation of a city of another
-            // province (通苏|嘉甬 of a railway) is one name, not this run.
-            if e == i
-                && chars.get(e).is_some_and(|&(_, n)| {
-                    self.city_initials.values().any(|other| other.contains(&n))
+            // A run that names a city again is two runs (昆曲|昆楚).
+            let run_text = &text[chars[run_begin].0..chars.get(i).map_or(text.len(), |&(o, _)| o)];
+            let segments: Vec<(usize, usize)> = split_at_repeats(run_text)
+                .into_iter()
+                .map(|(sb, se)| {
+                    let count = |to: usize| run_text[..to].chars().count();
+                    (run_begin + count(sb), run_begin + count(se))
                 })
-            {
-                continue;
+                .collect();
+            for (segment, &(b, segment_end)) in segments.iter().enumerate() {
+                // The run, less a last character that starts a word with the next
+                // (宿马合|作 → 宿马).
+                let mut e = segment_end;
+                // A common word, or a name that is one too (合作, of 合作市).
+                let word = |pair: [char; 2]| {
+                    self.common_words.contains(&pair) || self.name_words.contains(&pair)
+                };
+                let next_pair = |e: usize| {
+                    chars
+                        .get(e)
+                        .is_some_and(|&(_, n)| word([chars[e - 1].1, n]))
+                };
+                if e - b > 2 && next_pair(e) {
+                    e -= 1;
+                }
+                let run: Vec<char> = chars[b..e].iter().map(|&(_, c)| c).collect();
+                // Each city once, but an initial two cities share may stand twice in a
+                // row (宜荆荆: 宜昌, 荆州, 荆门).
+                let shared = self.shared_initials.get(&table.province_of(region));
+                let repeats = run.windows(2).filter(|w| w[0] == w[1]).count();
+                let distinct = run.iter().collect::<HashSet<_>>().len() + repeats == run.len()
+                    && run
+                        .windows(2)
+                        .all(|w| w[0] != w[1] || shared.is_some_and(|s| s.contains(&w[0])));
+                let city = run.iter().any(|&c| {
+                    initials.contains(&c)
+                        && !PROVINCE_ABBREVIATIONS.contains(c)
+                        && !OTHER_ABBREVIATIONS.contains(c)
+                });
+                if !(2..=4).contains(&run.len())
+                    || !distinct
+                    || !city
+                    || matches!(run[0], '新' | '和')
+                    // Runs named one after the other are runs even where one
+                    // spells a word (昆玉|昆曲, of 昆明, 玉溪 and 曲靖).
+                    || (segments.len() == 1 && run.windows(2).any(|w| word([w[0], w[1]])))
+                    || next_pair(e)
+                {
+                    continue;
+                }
+                let (begin, end) = (chars[b].0, chars.get(e).map_or(text.len(), |&(o, _)| o));
+                if self.names.contains_key(&text[begin..end]) {
+                    continue;
+                }
+                // A run that goes on with the abbreviation of a city of another
+                // province (通苏|嘉甬 of a railway) is one name, not this run.
+                if e == i
+                    && chars.get(e).is_some_and(|&(_, n)| {
+                        self.city_initials.values().any(|other| other.contains(&n))
+                    })
+                {
+                    continue;
+                }
+                if segment == 0 && !self.run_starts_here(&text[..begin]) {
+                    continue;
+                }
+                out.push((begin, end));
             }
-            if !self.run_starts_here(&text[..begin]) {
-                continue;
-            }
-            out.push((begin, end));
         }
         out
     }
@@ -664,6 +688,34 @@ impl Lexicon {
             .filter(|&(b, _)| b == 0)
             .map(|(_, e)| text[..e].chars().count())
     }
+}
+
+/// Words of cooperation between regions that a run of their abbreviations opens
+/// (闽宁|协作, 沪滇|合作, 川渝|一体化).
+const COOPERATION_WORDS: [&str; 7] = ["合作", "协作", "协同", "一体化", "共建", "联动", "对口"];
+
+/// True when `after` starts with a word of cooperation between regions.
+fn starts_with_cooperation(after: &str) -> bool {
+    COOPERATION_WORDS.iter().any(|w| after.starts_with(w))
+}
+
+/// A run of abbreviations cut before each character that names a region of the
+/// run again (闽港闽澳 → 闽港, 闽澳; 昆曲昆楚 → 昆曲, 昆楚): byte ranges within
+/// `run`. A character repeated right after itself is left to the caller (青青).
+pub(crate) fn split_at_repeats(run: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut seen: Vec<char> = Vec::new();
+    for (i, c) in run.char_indices() {
+        if seen.contains(&c) && seen.last() != Some(&c) {
+            out.push((start, i));
+            start = i;
+            seen.clear();
+        }
+        seen.push(c);
+    }
+    out.push((start, run.len()));
+    out
 }
 
 /// Division names that are also common words of the text: districts named only by
