@@ -4132,6 +4132,11 @@ mod tests {
             "支持比亚迪、宁德时代扩产",
             &[("比亚迪", Organization), ("宁德时代", Organization)],
         );
+        // jieba tags some short names as abbreviations (j): still companies.
+        check(
+            "支持中联重科、中青旅拓展海外市场",
+            &[("中联重科", Organization), ("中青旅", Organization)],
+        );
         // Two-character rivers count at word boundaries only: 自信|江西 holds no
         // 信江.
         check("治理汉江和渭河", &[("汉江", Place), ("渭河", Place)]);
