@@ -1825,10 +1825,14 @@ fn names_by_suffix(
             e
         };
         let label: String = chars[begin..e].iter().collect();
+        // Words that end no name (物流中心: a role, a description) end none here,
+        // unless the rule's own suffix is one of them (保税物流中心, a customs
+        // facility of that name).
+        let suffix = &text[m.start()..m.end()];
         if lexicon
             .not_name_words
             .iter()
-            .any(|w| label.ends_with(w.as_str()))
+            .any(|w| label.ends_with(w.as_str()) && !suffix.ends_with(w.as_str()))
         {
             continue;
         }
@@ -3846,6 +3850,9 @@ mod tests {
         // A facility named after its place, alone; coordinated places before a
         // route's head are routes' names (陕西's report).
         check("建成延安机场", &[]);
+        // A bonded logistics centre is a customs facility of that name, though a
+        // logistics centre alone is no name (建设区域物流中心).
+        check("支持泸州保税物流中心封关运行", &[]);
         check("建成甲乙、丙丁高铁", &[]);
         // Routes between places are roads, lines and projects (青海's, 吉林's and
         // 陕西's reports).
