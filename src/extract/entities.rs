@@ -518,6 +518,9 @@ pub(crate) fn find(
     for (b, e) in lexicon.abbreviation_runs(text) {
         push(b, e, named(EntityKind::Place, &text[b..e]), 3);
     }
+    // Zones opened by a run of cities' initials (甲乙都市圈): whole names found by
+    // their suffix, which no place before 、 shares a head with.
+    let mut run_zones = Vec::new();
     if let Some(region) = context.region
         && !context.legal
     {
@@ -544,6 +547,7 @@ pub(crate) fn find(
                 .map(|end| chars[ce..end].iter().map(|c| c.len_utf8()).sum::<usize>());
             if let Some(len) = zone.filter(|_| !listed) {
                 push(b, e + len, named(EntityKind::Place, &text[b..e + len]), 3);
+                run_zones.push((cb, offsets.char(e + len)));
             } else if listed || !starts_a_longer_name(&chars, ce, lexicon, false) {
                 push(b, e, named(EntityKind::Place, &text[b..e]), 3);
             }
@@ -810,6 +814,11 @@ pub(crate) fn find(
     features_listed_beside(&chars, lexicon, &mut candidates);
     candidates.extend(people(&chars, text, &offsets, lexicon));
     candidates.extend(anonymised(&chars, lexicon));
+    for c in candidates.iter_mut() {
+        if c.entity.kind == EntityKind::Place && run_zones.contains(&(c.begin, c.end)) {
+            c.rule_found = true;
+        }
+    }
     drop_shared_heads(&chars, &mut candidates);
     names_in_events(&chars, lexicon, &mut candidates);
     candidates.extend(bracketed_place_names(&chars, lexicon));
@@ -3273,6 +3282,12 @@ mod tests {
         assert_eq!(labels("510000", "推进成德成眉产业协同"), ["成德", "成眉"]);
         assert_eq!(labels("530000", "推进大红大德交通协同"), ["大红", "大德"]);
         assert!(labels("530000", "推进大红灯笼工程").is_empty());
+        // A zone a run opens (粤东: 广东 and 东莞) is a whole name before 、, with
+        // no head shared with the zone after it.
+        assert_eq!(
+            labels("440000", "推动粤东城市群、粤西沿海经济带建设"),
+            ["粤东城市群", "粤西沿海经济带"]
+        );
     }
 
     #[test]
