@@ -1834,6 +1834,19 @@ fn names_by_suffix(
             e
         };
         let label: String = chars[begin..e].iter().collect();
+        // 美丽 and a place is a goal (美丽中国, ANNOTATION.md's 美丽江苏建设): a zone
+        // built on it (美丽中国先行区, 美丽城市先行区) is no name, and the place in it
+        // is a mention of its own.
+        // Nor is a batch of zones (我国首批国家公园, 第一批…先行区) a zone's name.
+        if rule.kind == EntityKind::Place
+            && !rule.facility
+            && (label.contains("美丽")
+                || chars[..begin].ends_with(&['美', '丽'])
+                || label.contains("首批")
+                || label.contains("一批"))
+        {
+            continue;
+        }
         // Words that end no name (物流中心: a role, a description) end none here,
         // unless the rule's own suffix is one of them (保税物流中心, a customs
         // facility of that name).
@@ -3431,6 +3444,17 @@ mod tests {
         assert_eq!(
             place_names("620000", "金昌经开区、庆阳东数西算产业园入选"),
             ["金昌经开区", "庆阳东数西算产业园"]
+        );
+        // 美丽 and a place is a goal, no zone's name: the place is the mention
+        // (江苏's and 甘肃's reports); nor is a batch of zones a name.
+        assert_eq!(place_names("320000", "建设美丽中国先行区"), ["中国"]);
+        assert_eq!(
+            place_names("620000", "陇南入列全国第一批美丽城市先行区"),
+            ["陇南"]
+        );
+        assert_eq!(
+            place_names("630000", "三江源国家公园入选我国首批国家公园"),
+            ["三江源国家公园"]
         );
         // A resultative verb of policy prose opens the clause (做大做强 before a
         // zone, as 陕西's report writes 加快推进|西安都市圈).
