@@ -3445,6 +3445,12 @@ mod tests {
             place_names("620000", "金昌经开区、庆阳东数西算产业园入选"),
             ["金昌经开区", "庆阳东数西算产业园"]
         );
+        // Agricultural high-tech zones (农高区) and tourist resorts named after a
+        // place are zones (内蒙古's report).
+        assert_eq!(
+            place_names("150000", "高质量建设巴彦淖尔国家农高区，阿尔山国家级旅游度假区"),
+            ["巴彦淖尔国家农高区", "阿尔山国家级旅游度假区"]
+        );
         // 美丽 and a place is a goal, no zone's name: the place is the mention
         // (江苏's and 甘肃's reports); nor is a batch of zones a name.
         assert_eq!(place_names("320000", "建设美丽中国先行区"), ["中国"]);
