@@ -3451,6 +3451,15 @@ mod tests {
             place_names("150000", "高质量建设巴彦淖尔国家农高区，阿尔山国家级旅游度假区"),
             ["巴彦淖尔国家农高区", "阿尔山国家级旅游度假区"]
         );
+        // A demonstration zone's name may run to fourteen characters before its
+        // suffix (a 东营 regulation).
+        check(
+            "东营港经济开发区、黄河三角洲农业高新技术产业示范区为重点管理区",
+            &[
+                ("东营港经济开发区", Place),
+                ("黄河三角洲农业高新技术产业示范区", Place),
+            ],
+        );
         // 美丽 and a place is a goal, no zone's name: the place is the mention
         // (江苏's and 甘肃's reports); nor is a batch of zones a name.
         assert_eq!(place_names("320000", "建设美丽中国先行区"), ["中国"]);
