@@ -3448,7 +3448,10 @@ mod tests {
         // Agricultural high-tech zones (农高区) and tourist resorts named after a
         // place are zones (内蒙古's report).
         assert_eq!(
-            place_names("150000", "高质量建设巴彦淖尔国家农高区，阿尔山国家级旅游度假区"),
+            place_names(
+                "150000",
+                "高质量建设巴彦淖尔国家农高区，阿尔山国家级旅游度假区"
+            ),
             ["巴彦淖尔国家农高区", "阿尔山国家级旅游度假区"]
         );
         // A demonstration zone's name may run to fourteen characters before its
