@@ -3333,8 +3333,8 @@ mod tests {
         );
         // Before a word of cooperation the run holds whatever comes before it, even
         // of the other abbreviations only; naming a province again, it is two
-        // pairs (a 宁夏 and a 福建 report).
-        check("积极开展好闽宁协作深化拓展活动", &[("闽宁", Place)]);
+        // pairs (the last two from 宁夏's and 福建's reports).
+        check("做深做实粤桂协作", &[("粤桂", Place)]);
         check("宁港澳合作提升年", &[("宁港澳", Place)]);
         check("加强闽港闽澳合作", &[("闽港", Place), ("闽澳", Place)]);
         check("新晋院士2位", &[("2位", Quantity)]);

@@ -442,7 +442,7 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .code(2)
         .stderr(
             predicate::str::contains("schema version 19")
-                .and(predicate::str::contains("闽宁协作"))
+                .and(predicate::str::contains("粤桂协作"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()

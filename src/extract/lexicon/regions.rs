@@ -493,8 +493,8 @@ impl Lexicon {
     /// end of a verb or common word: 深化|湘赣), repeats no character (青青), is not
     /// a known name (京津冀, found as such) and ends where no common word starts
     /// (苏|联…). A run that names one province again is two pairs (闽港|闽澳). Before
-    /// a word of cooperation between the regions (闽宁|协作, 沪滇|合作) the run is
-    /// one whatever comes before it (擦亮|闽宁协作), and may be made of the other
+    /// a word of cooperation between the regions (粤桂|协作, 鲁渝|合作) the run is
+    /// one whatever comes before it (做实|粤桂协作), and may be made of the other
     /// abbreviations only (宁港澳|合作).
     pub(crate) fn abbreviation_runs<'a>(
         &'a self,
@@ -691,7 +691,7 @@ impl Lexicon {
 }
 
 /// Words of cooperation between regions that a run of their abbreviations opens
-/// (闽宁|协作, 沪滇|合作, 川渝|一体化).
+/// (粤桂|协作, 鲁渝|合作, 川渝|一体化).
 const COOPERATION_WORDS: [&str; 7] = ["合作", "协作", "协同", "一体化", "共建", "联动", "对口"];
 
 /// True when `after` starts with a word of cooperation between regions.
