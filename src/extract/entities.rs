@@ -2506,6 +2506,13 @@ fn rivers_before_basins(chars: &[char], lexicon: &Lexicon, known: &[bool]) -> Ve
 fn features_listed_beside(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found>) {
     let joins = |c: char| matches!(c, '、' | '和');
     let item_char = |c: char| is_name_char(c) && !c.is_ascii() && !lexicon.stop_chars.contains(&c);
+    // After a joiner an item is a name, whose characters may be stop characters
+    // elsewhere (同宝山 holds 同): only particles and determiners end it.
+    let inside_char = |c: char| {
+        is_name_char(c)
+            && !c.is_ascii()
+            && !"的了和与及或等是就都也还又而且但却使让给个些各该其这那此之每，。、；：".contains(c)
+    };
     let ends_like_feature = |e: usize| e >= 1 && FEATURE_ENDS.contains(&chars[e - 1]);
     // Characters inside a candidate that is a name (not a place), which no item
     // may cut into; and the places by their span. Each is built once, so a long
@@ -2563,7 +2570,7 @@ fn features_listed_beside(chars: &[char], lexicon: &Lexicon, candidates: &mut Ve
         while at < chars.len() && joins(chars[at]) {
             let from = at + 1;
             let mut e = from;
-            while e < chars.len() && e - from < 4 && item_char(chars[e]) {
+            while e < chars.len() && e - from < 4 && inside_char(chars[e]) {
                 e += 1;
             }
             // Within the list an item runs to the next joiner; the last one is
@@ -3388,6 +3395,12 @@ mod tests {
         assert_eq!(
             place_names("530000", "杞麓湖、异龙湖实现脱劣"),
             ["杞麓湖", "异龙湖"]
+        );
+        // After 、 an item's name may hold a character that is a stop character
+        // elsewhere (将台山 holds 将; a 杭州 regulation on 西湖's hills).
+        assert_eq!(
+            place_names("330100", "包括吴山、紫阳山、凤凰山、将台山、玉皇山"),
+            ["吴山", "紫阳山", "凤凰山", "将台山", "玉皇山"]
         );
         // Verbs' phrases and kinds of water are no names, listed or not.
         assert!(place_names("110000", "新建、改建、扩建跨河、穿河、临河、穿堤的桥梁").is_empty());
