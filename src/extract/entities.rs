@@ -518,6 +518,13 @@ pub(crate) fn find(
     for (b, e) in lexicon.abbreviation_runs(text) {
         push(b, e, named(EntityKind::Place, &text[b..e]), 3);
     }
+    if let Some(region) = context.region
+        && !context.legal
+    {
+        for (b, e) in lexicon.own_abbreviated_regions(text, region) {
+            push(b, with_area(e), named(EntityKind::Place, &text[b..e]), 3);
+        }
+    }
     // Zones opened by a run of cities' initials (甲乙都市圈): whole names found by
     // their suffix, which no place before 、 shares a head with.
     let mut run_zones = Vec::new();
@@ -1945,6 +1952,10 @@ fn regional_opening(
 /// How many characters of `chars` a short name of [`regional_opening`] takes.
 fn regional_short_at(chars: &[char], lexicon: &Lexicon, region: Option<usize>) -> Option<usize> {
     let region = region?;
+    let start: String = chars.iter().take(4).collect();
+    if let Some(n) = lexicon.own_abbreviated_region_at(&start, region) {
+        return Some(n);
+    }
     [3, 2].into_iter().find(|&n| {
         n <= chars.len() && {
             let name: String = chars[..n].iter().collect();
@@ -3302,6 +3313,22 @@ mod tests {
         assert_eq!(labels("510000", "推进成德成眉产业协同"), ["成德", "成眉"]);
         assert_eq!(labels("530000", "推进大红大德交通协同"), ["大红", "大德"]);
         assert!(labels("530000", "推进大红灯笼工程").is_empty());
+        // A province whose abbreviation is too common a character elsewhere names
+        // its own regions by it and a direction (宁夏's report; 北京's 京西), as
+        // zones' heads too, and facilities named after them hold none.
+        assert_eq!(
+            labels(
+                "640000",
+                "宁东现代煤化工、中卫精细化工入选国家先进制造业集群"
+            ),
+            ["宁东", "中卫"]
+        );
+        assert_eq!(labels("110000", "推动京西地区转型发展"), ["京西地区"]);
+        assert_eq!(
+            labels("630000", "启动建设试验区，做活青南环线"),
+            Vec::<String>::new()
+        );
+        assert!(labels("320000", "宁东现代煤化工").is_empty());
         // A zone a run opens (粤东: 广东 and 东莞) is a whole name before 、, with
         // no head shared with the zone after it.
         assert_eq!(

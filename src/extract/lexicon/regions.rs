@@ -487,6 +487,55 @@ impl Lexicon {
         })
     }
 
+    /// Regions of the document's own province named by its abbreviation and a
+    /// direction, where the abbreviation is one of the characters too common to be
+    /// read as a province elsewhere (青南 in 青海's documents, 宁东 in 宁夏's, 京西
+    /// in 北京's): (byte begin, byte end). The region starts at a word boundary
+    /// as a run of abbreviations does (推进|青南), is no known name, and is not a
+    /// part (青南部).
+    pub(crate) fn own_abbreviated_regions(&self, text: &str, region: usize) -> Vec<(usize, usize)> {
+        let table = crate::divisions::bundled();
+        let Some(own) = OWN_ABBREVIATIONS
+            .iter()
+            .find(|(code, _)| table.get(table.province_of(region)).code == *code)
+            .map(|&(_, c)| c)
+        else {
+            return Vec::new();
+        };
+        let directions = ["东北", "东南", "西北", "西南", "东", "西", "南", "北"];
+        let mut out = Vec::new();
+        for (b, c) in text.char_indices() {
+            if c != own {
+                continue;
+            }
+            let after = &text[b + c.len_utf8()..];
+            let Some(direction) = directions.iter().find(|d| after.starts_with(*d)) else {
+                continue;
+            };
+            let e = b + c.len_utf8() + direction.len();
+            let name = &text[b..e];
+            let next = text[e..].chars().next();
+            if self.lookup(name).is_some()
+                || next.is_some_and(|n| matches!(n, '部' | '方' | '面' | '侧' | '端'))
+                || !self.run_starts_here(&text[..b])
+                || self.ends_in_a_word(name.chars().last().expect("a direction"), &text[e..])
+            {
+                continue;
+            }
+            out.push((b, e));
+        }
+        out
+    }
+
+    /// The length in characters of a region of [`Lexicon::own_abbreviated_regions`]
+    /// that `text` starts with (青南|试验区 → 2).
+    pub(crate) fn own_abbreviated_region_at(&self, text: &str, region: usize) -> Option<usize> {
+        self.own_abbreviated_regions(text, region)
+            .first()
+            .filter(|&&(b, _)| b == 0)
+            .map(|&(_, e)| text[..e].chars().count())
+    }
+
     /// Regions named by the abbreviations of two or more provinces together (湘赣,
     /// 鄂豫皖, 晋冀鲁豫): (byte begin, byte end). The run starts at a word
     /// boundary (not after another name character, unless a stop character or the
@@ -689,6 +738,19 @@ impl Lexicon {
             .map(|(_, e)| text[..e].chars().count())
     }
 }
+
+/// Provinces whose abbreviation is too common a character to be read as the
+/// province outside its own documents (青, 宁, 京 …): GB/T 2260 code and
+/// abbreviation. 新 and 云 are left out: 新 + a direction and 云南 are words.
+const OWN_ABBREVIATIONS: [(&str, char); 7] = [
+    ("110000", '京'),
+    ("220000", '吉'),
+    ("230000", '黑'),
+    ("520000", '贵'),
+    ("620000", '甘'),
+    ("630000", '青'),
+    ("640000", '宁'),
+];
 
 /// Words of cooperation between regions that a run of their abbreviations opens
 /// (粤桂|协作, 鲁渝|合作, 川渝|一体化).
