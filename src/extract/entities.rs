@@ -3324,10 +3324,7 @@ mod tests {
             ["宁东", "中卫"]
         );
         assert_eq!(labels("110000", "推动京西地区转型发展"), ["京西地区"]);
-        assert_eq!(
-            labels("630000", "启动建设试验区，做活青南环线"),
-            Vec::<String>::new()
-        );
+        assert_eq!(labels("640000", "做活宁东环线"), Vec::<String>::new());
         assert!(labels("320000", "宁东现代煤化工").is_empty());
         // A zone a run opens (粤东: 广东 and 东莞) is a whole name before 、, with
         // no head shared with the zone after it.

@@ -489,10 +489,10 @@ impl Lexicon {
 
     /// Regions of the document's own province named by its abbreviation and a
     /// direction, where the abbreviation is one of the characters too common to be
-    /// read as a province elsewhere (青南 in 青海's documents, 宁东 in 宁夏's, 京西
-    /// in 北京's): (byte begin, byte end). The region starts at a word boundary
-    /// as a run of abbreviations does (推进|青南), is no known name, and is not a
-    /// part (青南部).
+    /// read as a province elsewhere (宁东 in 宁夏's documents, 京西 in
+    /// 北京's): (byte begin, byte end). The region starts at a word boundary
+    /// as a run of abbreviations does (推进|宁东), is no known name, and is not a
+    /// part (宁东部); 宁南 is a county of 四川 first.
     pub(crate) fn own_abbreviated_regions(&self, text: &str, region: usize) -> Vec<(usize, usize)> {
         let table = crate::divisions::bundled();
         let Some(own) = OWN_ABBREVIATIONS
@@ -528,7 +528,7 @@ impl Lexicon {
     }
 
     /// The length in characters of a region of [`Lexicon::own_abbreviated_regions`]
-    /// that `text` starts with (青南|试验区 → 2).
+    /// that `text` starts with (宁东|地区 → 2).
     pub(crate) fn own_abbreviated_region_at(&self, text: &str, region: usize) -> Option<usize> {
         self.own_abbreviated_regions(text, region)
             .first()
