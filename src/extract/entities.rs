@@ -2518,7 +2518,7 @@ fn features_listed_beside(chars: &[char], lexicon: &Lexicon, candidates: &mut Ve
     let joins = |c: char| matches!(c, '、' | '和');
     let item_char = |c: char| is_name_char(c) && !c.is_ascii() && !lexicon.stop_chars.contains(&c);
     // After a joiner an item is a name, whose characters may be stop characters
-    // elsewhere (同宝山 holds 同): only particles and determiners end it.
+    // elsewhere (将台山 holds 将): only particles and determiners end it.
     let inside_char = |c: char| {
         is_name_char(c)
             && !c.is_ascii()

@@ -620,7 +620,7 @@ impl Lexicon {
             while i < chars.len() && letter(chars[i].1) {
                 i += 1;
             }
-            // A run that names a city again is two runs (昆曲|昆楚).
+            // A run that names a city again is two runs (成德|成眉).
             let run_text = &text[chars[run_begin].0..chars.get(i).map_or(text.len(), |&(o, _)| o)];
             let segments: Vec<(usize, usize)> = split_at_repeats(run_text)
                 .into_iter()
@@ -664,7 +664,7 @@ impl Lexicon {
                     || !city
                     || matches!(run[0], '新' | '和')
                     // Runs named one after the other are runs even where one
-                    // spells a word (昆玉|昆曲, of 昆明, 玉溪 and 曲靖).
+                    // spells a word (大红|大德, of 大理, 红河 and 德宏).
                     || (segments.len() == 1 && run.windows(2).any(|w| word([w[0], w[1]])))
                     || next_pair(e)
                 {
@@ -762,7 +762,7 @@ fn starts_with_cooperation(after: &str) -> bool {
 }
 
 /// A run of abbreviations cut before each character that names a region of the
-/// run again (闽港闽澳 → 闽港, 闽澳; 昆曲昆楚 → 昆曲, 昆楚): byte ranges within
+/// run again (闽港闽澳 → 闽港, 闽澳; 成德成眉 → 成德, 成眉): byte ranges within
 /// `run`. A character repeated right after itself is left to the caller (青青).
 pub(crate) fn split_at_repeats(run: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
