@@ -4313,6 +4313,18 @@ mod tests {
         // Sectors closed the same way are no companies.
         check("推动钢铁、化工等企业节能降碳。", &[]);
         check("支持专业、高效等中小企业发展。", &[]);
+        // A partner joined to an item by 与 is no company of the list, which
+        // starts after the joiner.
+        check(
+            "推动中国人民大学、北京师范大学与比亚迪、大疆、百度等企业合作。",
+            &[
+                ("中国人民大学", Organization),
+                ("北京师范大学", Organization),
+                ("比亚迪", Organization),
+                ("大疆", Organization),
+                ("百度", Organization),
+            ],
+        );
     }
 
     #[test]

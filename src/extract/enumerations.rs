@@ -133,7 +133,18 @@ fn items_before(chars: &[char], end: usize, lexicon: &Lexicon) -> Vec<(usize, us
         while b > 0 && e - b <= MAX_ITEM && is_name_char(chars[b - 1]) {
             b -= 1;
         }
-        let after_comma = b > 0 && chars[b - 1] == '、';
+        let mut after_comma = b > 0 && chars[b - 1] == '、';
+        // A joiner inside an item, with a name of two characters or more on
+        // either side (A、B与C、D等企业: B is the partner of the list, which
+        // starts at C), opens the list: the items before are no companies.
+        if after_comma
+            && let Some(s) = (b + 2..e.saturating_sub(2))
+                .rev()
+                .find(|&i| matches!(chars[i], '与' | '和' | '同' | '及'))
+        {
+            b = s + 1;
+            after_comma = false;
+        }
         if !after_comma {
             // The first item: after the last common verb (依托|A), then after the
             // last stop character (钢铁和|A), though not one with a single character
