@@ -881,6 +881,13 @@ fn names_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
                 events.push((c.begin, at + head.chars().count()));
                 break;
             }
+            // A short form (成都世运会) has one character of its own.
+            if at == start + 1
+                && let Some(head) = lexicon.event_short_heads.iter().find(|h| starts(at, h))
+            {
+                events.push((c.begin, at + head.chars().count()));
+                break;
+            }
             let ch = chars[at];
             // A dash joining another place, or brackets around one (2025（中国）
             // 亚欧商品贸易博览会).
@@ -4156,6 +4163,11 @@ mod tests {
         check("成功举办兰州国际马拉松", &[]);
         check("跨国公司领导人青岛峰会", &[]);
         check("办好长江文明论坛", &[]);
+        // The short forms of fairs and games hold one character after the place;
+        // further on, the place is what the sentence is about.
+        check("办好成都世运会", &[]);
+        check("支持北京冬奥会场馆赛后利用", &[]);
+        check("四川代表团夺得全运会金牌", &[("四川", Place)]);
         // A place before a word of holding, or before the generic word alone after
         // 的, is a mention.
         check("在福州举办的论坛", &[("福州", Place)]);

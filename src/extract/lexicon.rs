@@ -214,6 +214,9 @@ pub struct Lexicon {
     pub(crate) opening_words: std::collections::HashSet<[char; 2]>,
     /// Words that end the name of an event (峰会, 论坛, 博览会 …).
     pub(crate) event_heads: Vec<String>,
+    /// The heads of events' short forms (博会, 运会 …), one character after a
+    /// place at most.
+    pub(crate) event_short_heads: Vec<String>,
     /// Words between a place and an event that are not part of its name (举办 …).
     pub(crate) event_breaks: Vec<String>,
     /// Words that end an indicator's name before a quantity (增长, 下降, 年均 …).
@@ -624,7 +627,11 @@ impl Lexicon {
             company_list_generic_heads: column_words(COMPANY_LIST_WORDS, "generic"),
             company_list_ranks: column_words(COMPANY_LIST_WORDS, "rank"),
             indicator_verbs: words(INDICATOR_VERBS),
-            event_heads: words(EVENT_HEADS),
+            event_heads: words(EVENT_HEADS)
+                .into_iter()
+                .filter(|w| !w.contains('\t'))
+                .collect(),
+            event_short_heads: column_words(EVENT_HEADS, "short"),
             event_breaks: words(EVENT_BREAKS),
             name_heads: words(NAME_HEADS),
             stop_chars: lines(STOP_CHARS)
