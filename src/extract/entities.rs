@@ -1112,15 +1112,19 @@ fn place_prefix<'a>(
 fn drop_shared_heads(chars: &[char], candidates: &mut Vec<Found>) {
     let table = crate::divisions::bundled();
     let level = |c: &Found| c.entity.division.map(|d| table.get(d).level);
-    // (begin, end, level, a whole name: a zone found by its suffix, or a division
-    // written in full)
+    // (begin, end, level, a whole name: a zone found by its suffix or a long
+    // name of no division, a division written in full)
     let places: Vec<(usize, usize, Option<crate::divisions::Level>, bool, bool)> = candidates
         .iter()
         .filter(|c| c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME)
         .map(|c| {
             let written: String = chars[c.begin..c.end].iter().collect();
             let full = c.entity.division.is_some() && written == c.entity.label;
-            (c.begin, c.end, level(c), c.rule_found, full)
+            // A long name of no division (a region or corridor of the
+            // gazetteer: 珠江三角洲, 长江三角洲) is whole, as one found by its
+            // suffix is: no bare place sharing the next zone's head.
+            let whole = c.rule_found || c.entity.division.is_none() && c.end - c.begin >= 5;
+            (c.begin, c.end, level(c), whole, full)
         })
         .collect();
     // The places by where they start and end: a candidate after a joiner looks up
@@ -1812,8 +1816,11 @@ fn names_by_suffix(
                                 || lexicon.stop_chars.contains(&chars[p - 1])
                                 || ends_with_any(&chars[..p], &lexicon.stop_phrases))
                 };
+                // A division's name that leaves too short a core is the start of
+                // the name's own word (贡嘎|山: 贡嘎县 is a county, 贡嘎山 the
+                // mountain of a national park), no place before it.
                 let Some(begin) = (lowest..s)
-                    .find(|&p| after_place(p))
+                    .find(|&p| after_place(p) && s - p >= rule.min_core)
                     .or_else(|| (lowest..s).find(|&p| boundary(p)))
                 else {
                     continue;
@@ -3353,6 +3360,18 @@ mod tests {
         check(
             "天府新区、成都东部新区",
             &[("天府新区", Place), ("成都东部新区", Place)],
+        );
+        // So is a long name of the gazetteer that ends with no zone's suffix.
+        check(
+            "推动珠江三角洲、成都东部新区合作",
+            &[("珠江三角洲", Place), ("成都东部新区", Place)],
+        );
+        // A national park is named after its mountain though a town bears the
+        // mountain's name (贡嘎山镇), and its name may be long.
+        check("创建贡嘎山国家公园", &[("贡嘎山国家公园", Place)]);
+        check(
+            "推进雅鲁藏布大峡谷国家公园建设",
+            &[("雅鲁藏布大峡谷国家公园", Place)],
         );
         // Areas, belts and corridors named after a place are whole names.
         check(
