@@ -2428,8 +2428,9 @@ fn routes(chars: &[char], lexicon: &Lexicon, candidates: &[Found], held: &mut Ve
 }
 
 /// Words that end the name of a body's unit in a place (中科院|山西|煤化所,
-/// 教育部|重庆|高等研究院), besides the organisation suffixes.
-const UNIT_HEADS: &[&str] = &["基地", "平台", "代表处", "分院", "分所", "所"];
+/// 教育部|重庆|高等研究院, a hospital's campus: 四川省人民医院|成都|东院区), besides the
+/// organisation suffixes.
+const UNIT_HEADS: &[&str] = &["基地", "平台", "代表处", "分院", "分所", "所", "院区"];
 
 /// A body's unit in a place is one organisation (教育部重庆高等研究院, 新加坡
 /// 设计业总商会重庆代表处, 中科院山西煤化所): an organisation, a place right after it,
@@ -4130,6 +4131,11 @@ mod tests {
             &[("新加坡设计业总商会重庆代表处", Organization)],
         );
         check("中科院山西煤化所", &[("中科院山西煤化所", Organization)]);
+        // A hospital's campus in a city (written for the rule).
+        check(
+            "四川省人民医院成都东院区开诊",
+            &[("四川省人民医院成都东院区", Organization)],
+        );
         check(
             "青海大学三江源生态大数据应用实验室成为",
             &[("青海大学三江源生态大数据应用实验室", Organization)],
