@@ -214,8 +214,8 @@ pub struct Lexicon {
     pub(crate) opening_words: std::collections::HashSet<[char; 2]>,
     /// Words that end the name of an event (峰会, 论坛, 博览会 …).
     pub(crate) event_heads: Vec<String>,
-    /// The heads of events' short forms (博会, 运会 …), one character after a
-    /// place at most.
+    /// The heads of events' short forms (博会, 运会 …), which make an event's
+    /// name of a place only with exactly one character between (成都世运会).
     pub(crate) event_short_heads: Vec<String>,
     /// Words between a place and an event that are not part of its name (举办 …).
     pub(crate) event_breaks: Vec<String>,
