@@ -472,12 +472,14 @@ pub(crate) fn find(
             continue;
         }
         // 直辖市人民政府, 县级市人民政府, 地级市: the kind word belongs to a longer word;
-        // 全市博物馆, 各市委: every one of a kind, no one body.
-        if text[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|c| matches!(c, '辖' | '级' | '治' | '属' | '全' | '各'))
-        {
+        // 全市博物馆, 各市委: every one of a kind, no one body; 地方人大, 基层科协,
+        // 企业科协: such bodies of places or workplaces in general.
+        if text[..m.start()].chars().next_back().is_some_and(|c| {
+            matches!(
+                c,
+                '辖' | '级' | '治' | '属' | '全' | '各' | '方' | '层' | '业'
+            )
+        }) {
             continue;
         }
         // A website of the body (人大网, 政府网) is a platform, no mention of it.
@@ -576,10 +578,19 @@ pub(crate) fn find(
         // 电视剧《…》, 编纂《…》, or right after such a title (《A》《B》, 《A》、《B》):
         // a work, a single unit with nothing inside, not a law.
         let before = &text[..all.start()];
-        let work = lexicon
-            .work_heads
+        // A periodical (《浙江日报》, 《…常务委员会公报》) where a law is published
+        // is a work too; a document's title (《关于…的通报》) holds 关于 or 的.
+        let periodical = lexicon
+            .work_title_ends
             .iter()
-            .any(|w| before.ends_with(w.as_str()))
+            .any(|w| label.ends_with(w.as_str()))
+            && !label.contains("关于")
+            && !label.contains('的');
+        let work = periodical
+            || lexicon
+                .work_heads
+                .iter()
+                .any(|w| before.ends_with(w.as_str()))
             || last_work.is_some_and(|end| matches!(&text[end..all.start()], "" | "、"));
         if work {
             last_work = Some(all.end());
@@ -786,6 +797,7 @@ pub(crate) fn find(
     plants(&chars, lexicon, &candidates, &mut held);
     rankings(&chars, lexicon, &candidates, &mut held);
     unquoted_regulations(&chars, &candidates, &mut held);
+    websites(&chars, &candidates, &mut held);
     // Places listed before a site's head they share (榆林、延安|机场) are mentions:
     // no facility's name or span holds them, and no name runs from the last one
     // over the head.
@@ -2827,6 +2839,34 @@ fn unquoted_regulations(chars: &[char], candidates: &[Found], held: &mut Vec<(us
     }
 }
 
+/// The bodies whose websites are named by their place and short form (中国政府网,
+/// 浙江人大网).
+const WEBSITE_OWNERS: &[&str] = &["人大", "政府", "政协", "人民政府"];
+
+/// Websites named by a place and a body (刊载于中国人大网、中国政府网, 在衢州人大网公布):
+/// a platform's name, a single unit with no mention inside (ANNOTATION.md), as
+/// laws publish themselves on them. 网 ends the name unless it begins a longer
+/// word (政府网站 is a description: the government's website, whose place counts).
+fn websites(chars: &[char], candidates: &[Found], held: &mut Vec<(usize, usize)>) {
+    for place in candidates
+        .iter()
+        .filter(|c| c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME)
+    {
+        let rest = &chars[place.end..];
+        for owner in WEBSITE_OWNERS {
+            let n = owner.chars().count();
+            if super::starts_with_word(rest, owner)
+                && rest.get(n) == Some(&'网')
+                && !rest
+                    .get(n + 1)
+                    .is_some_and(|c| "站络格点页民友店购".contains(*c))
+            {
+                held.push((place.begin, place.end + n + 1));
+            }
+        }
+    }
+}
+
 /// The places found before `begin` in a list joined by 、 (格尔木、|德令哈).
 fn places_listed_before(
     chars: &[char],
@@ -3263,6 +3303,37 @@ mod tests {
             .filter(|f| f.entity.kind == Place)
             .map(|f| (chars[f.begin..f.end].iter().collect(), f.entity.key))
             .collect()
+    }
+
+    #[test]
+    fn peoples_organisations_are_the_organs_of_the_documents_region() {
+        // The closing part of every shared report lists the people's organisations
+        // by short forms, as it does 工商联: each is the body of the report's region.
+        // Bare 工会 is a common noun; a workplace's or every place's body (企业科协,
+        // 地方人大) is no one body; organs in a list make no list of companies.
+        let lexicon = Lexicon::bundled();
+        let text = "支持工会、共青团、妇联、科协、残联、红十字、计生协等群团组织发挥作用，省总工会、企业科协和地方人大";
+        let chars: Vec<char> = text.chars().collect();
+        let context = Context {
+            anchor: Some(2026),
+            region: crate::divisions::bundled().index_of("320000"),
+            legal: false,
+        };
+        let found: Vec<(String, String)> = find(text, &lexicon, context, None)
+            .into_iter()
+            .map(|f| (chars[f.begin..f.end].iter().collect(), f.entity.label))
+            .collect();
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            found,
+            [
+                pair("共青团", "中国共产主义青年团"),
+                pair("妇联", "江苏省妇女联合会"),
+                pair("科协", "江苏省科学技术协会"),
+                pair("残联", "江苏省残疾人联合会"),
+                pair("省总工会", "江苏省总工会"),
+            ]
+        );
     }
 
     #[test]
@@ -3746,6 +3817,41 @@ mod tests {
             .map(|f| f.entity.kind)
             .collect();
         assert_eq!(kinds, vec![Legislation], "{text}");
+    }
+
+    #[test]
+    fn periodicals_and_websites_where_laws_are_published_hold_no_names() {
+        // The closing articles of local regulations (浙江's, 山东's, 广东's in the
+        // shared laws): a newspaper or gazette in 《》 is no law cited (a newspaper is
+        // an organisation by its suffix, as without the marks; a gazette holds no
+        // mention), and a website named by a place and a body is a platform; a document's title
+        // (《关于…的通报》) stays a law, and a body's website described (政府网站)
+        // keeps its place.
+        let lexicon = Lexicon::bundled();
+        let context = Context {
+            anchor: None,
+            region: None,
+            legal: true,
+        };
+        let found = |text: &str| -> Vec<(String, EntityKind)> {
+            let chars: Vec<char> = text.chars().collect();
+            find(text, &lexicon, context, None)
+                .into_iter()
+                .map(|f| (chars[f.begin..f.end].iter().collect(), f.entity.kind))
+                .collect()
+        };
+        assert_eq!(
+            found("在《浙江日报》和《潍坊市人大常委会公报》上公布"),
+            [("浙江日报".to_owned(), Organization)]
+        );
+        assert_eq!(found("同时刊载于中国人大网、中国政府网和衢州人大网"), []);
+        assert_eq!(
+            found("依照《国务院办公厅关于安全生产情况的通报》，在杭州市人民政府网站公开"),
+            [
+                ("国务院办公厅关于安全生产情况的通报".to_owned(), Legislation),
+                ("杭州市人民政府".to_owned(), Organization),
+            ]
+        );
     }
 
     #[test]

@@ -40,9 +40,15 @@ pub(crate) fn companies_in_lists(
                 .iter()
                 .filter(move |f| f.begin == b && f.end == e)
         };
+        // An organ of a region (妇联, 科协 of the report's province) marks a list of
+        // bodies (工会、共青团、妇联、科协等群团组织), no list of companies.
         let known = items
             .iter()
-            .filter(|&&(b, e)| found_at(b, e).any(|f| f.entity.kind == EntityKind::Organization))
+            .filter(|&&(b, e)| {
+                found_at(b, e).any(|f| {
+                    f.entity.kind == EntityKind::Organization && f.entity.jurisdiction.is_none()
+                })
+            })
             .count();
         let phrases = items
             .iter()

@@ -197,6 +197,9 @@ pub struct Lexicon {
     /// Words before a 《》 title that show it names a work of art or a book
     /// (data/rules/work-heads.tsv).
     pub(crate) work_heads: Vec<String>,
+    /// Words that end the title of a work itself, a periodical's (《…日报》,
+    /// 《…公报》): the `end` rows of data/rules/work-heads.tsv.
+    pub(crate) work_title_ends: Vec<String>,
     /// Words that close a list of companies after 等 (央企), those that also close
     /// lists of sectors (企业), and words of rank that may stand before them (重点,
     /// 头部): data/rules/company-list-words.tsv.
@@ -622,7 +625,11 @@ impl Lexicon {
             common_words: pairs(COMMON_WORDS),
             name_words: pairs(NAME_WORDS),
             opening_words: pairs(OPENING_WORDS),
-            work_heads: words(WORK_HEADS),
+            work_heads: words(WORK_HEADS)
+                .into_iter()
+                .filter(|w| !w.contains('\t'))
+                .collect(),
+            work_title_ends: column_words(WORK_HEADS, "end"),
             company_list_heads: column_words(COMPANY_LIST_WORDS, "head"),
             company_list_generic_heads: column_words(COMPANY_LIST_WORDS, "generic"),
             company_list_ranks: column_words(COMPANY_LIST_WORDS, "rank"),

@@ -194,7 +194,7 @@ fn reports_resolve_organs_places_and_plans() {
          PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
          SELECT ?province ?form ?region WHERE {
            ?m nif:anchorOf ?form ; nif:referenceContext ?doc ; itsrdf:taIdentRef ?e .
-           FILTER(?form IN (\"省委\", \"市委\", \"自治区党委\", \"省政府\", \"市政府\", \"政协\", \"人大\", \"工商联\"))
+           FILTER(?form IN (\"省委\", \"市委\", \"自治区党委\", \"省政府\", \"市政府\", \"政协\", \"人大\", \"工商联\", \"妇联\", \"科协\", \"残联\"))
            ?e pkg:jurisdiction/rdfs:label ?region .
            ?doc dcterms:spatial ?province .
            FILTER(STR(?province) != STR(?region))
