@@ -801,7 +801,7 @@ pub(crate) fn find(
     // Places listed before a site's head they share (榆林、延安|机场) are mentions:
     // no facility's name or span holds them, and no name runs from the last one
     // over the head.
-    let listed = places_before_shared_heads(&chars, lexicon, context.region);
+    let listed = places_before_shared_heads(&chars, lexicon, context.region, context.legal);
     held.retain(|&(b, e)| !listed.iter().any(|f| f.begin < e && b < f.end));
     candidates.retain(|c| {
         !listed.iter().any(|f| {
@@ -2112,6 +2112,10 @@ fn shared_head_filler(rest: &[char]) -> bool {
         })
 }
 
+/// Words after the head of an area that make it modify them (区域品牌, 区域中心城市,
+/// 片区化): the list before it names kinds of thing, not areas.
+const HEAD_MODIFIES: &[&str] = &["品牌", "特色", "公用", "中心", "化", "性"];
+
 /// Places listed before the generic head of a site they share
 /// (data/rules/site-heads.tsv): 榆林、延安|机场, 旭龙、古水|水电站, 昆明、玉溪大型|水库,
 /// 同德、共和2个抽水蓄能|电站. Each item is two to
@@ -2125,6 +2129,7 @@ fn places_before_shared_heads(
     chars: &[char],
     lexicon: &Lexicon,
     region: Option<usize>,
+    legal: bool,
 ) -> Vec<Found> {
     let mut out = Vec::new();
     // Place names hold characters that are stop characters elsewhere (同德 holds
@@ -2134,21 +2139,20 @@ fn places_before_shared_heads(
     };
     // The end of the head starting at `p`, if one does; most characters start
     // none, which their first characters tell at once.
-    let firsts: Vec<char> = lexicon
-        .site_heads
-        .iter()
-        .filter_map(|w| w.chars().next())
-        .collect();
+    let heads = || lexicon.site_heads.iter().chain(&lexicon.named_site_heads);
+    let firsts: Vec<char> = heads().filter_map(|w| w.chars().next()).collect();
     let head_end = |p: usize| {
         if !firsts.contains(&chars[p]) {
             return None;
         }
-        lexicon
-            .site_heads
-            .iter()
+        heads()
             .filter(|w| super::starts_with_word(&chars[p..], w))
             .map(|w| p + w.chars().count())
             .max()
+    };
+    let is_head = |list: &[String], h: usize, end: usize| {
+        list.iter()
+            .any(|w| super::starts_with_word(&chars[h..], w) && h + w.chars().count() == end)
     };
     for h in 1..chars.len() {
         let Some(end) = head_end(h) else {
@@ -2167,14 +2171,34 @@ fn places_before_shared_heads(
         else {
             continue;
         };
+        // A head of sites named after localities (遗址, 片区): in a report, its
+        // list may name none that is known, when 等 closes it (with words of kind
+        // between: 等国家考古|遗址) and the head names the areas, not a kind of
+        // thing it modifies (区域|转型, not 区域|品牌). Laws list kinds of area
+        // before 区域 (幼儿园、居民区等区域), no names.
+        let plain_head = is_head(&lexicon.site_heads, h, end);
+        let local_head = !legal
+            && is_head(&lexicon.named_site_heads, h, end)
+            && !HEAD_MODIFIES
+                .iter()
+                .any(|w| super::starts_with_word(&chars[end..], w));
+        let kind_filler = |rest: &[char]| {
+            rest.first() == Some(&'等')
+                && rest.len() <= 7
+                && rest[1..]
+                    .iter()
+                    .all(|&c| is_item_char(c) && !lexicon.stop_chars.contains(&c))
+        };
         // The shortest item the filler follows (玉溪|大型, not 玉溪大型).
         let Some(last_end) = (2..=4).map(|n| sep + 1 + n).find(|&e| {
             e <= h
                 && chars[sep + 1..e].iter().all(|&c| is_item_char(c))
-                && shared_head_filler(&chars[e..h])
+                && (plain_head && shared_head_filler(&chars[e..h])
+                    || local_head && kind_filler(&chars[e..h]))
         }) else {
             continue;
         };
+        let closed_by_kind = local_head && kind_filler(&chars[last_end..h]);
         let mut items = vec![(sep + 1, last_end)];
         let mut at = sep;
         while at > 0 && chars[at] == '、' {
@@ -2273,7 +2297,8 @@ fn places_before_shared_heads(
                         || e - b == 4 && word(b) && word(b + 2)
                         || lexicon.starts_with_verb(&chars[b..e]))
         };
-        if !entities.iter().any(|x| x.2.as_ref().is_some_and(|k| k.1))
+        if !(closed_by_kind
+            || plain_head && entities.iter().any(|x| x.2.as_ref().is_some_and(|k| k.1)))
             || entities.iter().any(not_a_place)
         {
             continue;
@@ -4054,6 +4079,16 @@ mod tests {
         check("推进新建、整合8家省重点实验室", &[("8家", Quantity)]);
         check("加快宝中铁路、包兰铁路、中川机场改造", &[]);
         check("推进甲乙、丙丁水电站", &[]);
+        // In a report, sites and areas named after villages and localities no
+        // gazetteer lists: 等 and the head (with words of kind between) say the
+        // list is of places; a head that modifies a kind of thing (区域品牌), or an
+        // item of common words, says it is not.
+        check(
+            "加强杨官寨、芦山峁、寨峁梁等国家考古遗址公园建设",
+            &[("杨官寨", Place), ("芦山峁", Place), ("寨峁梁", Place)],
+        );
+        check("培育马铃薯、小杂粮等区域品牌", &[]);
+        check("整治轨道站点、群租空间等重点区域", &[]);
         // A count of plants before their capacity is a description too.
         check(
             "加快酒泉市、张掖市2座10万千瓦光热电站",

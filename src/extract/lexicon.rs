@@ -240,6 +240,9 @@ pub struct Lexicon {
     /// Heads of sites named after their places, which the items of a list before
     /// them share (榆林、延安|机场): data/rules/site-heads.tsv.
     pub(crate) site_heads: Vec<String>,
+    /// The heads of sites and areas named after localities no gazetteer lists,
+    /// whose lists need no known place (the `named` rows of site-heads.tsv).
+    pub(crate) named_site_heads: Vec<String>,
     /// Unit as written → normalised unit, longest first.
     pub(crate) units: Vec<(String, String)>,
     /// Quantity pattern built from `units`.
@@ -652,7 +655,22 @@ impl Lexicon {
                 .collect(),
             plan_suffixes: words(PLAN_SUFFIXES),
             not_plan_heads: words(NOT_PLAN_HEADS),
-            site_heads: words(SITE_HEADS),
+            site_heads: lines(SITE_HEADS)
+                .filter_map(|(_, l)| {
+                    let (word, flags) = l.split_once('\t').unwrap_or((l, ""));
+                    (flags.trim().is_empty() || flags.split(',').any(|f| f.trim() == "plain"))
+                        .then(|| word.trim().to_owned())
+                })
+                .collect(),
+            named_site_heads: lines(SITE_HEADS)
+                .filter_map(|(_, l)| {
+                    let (word, flags) = l.split_once('\t')?;
+                    flags
+                        .split(',')
+                        .any(|f| f.trim() == "named")
+                        .then(|| word.trim().to_owned())
+                })
+                .collect(),
             units,
             quantity_re,
             chinese_quantity_re,
