@@ -608,11 +608,26 @@ pub(crate) fn find(
         let all = c.get(0).unwrap();
         let inner = c.get(1).unwrap();
         let term = inner.as_str();
-        // A quotation of speech, not a term.
+        let after = &text[all.end()..];
+        // 战略 opening a compound (战略定位, 战略部署, 战略布局) is the strategy's
+        // attribute, no plan word of the quoted name: “X”战略定位 is a plan “X”.
+        let takes_suffix = |s: &&String| {
+            after.starts_with(s.as_str())
+                && !(s.as_str() == "战略"
+                    && STRATEGY_COMPOUNDS
+                        .iter()
+                        .any(|c| after["战略".len()..].starts_with(c)))
+        };
+        // A quotation of speech, not a term; but a programme's motto of a few
+        // phrases followed by its plan word (“千村甲、万村乙”工程, “争丙、强丁”行动)
+        // is the programme's name.
         let length = term.chars().count();
-        if term.contains(['，', '。', '；', '：', '！', '？', ','])
-            || length > 16
-            || (term.contains('、') && length > 8)
+        let motto = !term.contains(['。', '；', '：', '！', '？'])
+            && lexicon.plan_suffixes.iter().any(|s| takes_suffix(&s));
+        if !motto
+            && (term.contains(['，', '。', '；', '：', '！', '？', ','])
+                || length > 16
+                || (term.contains('、') && length > 8))
         {
             // A short slogan of a few clauses (“山水相连，周末游江苏”) is a
             // brand, a single unit: no place inside it is a mention.
@@ -635,16 +650,6 @@ pub(crate) fn find(
         // “11228”, “4+1”: a formula of digits, not an amount.
         let formula = term.chars().filter(|c| c.is_ascii_digit()).count() >= 3
             || term.contains('+') && term.chars().any(|c| c.is_ascii_digit());
-        let after = &text[all.end()..];
-        // 战略 opening a compound (战略定位, 战略部署, 战略布局) is the strategy's
-        // attribute, no plan word of the quoted name: “X”战略定位 is a plan “X”.
-        let takes_suffix = |s: &&String| {
-            after.starts_with(s.as_str())
-                && !(s.as_str() == "战略"
-                    && STRATEGY_COMPOUNDS
-                        .iter()
-                        .any(|c| after["战略".len()..].starts_with(c)))
-        };
         let has_plan_suffix = lexicon.plan_suffixes.iter().any(|s| takes_suffix(&s));
         if !five_year_plan
             && !formula
@@ -4368,6 +4373,16 @@ mod tests {
         check("“三公”经费", &[("三公", Term)]);
         check("推进“千万工程”", &[("千万工程", Plan)]);
         check("实施“人工智能+”行动", &[("“人工智能+”行动", Plan)]);
+        // A programme's motto of a few phrases, with its plan word, is its name;
+        // without one it is a slogan, a single unit of no kind.
+        check(
+            "实施“千村精品、万村美丽”工程和“育新苗，壮主体”行动",
+            &[
+                ("“千村精品、万村美丽”工程", Plan),
+                ("“育新苗，壮主体”行动", Plan),
+            ],
+        );
+        check("唱响“千村精品、万村美丽”", &[]);
         check("培育“农村+”特色产业", &[("农村+", Term)]);
         check("用好“两重”“两新”政策", &[("两重", Plan), ("两新", Plan)]);
         check("“赣莲”品牌", &[("赣莲", Term)]);
