@@ -1776,6 +1776,16 @@ fn names_by_suffix(
                     // word with it (…|季节, …|比赛, …|拔节).
                     let short_event =
                         matches!(&text[m.start()..m.end()], "节" | "赛") && rest.len() < 2;
+                    // The China–Europe (–Asia, –Laos …) freight trains are one
+                    // national service that cities run (甲市中欧班列, 乙市中亚班列):
+                    // the city is a description of it, a mention, and the
+                    // service's own name holds none.
+                    let national_trains =
+                        &text[m.start()..m.end()] == "班列" && rest.first() == Some(&'中');
+                    if national_trains {
+                        out.push(Found::not_a_name(begin + place, e));
+                        continue;
+                    }
                     if counts_places
                         || short_event
                         || lexicon
@@ -4111,6 +4121,12 @@ mod tests {
         // Bridges, locks, metro lines and power stations named after a place
         // (重庆's, 江苏's, 上海's and 宁夏's reports).
         check("开工支坪长江大桥等节点工程", &[]);
+        // A city's China–Europe or China–Asia trains: the national service, run
+        // from the city, which is a mention; a route's trains hold their places.
+        check(
+            "开行成都中欧班列、西安中亚班列和甲至乙班列",
+            &[("成都", Place), ("西安", Place)],
+        );
         check("镇江谏壁一线船闸扩容改造", &[]);
         check("加快建设崇明线、南枫线", &[]);
         check("太原地铁1号线开通运营", &[]);
@@ -4138,9 +4154,8 @@ mod tests {
             &[("上海", Place), ("天津", Place)],
         );
         check("从北京至上海的旅客", &[("北京", Place), ("上海", Place)]);
-        // Train services, metro lines and meetings named after a place (安徽's,
-        // 甘肃's and 新疆's reports); a node city of a train service is a place.
-        check("合肥中欧班列全年发运", &[]);
+        // Metro lines and meetings named after a place (甘肃's and 新疆's
+        // reports); a node city of a train service is a place.
         check("建成兰州轨道交通二号线。", &[]);
         check("第十次全国对口支援新疆工作会议精神", &[]);
         check("加快兰州中欧班列节点城市建设", &[("兰州", Place)]);
