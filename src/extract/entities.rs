@@ -738,6 +738,7 @@ pub(crate) fn find(
     let shared = quantity::shared_units(text, &arabic);
     let chinese = quantity::find_chinese(text, lexicon);
     let durations = quantity::find_durations(text);
+    let halves = quantity::find_halves(text, lexicon);
     let shares = quantity::find_shares(text);
     let magnitudes = quantity::find_magnitudes(text, lexicon);
     for (b, e, value) in arabic
@@ -745,6 +746,7 @@ pub(crate) fn find(
         .chain(shared)
         .chain(chinese)
         .chain(durations)
+        .chain(halves)
         .chain(shares)
         .chain(magnitudes)
     {

@@ -404,6 +404,51 @@ pub(crate) fn find_durations(text: &str) -> Vec<(usize, usize, QuantityValue)> {
     out
 }
 
+/// Half a year, a month, a day or an hour (居住半年以上, 每半年公布, 半个月内), as laws
+/// set periods: a numeral with a unit (ANNOTATION.md), its value 0.5. Not the
+/// halves of the calendar (上半年, 下半年: times), a half after a number (一年半,
+/// 两个半月), nor the words 半年度 and 半年报.
+static HALF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"半(?P<unit>年|个月|小时|天|日)(?P<after>以上|以内|以下|左右)?")
+        .expect("a valid pattern")
+});
+
+/// Halves of periods: (byte begin, byte end, value).
+pub(crate) fn find_halves(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, QuantityValue)> {
+    let mut out = Vec::new();
+    for c in HALF.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        let before = text[..all.start()].chars().next_back();
+        if before.is_some_and(|ch| {
+            "上下前后年月个大多过".contains(ch)
+                || ch.is_ascii_digit()
+                || crate::numerals::is_numeral_char(ch)
+        }) {
+            continue;
+        }
+        let unit = c.name("unit").unwrap();
+        if c.name("after").is_none()
+            && text[unit.end()..]
+                .chars()
+                .next()
+                .is_some_and(|ch| "度报".contains(ch))
+        {
+            continue;
+        }
+        out.push((
+            all.start(),
+            all.end(),
+            QuantityValue {
+                value: "0.5".to_owned(),
+                unit: normal_unit(lexicon, unit.as_str()).to_owned(),
+                approximate: c.name("after").is_some_and(|m| m.as_str() == "左右"),
+                lower: None,
+            },
+        ));
+    }
+    out
+}
+
 /// Quantities in `text`: (byte begin, byte end, value).
 pub(crate) fn find(
     text: &str,
@@ -661,6 +706,7 @@ mod tests {
                 .chain(shared)
                 .chain(find_chinese(text, &lexicon))
                 .chain(find_durations(text))
+                .chain(find_halves(text, &lexicon))
                 .chain(find_magnitudes(text, &lexicon))
                 .map(|(b, e, q)| (text[b..e].to_owned(), q.value, q.unit))
                 .collect();
@@ -678,6 +724,13 @@ mod tests {
         assert_eq!(all("收到申请后二十五日内"), vec![s("二十五日", "25", "天")]);
         assert_eq!(all("十月三十日，每月15日"), vec![]);
         assert_eq!(all("不满十四周岁"), vec![s("十四周岁", "14", "岁")]);
+        // Half a period is one too; the halves of the calendar and a half after a
+        // number are not.
+        assert_eq!(
+            all("连续居住半年以上，每半年公布一次"),
+            vec![s("半年", "0.5", "年"), s("半年以上", "0.5", "年")]
+        );
+        assert_eq!(all("上半年，一年半，半年度报告"), vec![]);
         // After a bound even 一 is an amount; alone it is an article.
         assert_eq!(all("每次不超过一个月"), vec![s("一个月", "1", "个月")]);
         assert_eq!(all("这是一个重要方面"), vec![]);
