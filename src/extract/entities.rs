@@ -3864,11 +3864,11 @@ mod tests {
     #[test]
     fn periodicals_and_websites_where_laws_are_published_hold_no_names() {
         // The closing articles of local regulations (浙江's, 山东's, 广东's in the
-        // shared laws): a newspaper or gazette in 《》 is no law cited (a newspaper is
-        // an organisation by its suffix, as without the marks; a gazette holds no
-        // mention), and a website named by a place and a body is a platform; a document's title
-        // (《关于…的通报》) stays a law, and a body's website described (政府网站)
-        // keeps its place.
+        // shared laws): a newspaper or gazette in 《》 is no law cited (a newspaper
+        // is an organisation by its suffix, as without the marks; a gazette holds
+        // no mention), and a website named by a place and a body is a platform; a
+        // document's title (《关于…的通报》) stays a law, and a body's website
+        // described (政府网站) keeps its place.
         let lexicon = Lexicon::bundled();
         let context = Context {
             anchor: None,

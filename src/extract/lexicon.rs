@@ -307,13 +307,24 @@ fn words(text: &str) -> Vec<String> {
     lines(text).map(|(_, l)| l.trim().to_owned()).collect()
 }
 
-/// The words of a two-column list whose second column is `role`.
+/// The words of a two-column list whose second column, comma-separated flags,
+/// holds `role`.
 fn column_words(text: &str, role: &str) -> Vec<String> {
     lines(text)
         .filter_map(|(_, l)| {
             let (word, r) = l.split_once('\t')?;
-            (r.trim() == role).then(|| word.trim().to_owned())
+            r.split(',')
+                .any(|f| f.trim() == role)
+                .then(|| word.trim().to_owned())
         })
+        .collect()
+}
+
+/// The words of such a list with no second column.
+fn plain_words(text: &str) -> Vec<String> {
+    lines(text)
+        .filter(|(_, l)| !l.contains('\t'))
+        .map(|(_, l)| l.trim().to_owned())
         .collect()
 }
 
@@ -628,19 +639,13 @@ impl Lexicon {
             common_words: pairs(COMMON_WORDS),
             name_words: pairs(NAME_WORDS),
             opening_words: pairs(OPENING_WORDS),
-            work_heads: words(WORK_HEADS)
-                .into_iter()
-                .filter(|w| !w.contains('\t'))
-                .collect(),
+            work_heads: plain_words(WORK_HEADS),
             work_title_ends: column_words(WORK_HEADS, "end"),
             company_list_heads: column_words(COMPANY_LIST_WORDS, "head"),
             company_list_generic_heads: column_words(COMPANY_LIST_WORDS, "generic"),
             company_list_ranks: column_words(COMPANY_LIST_WORDS, "rank"),
             indicator_verbs: words(INDICATOR_VERBS),
-            event_heads: words(EVENT_HEADS)
-                .into_iter()
-                .filter(|w| !w.contains('\t'))
-                .collect(),
+            event_heads: plain_words(EVENT_HEADS),
             event_short_heads: column_words(EVENT_HEADS, "short"),
             event_breaks: words(EVENT_BREAKS),
             name_heads: words(NAME_HEADS),
@@ -655,22 +660,8 @@ impl Lexicon {
                 .collect(),
             plan_suffixes: words(PLAN_SUFFIXES),
             not_plan_heads: words(NOT_PLAN_HEADS),
-            site_heads: lines(SITE_HEADS)
-                .filter_map(|(_, l)| {
-                    let (word, flags) = l.split_once('\t').unwrap_or((l, ""));
-                    (flags.trim().is_empty() || flags.split(',').any(|f| f.trim() == "plain"))
-                        .then(|| word.trim().to_owned())
-                })
-                .collect(),
-            named_site_heads: lines(SITE_HEADS)
-                .filter_map(|(_, l)| {
-                    let (word, flags) = l.split_once('\t')?;
-                    flags
-                        .split(',')
-                        .any(|f| f.trim() == "named")
-                        .then(|| word.trim().to_owned())
-                })
-                .collect(),
+            site_heads: [plain_words(SITE_HEADS), column_words(SITE_HEADS, "plain")].concat(),
+            named_site_heads: column_words(SITE_HEADS, "named"),
             units,
             quantity_re,
             chinese_quantity_re,
