@@ -622,8 +622,11 @@ pub(crate) fn find(
         // phrases followed by its plan word (“千村甲、万村乙”工程, “争丙、强丁”行动)
         // is the programme's name.
         let length = term.chars().count();
+        // A campaign (“甲乙”等促消费活动) in a report: the quoted phrase is its
+        // name, a plan, whatever its form.
+        let campaign = !context.legal && names_a_campaign(term, after, lexicon);
         let motto = !term.contains(['。', '；', '：', '！', '？'])
-            && lexicon.plan_suffixes.iter().any(|s| takes_suffix(&s));
+            && (campaign || lexicon.plan_suffixes.iter().any(|s| takes_suffix(&s)));
         if !motto
             && (term.contains(['，', '。', '；', '：', '！', '？', ','])
                 || length > 16
@@ -639,6 +642,10 @@ pub(crate) fn find(
                     NOT_A_NAME,
                 );
             }
+            continue;
+        }
+        if campaign {
+            push(inner.start(), inner.end(), named(EntityKind::Plan, term), 5);
             continue;
         }
         // A quoted amount (将“三日”修改为“五日”), not a name.
@@ -1281,6 +1288,27 @@ fn names_a_plan(term: &str, before: &str, after: &str, lexicon: &Lexicon, legal:
             .iter()
             .any(|s| term.ends_with(s.as_str()) && term.chars().count() > s.chars().count())
         || near_plan_word
+}
+
+/// Whether the quoted `term`, with the text `after` its closing mark, names a
+/// campaign: a campaign word (活动: data/rules/plan-suffixes.tsv) follows at once
+/// or after 等 and at most eight characters of its kind (等促消费活动, 系列供采对接
+/// 活动), unless the phrase ends as an event's name does or those characters
+/// hold an event's end (“X日”活动, “Y”等赛事活动: data/rules/event-heads.tsv).
+fn names_a_campaign(term: &str, after: &str, lexicon: &Lexicon) -> bool {
+    let after = after.strip_prefix('等').unwrap_or(after);
+    let Some((kind, _)) = lexicon.campaign_words.iter().find_map(|w| {
+        let at = after.find(w.as_str())?;
+        let kind = &after[..at];
+        (kind.chars().count() <= 8 && kind.chars().all(|c| is_name_char(c) && !c.is_ascii()))
+            .then_some((kind, w))
+    }) else {
+        return false;
+    };
+    !lexicon
+        .event_ends
+        .iter()
+        .any(|e| term.ends_with(e.as_str()) || kind.contains(e.as_str()))
 }
 
 /// The end of a gazetteer match, or `None` when the name runs on into a longer
@@ -4427,6 +4455,25 @@ mod tests {
             &[("全国人民代表大会常务委员会", Organization)],
         );
         check("由管理同志负责", &[]);
+    }
+
+    #[test]
+    fn quoted_campaigns_before_activities_are_plans() {
+        // A campaign (活动) after the quoted phrase, at once or after 等 and a few
+        // words of its kind, makes it a plan, counted or not, one of a few
+        // phrases or not; the span is the quoted phrase alone.
+        check("开展“春风暖万家”等促消费活动", &[("春风暖万家", Plan)]);
+        check("举办“乐游巴蜀”系列活动", &[("乐游巴蜀", Plan)]);
+        check("开展“五个一”活动", &[("五个一", Plan)]);
+        check(
+            "开展“学思想、强党性”等主题实践活动",
+            &[("学思想、强党性", Plan)],
+        );
+        // A named day, a gathering or a match before 活动 is an event, not a
+        // campaign.
+        check("举办“中国航天日”活动", &[("中国航天日", Term)]);
+        check("办好“乡超”等赛事活动", &[("乡超", Term)]);
+        check("举办“乡村音乐汇”等活动", &[("乡村音乐汇", Term)]);
     }
 
     #[test]

@@ -234,6 +234,12 @@ pub struct Lexicon {
     /// Characters never in a rule-found person's given name.
     pub(crate) not_given_name: HashSet<char>,
     pub(crate) plan_suffixes: Vec<String>,
+    /// Words that make the quoted phrase before them a campaign, at once or after
+    /// 等 and a few words (data/rules/plan-suffixes.tsv, flagged `campaign`).
+    pub(crate) campaign_words: Vec<String>,
+    /// One-character ends of an event's name (data/rules/event-heads.tsv,
+    /// flagged `end`): 日, 节, 汇 ….
+    pub(crate) event_ends: Vec<String>,
     /// Words after a quoted phrase that make it a brand, platform or label, not a
     /// plan (“赣莲”品牌, “蒙科聚”平台).
     pub(crate) not_plan_heads: Vec<String>,
@@ -658,7 +664,9 @@ impl Lexicon {
             not_given_name: lines(NOT_GIVEN_NAME)
                 .flat_map(|(_, l)| l.chars().collect::<Vec<_>>())
                 .collect(),
-            plan_suffixes: words(PLAN_SUFFIXES),
+            plan_suffixes: plain_words(PLAN_SUFFIXES),
+            campaign_words: column_words(PLAN_SUFFIXES, "campaign"),
+            event_ends: column_words(EVENT_HEADS, "end"),
             not_plan_heads: words(NOT_PLAN_HEADS),
             site_heads: [plain_words(SITE_HEADS), column_words(SITE_HEADS, "plain")].concat(),
             named_site_heads: column_words(SITE_HEADS, "named"),

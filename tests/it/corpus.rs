@@ -117,7 +117,8 @@ fn reports_resolve_organs_places_and_plans() {
         for doc in source::read(&input, &ReadOptions::default()).unwrap() {
             // The quoted phrases that name a plan by their form: numbered formulas,
             // and phrases followed by a plan word (directly or in the next few
-            // characters: “信号升格”专项行动), ending in one or in “+”.
+            // characters: “信号升格”专项行动), ending in one or in “+”; campaigns
+            // (“甲”等促消费活动: 活动 within 等 and eight characters).
             let plan_words = [
                 "规划", "计划", "纲要", "战略", "工程", "行动", "倡议", "方案",
             ];
@@ -129,8 +130,13 @@ fn reports_resolve_organs_places_and_plans() {
                         .chars()
                         .take(5)
                         .collect();
+                    let campaign: String = doc.text[c.get(0).unwrap().end()..]
+                        .chars()
+                        .take(11)
+                        .collect();
                     numbered.is_match(inner)
                         || inner.ends_with('+')
+                        || campaign.contains("活动")
                         || plan_words
                             .iter()
                             .any(|w| inner.ends_with(w) || after.contains(w))
