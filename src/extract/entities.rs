@@ -1854,13 +1854,18 @@ fn names_by_suffix(
                 // The end of an administrative division is the surest start
                 // (信阳市|鲇鱼山水库, 呼和浩特|敕勒川草原); other places may be part
                 // of the name (东北虎豹国家公园).
+                // Not a division whose name runs on (东兰|县: the county 东兰县
+                // ends after 县, and the feature's name starts there).
                 let after_place = |p: usize| {
                     p >= 2
                         && (2..=p.min(12)).any(|n| {
                             let name: String = chars[p - n..p].iter().collect();
+                            let longer: String = chars[p - n..=p].iter().collect();
                             lexicon.lookup(&name).is_some_and(|e| {
                                 e.kind == EntityKind::Place && e.division.is_some()
-                            })
+                            }) && lexicon
+                                .lookup(&longer)
+                                .is_none_or(|e| e.kind != EntityKind::Place)
                         })
                 };
                 // Else the start of the text, punctuation, a stop word or a verb.
@@ -1899,7 +1904,13 @@ fn names_by_suffix(
                 if chars[begin..s].starts_with(&['中', '国']) {
                     continue;
                 }
-                lexicon.past_clause_verbs(chars, begin, s, true)
+                let begin = lexicon.past_clause_verbs(chars, begin, s, true);
+                // A verb inside the core makes it a clause about the feature
+                // (部门确定|水库), no name.
+                if (begin + 1..s).any(|q| lexicon.starts_with_verb(&chars[q..s])) {
+                    continue;
+                }
+                begin
             }
         };
         let core = s - begin;
@@ -4474,6 +4485,14 @@ mod tests {
         check("举办“中国航天日”活动", &[("中国航天日", Term)]);
         check("办好“乡超”等赛事活动", &[("乡超", Term)]);
         check("举办“乡村音乐汇”等活动", &[("乡村音乐汇", Term)]);
+    }
+
+    #[test]
+    fn a_feature_starts_after_a_whole_county_and_holds_no_verb() {
+        // The county's name runs to its 县: the lake's name starts after it.
+        check("保护宾川县海稍湖", &[("宾川县", Place), ("海稍湖", Place)]);
+        // A verb before the head makes a clause about a reservoir, no name.
+        check("由环境保护部门确定水库的管理范围", &[]);
     }
 
     #[test]
