@@ -1490,7 +1490,7 @@ fn organisations_by_suffix(
         }
         // A name of two countries joined by a dash starts with the first (中国—中亚
         // 减贫合作中心, 中国—东盟 …).
-        let begin = joined_by_dash(chars, begin, lexicon);
+        let begin = joined_by_dash(chars, begin, lexicon, None);
         let found = Found::organisation(chars, begin, e);
         if lexicon
             .not_name_words
@@ -1505,8 +1505,10 @@ fn organisations_by_suffix(
 }
 
 /// Where a name that starts at `begin` after a dash joining it to a known place
-/// (中国—|中亚…) really starts: at that place; else `begin`.
-fn joined_by_dash(chars: &[char], begin: usize, lexicon: &Lexicon) -> usize {
+/// (中国—|中亚…) really starts: at that place; else `begin`. With the document's
+/// `region`, a township's short name that one township of the region bears is a
+/// known place too (a border town joined to its neighbour across the border).
+fn joined_by_dash(chars: &[char], begin: usize, lexicon: &Lexicon, region: Option<usize>) -> usize {
     let dashes = chars[..begin]
         .iter()
         .rev()
@@ -1523,6 +1525,10 @@ fn joined_by_dash(chars: &[char], begin: usize, lexicon: &Lexicon) -> usize {
             lexicon
                 .lookup(&name)
                 .is_some_and(|e| e.kind == EntityKind::Place)
+                || matches!(lexicon.township_short(&name, region), Some(Some(_)))
+                    && (clause_boundary(chars, end - n, lexicon)
+                        || lexicon.ends_with_verb(&chars[..end - n])
+                        || lexicon.ends_with_opening_word(&chars[..end - n]))
         })
         .map_or(begin, |n| end - n)
 }
@@ -1530,10 +1536,15 @@ fn joined_by_dash(chars: &[char], begin: usize, lexicon: &Lexicon) -> usize {
 /// Where a name that starts at `begin` right after places joined to it by dashes
 /// (西宁—|海东…, A—B—|C…) starts: at the first of them; `None` when no
 /// known place and dash stand right before `begin`.
-fn dash_joined_start(chars: &[char], begin: usize, lexicon: &Lexicon) -> Option<usize> {
+fn dash_joined_start(
+    chars: &[char],
+    begin: usize,
+    lexicon: &Lexicon,
+    region: Option<usize>,
+) -> Option<usize> {
     let mut at = begin;
     loop {
-        let b = joined_by_dash(chars, at, lexicon);
+        let b = joined_by_dash(chars, at, lexicon, region);
         if b == at {
             break;
         }
@@ -1762,7 +1773,7 @@ fn names_by_suffix(
                 let joined = match opened {
                     Some(b) if b > k => None,
                     _ if !rule.facility && rule.kind == EntityKind::Place => {
-                        dash_joined_start(chars, k, lexicon)
+                        dash_joined_start(chars, k, lexicon, region)
                     }
                     _ => None,
                 };
@@ -1913,7 +1924,12 @@ fn names_by_suffix(
                 begin
             }
         };
-        let core = s - begin;
+        // Places joined by dashes before the name's own words are no part of its
+        // core (甲—乙|经济合作区): the core is what follows the last dash.
+        let core = s - chars[begin..s]
+            .iter()
+            .rposition(|c| matches!(c, '—' | '－' | '-'))
+            .map_or(begin, |d| begin + d + 1);
         if rule.start != NameStart::Exact && (core < rule.min_core || core > rule.max_core) {
             continue;
         }
@@ -4632,6 +4648,22 @@ mod tests {
         check(
             "加快西宁—海东都市圈一体化进程，引导省内人口优先向都市圈集聚",
             &[("西宁—海东都市圈", Place)],
+        );
+    }
+
+    #[test]
+    fn border_zones_of_a_town_and_a_foreign_town_are_one_place() {
+        // The zone's own words are counted after the dash: a long foreign
+        // name before them leaves the zone whole.
+        check(
+            "推进满洲里—后贝加尔斯克经济合作区建设",
+            &[("满洲里—后贝加尔斯克经济合作区", Place)],
+        );
+        // A border town of the document's region, known as a township, opens
+        // the zone it shares with the town across the border.
+        assert_eq!(
+            place_names("530000", "加快打洛—勐拉经济合作区建设"),
+            ["打洛—勐拉经济合作区"]
         );
     }
 
