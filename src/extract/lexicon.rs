@@ -881,6 +881,26 @@ mod tests {
         );
     }
 
+    /// The offices of the central commissions are bodies of their own, named by
+    /// their standard short forms (中央编办 is the office, 中央编委 the commission).
+    #[test]
+    fn central_commissions_and_their_offices_are_apart() {
+        let l = Lexicon::bundled();
+        for (short, full) in [
+            ("中央编办", "中央机构编制委员会办公室"),
+            ("中央编委", "中央机构编制委员会"),
+            ("中央财办", "中央财经委员会办公室"),
+            ("中央外办", "中央外事工作委员会办公室"),
+            ("中央金融委", "中央金融委员会"),
+        ] {
+            let entry = l.lookup(short).unwrap_or_else(|| panic!("{short}"));
+            assert_eq!(
+                (entry.label.as_str(), entry.kind),
+                (full, EntityKind::Organization)
+            );
+        }
+    }
+
     /// The listed companies (data/companies.tsv, from adata's stock list) are
     /// organisations, each name of one entity only, and none is a known place.
     #[test]
