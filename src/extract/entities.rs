@@ -622,7 +622,7 @@ pub(crate) fn find(
         // phrases followed by its plan word (“千村甲、万村乙”工程, “争丙、强丁”行动)
         // is the programme's name.
         let length = term.chars().count();
-        // A campaign (“甲乙”等促消费活动) in a report: the quoted phrase is its
+        // A campaign (“甲乙”等惠企活动) in a report: the quoted phrase is its
         // name, a plan, whatever its form.
         let campaign = !context.legal && names_a_campaign(term, after, lexicon);
         let motto = !term.contains(['。', '；', '：', '！', '？'])
@@ -1292,7 +1292,7 @@ fn names_a_plan(term: &str, before: &str, after: &str, lexicon: &Lexicon, legal:
 
 /// Whether the quoted `term`, with the text `after` its closing mark, names a
 /// campaign: a campaign word (活动: data/rules/plan-suffixes.tsv) follows at once
-/// or after 等 and at most eight characters of its kind (等促消费活动, 系列供采对接
+/// or after 等 and at most eight characters of its kind (等惠企活动, 系列产销对接
 /// 活动), unless the phrase ends as an event's name does or those characters
 /// hold an event's end (“X日”活动, “Y”等赛事活动: data/rules/event-heads.tsv).
 fn names_a_campaign(term: &str, after: &str, lexicon: &Lexicon) -> bool {
@@ -4489,11 +4489,11 @@ mod tests {
         // A campaign (活动) after the quoted phrase, at once or after 等 and a few
         // words of its kind, makes it a plan, counted or not, one of a few
         // phrases or not; the span is the quoted phrase alone.
-        check("开展“春风暖万家”等促消费活动", &[("春风暖万家", Plan)]);
+        check("开展“春风暖万家”等惠企活动", &[("春风暖万家", Plan)]);
         check("举办“乐游巴蜀”系列活动", &[("乐游巴蜀", Plan)]);
         check("开展“五个一”活动", &[("五个一", Plan)]);
         check(
-            "开展“学思想、强党性”等主题实践活动",
+            "开展“学思想、强党性”等理论宣讲活动",
             &[("学思想、强党性", Plan)],
         );
         // A named day, a gathering or a match before 活动 is an event, not a

@@ -118,7 +118,7 @@ fn reports_resolve_organs_places_and_plans() {
             // The quoted phrases that name a plan by their form: numbered formulas,
             // and phrases followed by a plan word (directly or in the next few
             // characters: “信号升格”专项行动), ending in one or in “+”; campaigns
-            // (“甲”等促消费活动: 活动 within 等 and eight characters).
+            // (“甲”等惠企活动: 活动 within 等 and eight characters).
             let plan_words = [
                 "规划", "计划", "纲要", "战略", "工程", "行动", "倡议", "方案",
             ];
