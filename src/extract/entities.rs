@@ -4490,7 +4490,7 @@ mod tests {
         // words of its kind, makes it a plan, counted or not, one of a few
         // phrases or not; the span is the quoted phrase alone.
         check("开展“春风暖万家”等惠企活动", &[("春风暖万家", Plan)]);
-        check("举办“乐游巴蜀”系列活动", &[("乐游巴蜀", Plan)]);
+        check("举办“乐享山水”系列活动", &[("乐享山水", Plan)]);
         check("开展“五个一”活动", &[("五个一", Plan)]);
         check(
             "开展“学思想、强党性”等理论宣讲活动",
