@@ -837,6 +837,7 @@ pub(crate) fn find(
     });
     if !context.legal {
         candidates.extend(national_brands(&chars, lexicon));
+        candidates.extend(lands(&chars, lexicon));
         let listed = super::enumerations::companies_in_lists(&chars, lexicon, &candidates);
         candidates.extend(listed);
         let makers = super::enumerations::companies_before_capacities(&chars, lexicon, &candidates);
@@ -1551,6 +1552,56 @@ fn dash_joined_start(
         at = b;
     }
     (at < begin).then_some(at)
+}
+
+/// Regions named in the literary way before 大地 (甲乙大地: the land of a province
+/// or region by its poetic name, which no gazetteer lists): a name of two
+/// characters that is no common word, no verb and no number, and makes no word
+/// with the characters around it, is a place. 大地 that starts a longer word (大地震, 大地测量) names no
+/// land.
+fn lands(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
+    let mut out = Vec::new();
+    for at in 2..chars.len().saturating_sub(1) {
+        if chars[at] != '大' || chars[at + 1] != '地' {
+            continue;
+        }
+        if chars
+            .get(at + 2)
+            .is_some_and(|c| matches!(c, '震' | '测' | '坐' | '水' | '线'))
+        {
+            continue;
+        }
+        let b = at - 2;
+        let name = &chars[b..at];
+        let plain = name.iter().all(|&c| {
+            is_name_char(c)
+                && !c.is_ascii()
+                && !numerals::is_numeral_char(c)
+                && !lexicon.stop_chars.contains(&c)
+        });
+        // The name starts no word with the character before it (心系|甲乙 is
+        // fine, 扩|大地 is 扩大) and ends none with 大.
+        let word =
+            |pair: [char; 2]| lexicon.common_words.contains(&pair) || lexicon.verbs.contains(&pair);
+        let starts_clear = clause_boundary(chars, b, lexicon) || !word([chars[b - 1], name[0]]);
+        if plain
+            && starts_clear
+            && !word([name[1], '大'])
+            && !lexicon.common_words.contains(&[name[0], name[1]])
+            && !lexicon.name_words.contains(&[name[0], name[1]])
+            && !lexicon.verbs.contains(&[name[0], name[1]])
+        {
+            let label: String = name.iter().collect();
+            out.push(Found {
+                begin: b,
+                end: at,
+                entity: named(EntityKind::Place, &label),
+                priority: 2,
+                rule_found: true,
+            });
+        }
+    }
+    out
 }
 
 /// Central enterprises named 中国 and a brand of two characters (中国华能, 中国星网,
@@ -4649,6 +4700,16 @@ mod tests {
             "加快西宁—海东都市圈一体化进程，引导省内人口优先向都市圈集聚",
             &[("西宁—海东都市圈", Place)],
         );
+    }
+
+    #[test]
+    fn a_region_by_its_poetic_name_before_its_land_is_a_place() {
+        check("让塞上大地处处生机勃勃", &[("塞上", Place)]);
+        // 大 ending a word before 地 (加大|地方), a common word (神州), a longer
+        // word on 大地 (大地震): no land of a region.
+        check("加大地方投入", &[]);
+        check("神州大地", &[]);
+        check("开展塞上大地测量", &[]);
     }
 
     #[test]
