@@ -4703,6 +4703,18 @@ mod tests {
     }
 
     #[test]
+    fn goals_named_like_centres_are_no_organisations() {
+        // A capital's functions and a nation's goals end like a body's name
+        // (data/rules/not-names.tsv); a science centre of a place is a body.
+        check("坚持全国政治中心、文化中心的城市战略定位", &[]);
+        check("加快建设世界主要科学中心和创新高地", &[]);
+        check(
+            "建设怀柔综合性国家科学中心",
+            &[("怀柔综合性国家科学中心", Organization)],
+        );
+    }
+
+    #[test]
     fn a_region_by_its_poetic_name_before_its_land_is_a_place() {
         check("让塞上大地处处生机勃勃", &[("塞上", Place)]);
         // 大 ending a word before 地 (加大|地方), a common word (神州), a longer
