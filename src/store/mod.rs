@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 22;
+pub const SCHEMA_VERSION: i64 = 23;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -42,6 +42,7 @@ const CHANGES_SINCE: &[&str] = &[
     "runs of provinces' abbreviations before a word of cooperation (粤桂协作, 宁港澳合作) and runs that name a province or city again (闽港闽澳: 闽港, 闽澳) are now regions, so are a province's own regions named by an abbreviation too common elsewhere (宁东, 京西地区), a zone built on 美丽 and a place (美丽中国先行区) is no longer a zone but its place, agricultural high-tech zones and resorts (巴彦淖尔国家农高区, …旅游度假区) and features listed beside features whose names hold a stop character (将台山) are whole places and bonded logistics centres hold no place; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "a company list that a partner opens (A、B与C、D等企业) now starts after the joiner, short forms of fairs and games after a place (成都世运会) are events holding no place, a long gazetteer name before 、 (珠江三角洲) is whole, a national park keeps the mountain a county's name opens (贡嘎山国家公园) and a hospital's campus in a place (…医院成都东院区) is one organisation; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "the people's organisations (妇联, 科协, 残联, 省总工会, 妇女联合会) are now organs of the document's region, periodicals in 《》 (《浙江日报》) are no longer laws and websites (中国人大网) hold no place, sites and areas listed before 等 and their head (甲、乙等遗址, 等区域) are places, quoted mottos before a plan word (“甲、乙”工程) are plans, a city before 中欧班列 is a place and half a period (半年以上) is a quantity; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
+    "a quoted phrase before a campaign word (“甲乙”等惠企活动) is now a plan, features named by their head start after a county's whole name and hold no verb, zones of places joined by dashes keep a long foreign name and open with a border town, the offices of the central commissions (中央编办) are bodies of their own, a region named before 大地 is a place, and 全国政治中心 is no organisation, so its entities differ",
 ];
 
 /// The graph holding the store's own metadata (its schema version).

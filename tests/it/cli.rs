@@ -426,14 +426,14 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         .stderr(predicate::str::contains("load your documents again"));
 }
 
-/// tests/data/store-v21 is the seed loaded by policykg at schema version 21 (commit
-/// 4b8e1cf), before the people's organisations were organs of the document's
-/// region. Its documents are unchanged, so a load would skip them and keep the older
-/// extraction: opening it is refused with what changed and what to do.
+/// tests/data/store-v22 is the seed loaded by policykg at schema version 22 (commit
+/// 326431d), before quoted campaigns were plans. Its documents are unchanged, so a
+/// load would skip them and keep the older extraction: opening it is refused with
+/// what changed and what to do.
 #[test]
 fn a_store_of_older_extraction_rules_says_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let store = copy_of_store(dir.path(), "tests/data/store-v21");
+    let store = copy_of_store(dir.path(), "tests/data/store-v22");
     policykg()
         .arg("stats")
         .arg("--store")
@@ -441,8 +441,8 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("schema version 21")
-                .and(predicate::str::contains("妇联"))
+            predicate::str::contains("schema version 22")
+                .and(predicate::str::contains("活动"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()
