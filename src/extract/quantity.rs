@@ -199,6 +199,22 @@ const NOT_BEFORE_NUMERAL: &[char] = &[
 /// (不超过 and 不少于 end with 超过 and 少于.)
 const BOUNDS: &[&str] = &["超过", "至少", "少于", "不足", "满", "达到", "逾"];
 
+/// Whether the text before a numeral ends with a bound, right there or before a
+/// verb of at most three characters (至少|轮休|一日, 至少|配备|一名): the amount
+/// is what the bound measures.
+fn bounded(before: &str) -> bool {
+    let chars: Vec<char> = before.chars().collect();
+    (0..=3.min(chars.len())).any(|n| {
+        let gap = &chars[chars.len() - n..];
+        gap.iter()
+            .all(|&c| matches!(c, '\u{4e00}'..='\u{9fff}') && !crate::numerals::is_numeral_char(c))
+            && {
+                let head: String = chars[..chars.len() - n].iter().collect();
+                BOUNDS.iter().any(|b| head.ends_with(b))
+            }
+    })
+}
+
 /// Quantities in Chinese numerals with a unit or classifier: (byte begin, byte
 /// end, value). A numeral after 第 or inside a word (统一, 唯一) is not an amount.
 pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, QuantityValue)> {
@@ -229,7 +245,7 @@ pub(crate) fn find_chinese(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize, 
         let Some(value) = crate::numerals::parse(number.as_str()).or(bare) else {
             continue;
         };
-        if value < 2 && !BOUNDS.iter().any(|b| text[..number.start()].ends_with(b)) {
+        if value < 2 && !bounded(&text[..number.start()]) {
             continue;
         }
         // Idioms pair round numbers (千家万户, 万水千山): not amounts.
@@ -734,6 +750,10 @@ mod tests {
         // After a bound even 一 is an amount; alone it is an article.
         assert_eq!(all("每次不超过一个月"), vec![s("一个月", "1", "个月")]);
         assert_eq!(all("这是一个重要方面"), vec![]);
+        // So it is with a verb of up to three characters between: the bound
+        // measures what the verb does.
+        assert_eq!(all("每月至少轮休一日"), vec![s("一日", "1", "天")]);
+        assert_eq!(all("至少配备一名专职人员"), vec![s("一名", "1", "名")]);
         assert_eq!(all("宽三十厘米"), vec![s("三十厘米", "30", "厘米")]);
         // Tenths up to ten; an amount before the verb 成为 is none.
         assert_eq!(all("近三成，规模突破100亿成为"), vec![s("三成", "3", "成")]);
