@@ -2414,8 +2414,10 @@ fn places_before_shared_heads(
                 .chain(lexicon.site_heads.iter().map(String::as_str))
                 .chain(lexicon.org_suffixes.iter().map(|o| o.suffix.as_str()))
                 .any(|suffix| name.ends_with(suffix));
+            // A township's name that is a common word too (河流 of a 河流镇)
+            // shows nothing: it counts as no place here.
             own_name
-                || entity.is_none()
+                || entity.as_ref().is_none_or(|k| !k.1)
                     && (e - b == 2 && word(b)
                         || e - b == 4 && word(b) && word(b + 2)
                         || lexicon.starts_with_verb(&chars[b..e]))
@@ -3085,6 +3087,16 @@ fn coordinated_before(chars: &[char], begin: usize, lexicon: &Lexicon) -> Vec<(u
             || lexicon.stop_chars.contains(&chars[start - 1]);
         let item: String = chars[start..item_end].iter().collect();
         if !(2..=4).contains(&len) || !bounded || lexicon.leading_verbs.contains(&item) {
+            return Vec::new();
+        }
+        // A common word of two that names nothing known is the kind of the
+        // things listed, no name (河流、甲水库: rivers, and a reservoir).
+        if len == 2
+            && lexicon
+                .common_words
+                .contains(&[chars[start], chars[start + 1]])
+            && lexicon.lookup(&item).is_none()
+        {
             return Vec::new();
         }
         // The verb that opens the clause opens the list, not its first item
@@ -4700,6 +4712,18 @@ mod tests {
             "加快西宁—海东都市圈一体化进程，引导省内人口优先向都市圈集聚",
             &[("西宁—海东都市圈", Place)],
         );
+    }
+
+    #[test]
+    fn a_kind_listed_before_a_feature_is_no_name_nor_is_the_old_town() {
+        // 河流 before 、 is the kind of the things listed, not a river's name:
+        // the reservoir after it keeps its whole name.
+        check(
+            "包括拒马河等跨省（市）河流、官厅水库库区",
+            &[("拒马河", Place), ("官厅水库", Place)],
+        );
+        // 老城区 names a district of one city and the old town of every other.
+        check("推进老城区改造", &[]);
     }
 
     #[test]

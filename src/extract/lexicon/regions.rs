@@ -781,14 +781,15 @@ pub(crate) fn split_at_repeats(run: &str) -> Vec<(usize, usize)> {
 }
 
 /// Division names that are also common words of the text: districts named only by
-/// position (城区, 郊区, 矿区, 东区, 市中区, 城关区) say "the urban area", "the west
-/// district" far more often than they name one; they are not matched.
+/// position or age (城区, 郊区, 矿区, 东区, 市中区, 城关区, 老城区) say "the urban
+/// area", "the west district", "the old town" far more often than they name one;
+/// they are not matched.
 fn generic_name(name: &str) -> bool {
     name.strip_suffix('区').is_some_and(|stem| {
         !stem.is_empty()
             && stem
                 .chars()
-                .all(|c| "城郊矿东西南北中市关新上下前后".contains(c))
+                .all(|c| "城郊矿东西南北中市关新老上下前后".contains(c))
     })
 }
 
