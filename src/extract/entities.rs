@@ -4729,12 +4729,12 @@ mod tests {
     #[test]
     fn goals_named_like_centres_are_no_organisations() {
         // A capital's functions and a nation's goals end like a body's name
-        // (data/rules/not-names.tsv); a science centre of a place is a body.
+        // (data/rules/not-names.tsv); a body of a place that ends in 中心 stays one.
         check("坚持全国政治中心、文化中心的城市战略定位", &[]);
         check("加快建设世界主要科学中心和创新高地", &[]);
         check(
-            "建设怀柔综合性国家科学中心",
-            &[("怀柔综合性国家科学中心", Organization)],
+            "北京市政务服务中心负责受理",
+            &[("北京市政务服务中心", Organization)],
         );
     }
 
