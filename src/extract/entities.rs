@@ -1298,11 +1298,11 @@ fn names_a_plan(term: &str, before: &str, after: &str, lexicon: &Lexicon, legal:
 /// hold an event's end (“X日”活动, “Y”等赛事活动: data/rules/event-heads.tsv).
 fn names_a_campaign(term: &str, after: &str, lexicon: &Lexicon) -> bool {
     let after = after.strip_prefix('等').unwrap_or(after);
-    let Some((kind, _)) = lexicon.campaign_words.iter().find_map(|w| {
-        let at = after.find(w.as_str())?;
-        let kind = &after[..at];
+    // The words between the phrase and the campaign word.
+    let Some(kind) = lexicon.campaign_words.iter().find_map(|w| {
+        let kind = &after[..after.find(w.as_str())?];
         (kind.chars().count() <= 8 && kind.chars().all(|c| is_name_char(c) && !c.is_ascii()))
-            .then_some((kind, w))
+            .then_some(kind)
     }) else {
         return false;
     };
@@ -1557,8 +1557,8 @@ fn dash_joined_start(
 /// Regions named in the literary way before 大地 (甲乙大地: the land of a province
 /// or region by its poetic name, which no gazetteer lists): a name of two
 /// characters that is no common word, no verb and no number, and makes no word
-/// with the characters around it, is a place. 大地 that starts a longer word (大地震, 大地测量) names no
-/// land.
+/// with the characters around it, is a place. 大地 that starts a longer word
+/// (大地震, 大地测量, 大地坐标, 大地水准面, 大地线) names no land.
 fn lands(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     for at in 2..chars.len().saturating_sub(1) {
