@@ -4629,6 +4629,18 @@ mod tests {
     }
 
     #[test]
+    fn countries_by_their_common_names_at_word_boundaries() {
+        check(
+            "深化同法国、巴拿马和北欧国家合作",
+            &[("法国", Place), ("巴拿马", Place), ("北欧", Place)],
+        );
+        // A two-character country counts at word boundaries only: 鸡汤|加热,
+        // 执法|国际.
+        check("同汤加合作，鸡汤加热", &[("汤加", Place)]);
+        check("加强执法国际合作", &[]);
+    }
+
+    #[test]
     fn listed_companies_and_two_character_rivers_at_word_boundaries() {
         check(
             "支持比亚迪、宁德时代扩产",

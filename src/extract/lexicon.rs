@@ -152,8 +152,8 @@ pub struct Lexicon {
     /// Townships by full name, matched apart (see [`Lexicon::townships_in`]).
     townships: Townships,
     /// Names that count only at word boundaries: the short names of listed
-    /// companies (data/companies.tsv) and the two-character rivers of
-    /// data/features.tsv (汉江, 渭河).
+    /// companies (data/companies.tsv), the two-character rivers of
+    /// data/features.tsv (汉江, 渭河) and countries of data/world.tsv (不丹, 巴林).
     pub(crate) bounded: HashSet<String>,
     /// Short names of counties (大东 of 大东区): one that shares a character with a
     /// common word gives way to a name starting inside it (扩|大东|营 holds 东营).
@@ -273,6 +273,7 @@ pub struct Lexicon {
 const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
 const FEATURES: &str = include_str!("../../data/features.tsv");
 const COMPANIES: &str = include_str!("../../data/companies.tsv");
+const WORLD: &str = include_str!("../../data/world.tsv");
 const ORG_SUFFIXES: &str = include_str!("../../data/rules/org-suffixes.tsv");
 const NAME_HEADS: &str = include_str!("../../data/rules/name-heads.tsv");
 const STOP_CHARS: &str = include_str!("../../data/rules/stop-chars.tsv");
@@ -425,13 +426,20 @@ impl Lexicon {
         lexicon
             .add_gazetteer(Path::new("data/companies.tsv"), COMPANIES)
             .expect("the bundled listed companies are well-formed (checked by a test)");
+        lexicon
+            .add_gazetteer(Path::new("data/world.tsv"), WORLD)
+            .expect("the bundled countries and world regions are well-formed (checked by a test)");
         let first_column = |text| {
             lines(text)
                 .skip(1)
                 .filter_map(|(_, l)| l.split('\t').next())
         };
         lexicon.bounded = first_column(COMPANIES)
-            .chain(first_column(FEATURES).filter(|name| name.chars().count() == 2))
+            .chain(
+                first_column(FEATURES)
+                    .chain(first_column(WORLD))
+                    .filter(|name| name.chars().count() == 2),
+            )
             .map(str::to_owned)
             .collect();
         lexicon.add_divisions();
@@ -962,6 +970,41 @@ mod tests {
         // Idioms, people and kinds of feature that jieba tags as places are left out.
         for word in ["人山人海", "半壁江山", "钟南山", "咸水湖", "南运河"] {
             assert!(l.lookup(word).is_none(), "{word}");
+        }
+    }
+
+    /// The countries and world regions of data/world.tsv (from CLDR by babel) are
+    /// places, each name of one entity only; France is one entity by its short and
+    /// its official name.
+    #[test]
+    fn countries_and_world_regions_are_places_of_their_own() {
+        let l = Lexicon::bundled();
+        let names: Vec<&str> = lines(WORLD)
+            .skip(1)
+            .map(|(_, line)| line.split('\t').next().unwrap())
+            .collect();
+        assert!(names.len() > 150, "{} places", names.len());
+        for &name in &names {
+            let refs = &l.names[name];
+            assert_eq!(refs.len(), 1, "{name} names several entities");
+            let entry = &l.entries[refs[0].entry];
+            assert_eq!(
+                (entry.label.as_str(), entry.kind),
+                (name, EntityKind::Place)
+            );
+            assert_eq!(
+                l.bounded.contains(name),
+                name.chars().count() == 2,
+                "{name}"
+            );
+        }
+        for name in ["巴拿马", "北欧", "西非", "乌拉圭", "巴林"] {
+            assert!(names.contains(&name), "{name}");
+        }
+        assert_eq!(l.lookup("法兰西共和国").unwrap().label, "法国");
+        // China-Africa, peoples of China and common words stay out.
+        for word in ["中非", "朝鲜", "蒙古", "海地", "加纳", "世界"] {
+            assert!(!names.contains(&word), "{word}");
         }
     }
 
