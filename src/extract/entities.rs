@@ -2501,12 +2501,8 @@ const ROUTE_HEADS: &[&str] = &[
 /// it): up to eight name characters, none a stop character, no verb first, then a
 /// zone's word of data/rules/name-suffixes.tsv (都市圈, 示范区); the shortest.
 fn zone_after(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<usize> {
-    if lexicon.starts_with_verb(&chars[at..]) {
-        return None;
-    }
-    let mut p = at;
-    while p < chars.len() && p - at <= 8 {
-        if let Some(len) = lexicon
+    let suffix_at = |p: usize| {
+        lexicon
             .name_suffixes
             .iter()
             .filter(|s| {
@@ -2517,7 +2513,14 @@ fn zone_after(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<usize> {
             })
             .map(|s| s.suffix.chars().count())
             .max()
-        {
+    };
+    // A verb opens a clause, unless it is the suffix's own first word (甲乙|示范区).
+    if lexicon.starts_with_verb(&chars[at..]) && suffix_at(at).is_none() {
+        return None;
+    }
+    let mut p = at;
+    while p < chars.len() && p - at <= 8 {
+        if let Some(len) = suffix_at(p) {
             return Some(p + len);
         }
         if !is_name_char(chars[p]) || lexicon.stop_chars.contains(&chars[p]) {
@@ -4760,6 +4763,16 @@ mod tests {
         // A programme's list is still the programme's, and its work part of
         // its name.
         check("列入“双一流”建设序列", &[("“双一流”建设", Plan)]);
+    }
+
+    #[test]
+    fn a_zone_whose_suffix_opens_with_a_verb_after_cities_initials() {
+        // 示范 is a verb, and here the first word of the zone's own suffix.
+        assert_eq!(place_names("210000", "推进沈抚示范区建设"), ["沈抚示范区"]);
+        assert_eq!(
+            place_names("360000", "支持昌九示范区、景鹰示范区发展"),
+            ["昌九示范区", "景鹰示范区"]
+        );
     }
 
     #[test]
