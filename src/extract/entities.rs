@@ -4632,6 +4632,22 @@ mod tests {
     }
 
     #[test]
+    fn universities_named_by_no_place_are_organisations() {
+        // No place opens their names and their heads are words of the language:
+        // the institutions jieba knows as organisations.
+        check(
+            "支持清华大学、同济大学和东南大学在当地设立研究院",
+            &[
+                ("清华大学", Organization),
+                ("同济大学", Organization),
+                ("东南大学", Organization),
+            ],
+        );
+        // A kind of university is no name.
+        check("新建一所农业大学", &[]);
+    }
+
+    #[test]
     fn countries_by_their_common_names_at_word_boundaries() {
         check(
             "深化同法国、巴拿马和北欧国家合作",

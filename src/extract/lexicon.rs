@@ -274,6 +274,7 @@ const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
 const FEATURES: &str = include_str!("../../data/features.tsv");
 const COMPANIES: &str = include_str!("../../data/companies.tsv");
 const WORLD: &str = include_str!("../../data/world.tsv");
+const INSTITUTIONS: &str = include_str!("../../data/institutions.tsv");
 const ORG_SUFFIXES: &str = include_str!("../../data/rules/org-suffixes.tsv");
 const NAME_HEADS: &str = include_str!("../../data/rules/name-heads.tsv");
 const STOP_CHARS: &str = include_str!("../../data/rules/stop-chars.tsv");
@@ -429,6 +430,9 @@ impl Lexicon {
         lexicon
             .add_gazetteer(Path::new("data/world.tsv"), WORLD)
             .expect("the bundled countries and world regions are well-formed (checked by a test)");
+        lexicon
+            .add_gazetteer(Path::new("data/institutions.tsv"), INSTITUTIONS)
+            .expect("the bundled institutions are well-formed (checked by a test)");
         let first_column = |text| {
             lines(text)
                 .skip(1)
@@ -1005,6 +1009,36 @@ mod tests {
         // China-Africa, peoples of China and common words stay out.
         for word in ["中非", "朝鲜", "蒙古", "海地", "加纳", "世界"] {
             assert!(!names.contains(&word), "{word}");
+        }
+    }
+
+    /// The universities, colleges and hospitals of data/institutions.tsv (from
+    /// jieba's dictionary) are organisations, each name of one entity only; kinds
+    /// of institution stay out.
+    #[test]
+    fn institutions_are_organisations_of_their_own() {
+        let l = Lexicon::bundled();
+        let names: Vec<&str> = lines(INSTITUTIONS)
+            .skip(1)
+            .map(|(_, line)| line.split('\t').next().unwrap())
+            .collect();
+        assert!(names.len() > 150, "{} institutions", names.len());
+        for &name in &names {
+            let refs = &l.names[name];
+            assert_eq!(refs.len(), 1, "{name} names several entities");
+            let entry = &l.entries[refs[0].entry];
+            assert_eq!(
+                (entry.label.as_str(), entry.kind),
+                (name, EntityKind::Organization)
+            );
+        }
+        for name in ["清华大学", "复旦大学", "同济大学", "东南大学", "协和医院"]
+        {
+            assert!(names.contains(&name), "{name}");
+        }
+        for kind in ["中国大学", "农业大学", "音乐学院", "社会科学院", "文理学院"]
+        {
+            assert!(!names.contains(&kind), "{kind}");
         }
     }
 
