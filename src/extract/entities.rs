@@ -1634,9 +1634,10 @@ fn lands(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
 }
 
 /// Central enterprises named 中国 and a brand of two characters (中国华能, 中国星网,
-/// 中国中化), at a word boundary on both sides: after a boundary or a verb, and
-/// before punctuation, a conjunction, 等, 总部 or a verb. A common word after 中国 is a
-/// description (中国特色, 中国制造), not a brand.
+/// 中国中化), at a word boundary on both sides: after a boundary, a verb or a
+/// word that joins partners (与, 同, 和, 及), and before punctuation, a
+/// conjunction, 等, 总部, a verb or a word that opens a clause (深化, 发展). A
+/// common word after 中国 is a description (中国特色, 中国制造), not a brand.
 fn national_brands(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     for b in 0..chars.len().saturating_sub(3) {
@@ -1647,12 +1648,14 @@ fn national_brands(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
         let before = b == 0
             || !is_name_char(chars[b - 1])
             || lexicon.stop_chars.contains(&chars[b - 1])
+            || matches!(chars[b - 1], '与' | '同' | '和' | '及')
             || lexicon.ends_with_verb(&chars[..b]);
         let after = chars
             .get(b + 4)
             .is_none_or(|&c| !is_name_char(c) || matches!(c, '和' | '与' | '及' | '等'))
             || chars[b + 4..].starts_with(&['总', '部'])
-            || lexicon.starts_with_verb(&chars[b + 4..]);
+            || lexicon.starts_with_verb(&chars[b + 4..])
+            || lexicon.starts_with_opening_word(&chars[b + 4..]);
         if before
             && after
             && stem.iter().all(|&c| is_name_char(c) && !c.is_ascii())
@@ -4629,6 +4632,8 @@ mod tests {
         check("争取申报巢湖", &[("巢湖", Place)]);
         // 中国 and a brand before a verb is a company, not a lake or a place.
         check("中国星河攻克关键技术", &[("中国星河", Organization)]);
+        // After a word that joins partners, and before a word that opens a clause.
+        check("与中国星河深化合作", &[("中国星河", Organization)]);
     }
 
     #[test]
