@@ -4637,7 +4637,7 @@ mod tests {
     }
 
     #[test]
-    fn universities_named_by_no_place_are_organisations() {
+    fn universities_and_companies_named_by_no_place_are_organisations() {
         // No place opens their names and their heads are words of the language:
         // the institutions jieba knows as organisations.
         check(
@@ -4650,6 +4650,11 @@ mod tests {
         );
         // A kind of university is no name.
         check("新建一所农业大学", &[]);
+        // Companies named by a brand that is a word of the language too.
+        check(
+            "支持海尔集团、华夏银行发展",
+            &[("海尔集团", Organization), ("华夏银行", Organization)],
+        );
     }
 
     #[test]

@@ -274,7 +274,7 @@ const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
 const FEATURES: &str = include_str!("../../data/features.tsv");
 const COMPANIES: &str = include_str!("../../data/companies.tsv");
 const WORLD: &str = include_str!("../../data/world.tsv");
-const INSTITUTIONS: &str = include_str!("../../data/institutions.tsv");
+const ORGANISATIONS: &str = include_str!("../../data/organisations.tsv");
 const ORG_SUFFIXES: &str = include_str!("../../data/rules/org-suffixes.tsv");
 const NAME_HEADS: &str = include_str!("../../data/rules/name-heads.tsv");
 const STOP_CHARS: &str = include_str!("../../data/rules/stop-chars.tsv");
@@ -431,8 +431,8 @@ impl Lexicon {
             .add_gazetteer(Path::new("data/world.tsv"), WORLD)
             .expect("the bundled countries and world regions are well-formed (checked by a test)");
         lexicon
-            .add_gazetteer(Path::new("data/institutions.tsv"), INSTITUTIONS)
-            .expect("the bundled institutions are well-formed (checked by a test)");
+            .add_gazetteer(Path::new("data/organisations.tsv"), ORGANISATIONS)
+            .expect("the bundled organisations are well-formed (checked by a test)");
         let first_column = |text| {
             lines(text)
                 .skip(1)
@@ -1012,17 +1012,17 @@ mod tests {
         }
     }
 
-    /// The universities, colleges and hospitals of data/institutions.tsv (from
-    /// jieba's dictionary) are organisations, each name of one entity only; kinds
-    /// of institution stay out.
+    /// The universities, hospitals, companies and banks of data/organisations.tsv
+    /// (from jieba's dictionary) are organisations, each name of one entity only;
+    /// kinds of body stay out.
     #[test]
-    fn institutions_are_organisations_of_their_own() {
+    fn jiebas_organisations_are_organisations_of_their_own() {
         let l = Lexicon::bundled();
-        let names: Vec<&str> = lines(INSTITUTIONS)
+        let names: Vec<&str> = lines(ORGANISATIONS)
             .skip(1)
             .map(|(_, line)| line.split('\t').next().unwrap())
             .collect();
-        assert!(names.len() > 150, "{} institutions", names.len());
+        assert!(names.len() > 250, "{} organisations", names.len());
         for &name in &names {
             let refs = &l.names[name];
             assert_eq!(refs.len(), 1, "{name} names several entities");
@@ -1032,12 +1032,18 @@ mod tests {
                 (name, EntityKind::Organization)
             );
         }
-        for name in ["清华大学", "复旦大学", "同济大学", "东南大学", "协和医院"]
+        for name in ["清华大学", "同济大学", "协和医院", "海尔集团", "华夏银行"]
         {
             assert!(names.contains(&name), "{name}");
         }
-        for kind in ["中国大学", "农业大学", "音乐学院", "社会科学院", "文理学院"]
-        {
+        for kind in [
+            "中国大学",
+            "农业大学",
+            "社会科学院",
+            "商业银行",
+            "文理学院",
+            "信托投资公司",
+        ] {
             assert!(!names.contains(&kind), "{kind}");
         }
     }
