@@ -456,7 +456,14 @@ pub(crate) fn find(
                                 == crate::divisions::Level::Province
                         });
                     let end = if region_like { with_area(end) } else { end };
-                    push(b, end, Entity::of_entry(entry), 4)
+                    push(b, end, Entity::of_entry(entry), 4);
+                    // A district named by a common word, right after its city's
+                    // name (兰州市|城关区).
+                    if let Some(d) = entry.division
+                        && let Some((len, district)) = lexicon.generic_district_after(text, end, d)
+                    {
+                        push(end, end + len, Entity::of_entry(district), 4);
+                    }
                 }
                 // A place name of several divisions, none of them the document's.
                 Some(None) => push(b, end, named(EntityKind::Place, &text[b..end]), 4),
@@ -4789,6 +4796,25 @@ mod tests {
         // A programme's list is still the programme's, and its work part of
         // its name.
         check("列入“双一流”建设序列", &[("“双一流”建设", Plan)]);
+    }
+
+    #[test]
+    fn a_district_named_by_a_common_word_right_after_its_city() {
+        // 城关区 names the urban area far more often than a district: it counts
+        // right after the city it is a district of, and nowhere else.
+        let codes = |code, text| {
+            places_in(code, text)
+                .into_iter()
+                .map(|(n, key)| format!("{n} {key}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            codes("540000", "推进拉萨市城关区建设"),
+            ["拉萨市 540100", "城关区 540102"]
+        );
+        assert_eq!(codes("620000", "完善城关区功能"), Vec::<String>::new());
+        // Suzhou has no district named 城区: its urban area is meant.
+        assert_eq!(codes("320000", "苏州市城区"), ["苏州市 320500"]);
     }
 
     #[test]

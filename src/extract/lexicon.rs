@@ -158,6 +158,10 @@ pub struct Lexicon {
     /// Short names of counties (大东 of 大东区): one that shares a character with a
     /// common word gives way to a name starting inside it (扩|大东|营 holds 东营).
     yielding: HashSet<String>,
+    /// Districts whose names are common words of the text (城区, 城关区), by name:
+    /// matched only right after their city's name (see
+    /// [`Lexicon::generic_district_after`]).
+    generic_districts: HashMap<String, Vec<usize>>,
     /// Short names matched only in their own region (see
     /// [`Lexicon::regional_shorts_in`]), and their matcher.
     regional_shorts: Vec<RegionalShort>,
@@ -636,6 +640,7 @@ impl Lexicon {
             townships: Townships::default(),
             bounded: HashSet::new(),
             yielding: HashSet::new(),
+            generic_districts: HashMap::new(),
             regional_shorts: Vec::new(),
             regional_short_automaton: build(std::iter::empty::<&str>()),
             city_initials: Default::default(),

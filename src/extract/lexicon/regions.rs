@@ -35,7 +35,12 @@ impl Lexicon {
                     });
                     let e = self.entries.len() - 1;
                     if generic_name(&d.name) {
-                        // Not matched by its full name.
+                        // Not matched by its full name alone, only after its
+                        // city's (兰州市|城关区).
+                        self.generic_districts
+                            .entry(d.name.clone())
+                            .or_default()
+                            .push(e);
                     } else if d.name.chars().count() <= 2 {
                         // A county of two characters (洋县, 礼县, 芒市) ends words
                         // (示范|县, 提高|县域): it counts only in a document of its
@@ -402,6 +407,38 @@ impl Lexicon {
                 .is_some_and(|d| table.within(d, region))
                 .then_some((m.start(), m.end(), entry))
         })
+    }
+
+    /// The district right at byte `end` of `text` whose name is a common word (城区,
+    /// 城关区, 市中区) when it is a district of `parent`, the division whose name
+    /// ends there (兰州市|城关区, 阳泉市|城区): its length in bytes and its entry.
+    /// A city's urban area in general (苏州市|城区) is no district of it.
+    pub(crate) fn generic_district_after(
+        &self,
+        text: &str,
+        end: usize,
+        parent: usize,
+    ) -> Option<(usize, &Entry)> {
+        let table = crate::divisions::bundled();
+        let after = &text[end..];
+        after
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take(4)
+            .skip(1)
+            .filter(|&len| after[..len].ends_with('区'))
+            .find_map(|len| {
+                let entry = self
+                    .generic_districts
+                    .get(&after[..len])?
+                    .iter()
+                    .map(|&e| &self.entries[e])
+                    .find(|e| {
+                        e.division
+                            .is_some_and(|d| table.get(d).parent == Some(parent))
+                    })?;
+                Some((len, entry))
+            })
     }
 
     /// The township a name is, less its 镇, 乡, 街道 or 地区 (奔子栏 of 奔子栏镇, 亦庄
