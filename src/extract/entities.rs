@@ -727,7 +727,10 @@ pub(crate) fn find(
         };
         push(b, e, entity, 8);
     }
-    for (b, e) in time::find_times_of_day(text) {
+    for (b, e) in time::find_times_of_day(text)
+        .into_iter()
+        .chain(time::find_parts_of_years(text))
+    {
         push(b, e, named(EntityKind::Time, &text[b..e]), 8);
     }
     // Holidays name days (春节, 国际劳动节: data/rules/holidays.tsv).

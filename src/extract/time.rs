@@ -115,9 +115,21 @@ static PLAN_PERIOD: LazyLock<Regex> =
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:当年|次年|上年|同年|翌年)[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?|今年|去年|明年|前年|后年|一年来|过去一年|(?:过去|近|这)([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年|([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年(?:来|间)|的([{CN_SMALL}两]{{1,2}})年[。！；]"
+        r"(?:当年|次年|上年|同年|翌年)[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?|今年|去年|明年|前年|后年|上一年度|上一年|上年度|本年度|上年|一年来|过去的?一年|(?:过去的?|近|这)([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年|([{CN_SMALL}两]{{1,2}}|[0-9]{{1,2}})年(?:来|间)|的([{CN_SMALL}两]{{1,2}})年[。！；]"
     ))
     .unwrap()
+});
+
+/// Parts of a year: halves and quarters (上半年, 三季度, 第一季度, 前三季度, a list
+/// of them: 一、二季度) and its start and end (年初, 年末, 年底), with the year
+/// before them when one is written (2025年末, 今年上半年).
+static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:[0-9]{4}年|今年|去年|明年|上年)?",
+        r"(?:上半年|下半年|前三季度|(?:第?[一二三四]、)*第?[一二三四]季度)",
+        r"|(?:[0-9]{4}|今|去|明)?年(?:初|末|底)",
+    ))
+    .expect("a valid pattern")
 });
 
 /// Relative time expressions (今年, 去年, 一年来, 过去五年, 五年来): (byte begin, byte
@@ -132,11 +144,11 @@ pub(crate) fn find_relative(
     for c in RELATIVE.captures_iter(text) {
         let all = c.get(0).unwrap();
         // 十年来 inside 二十年来 is caught whole by the regex; a digit before means a
-        // longer number (120年来), which is not a relative time.
-        if text[..all.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch))
+        // longer number (120年来), which is not a relative time. 以上年龄 holds
+        // no 上年.
+        let before = text[..all.start()].chars().next_back();
+        if before.is_some_and(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch))
+            || all.as_str().starts_with('上') && before == Some('以')
         {
             continue;
         }
@@ -155,10 +167,14 @@ pub(crate) fn find_relative(
             .or(c.get(2))
             .or(c.get(3))
             .and_then(|m| numerals::parse(m.as_str()));
+        // A law's 上一年度 is the year before the one it is applied in, not before
+        // the law's own year.
+        let anchor = anchor.filter(|_| !(legal && all.as_str().contains("年度")));
         let value = anchor.and_then(|y| {
             let (from, to) = match all.as_str() {
-                "今年" => (y, y),
-                "去年" | "一年来" | "过去一年" => (y - 1, y - 1),
+                "今年" | "本年度" => (y, y),
+                "去年" | "上年" | "上一年" | "上一年度" | "上年度" | "一年来" | "过去一年"
+                | "过去的一年" => (y - 1, y - 1),
                 "明年" => (y + 1, y + 1),
                 "前年" => (y - 2, y - 2),
                 "后年" => (y + 2, y + 2),
@@ -183,6 +199,23 @@ pub(crate) fn find_relative(
         out.push((begin, end, value));
     }
     out
+}
+
+/// Parts of a year (上半年, 三季度, 一、二季度, 年末, 2025年末): (byte begin, byte
+/// end). Not inside a longer number or word: 十年末 is the end of ten years,
+/// 年初步 the start of 初步, and 第一季度 after a numeral is no quarter.
+pub(crate) fn find_parts_of_years(text: &str) -> Vec<(usize, usize)> {
+    PART_OF_YEAR
+        .find_iter(text)
+        .filter(|m| {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            !before.is_some_and(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch))
+                && !(m.as_str().ends_with('初')
+                    && after.is_some_and(|ch| "步期心级始衷次中等".contains(ch)))
+        })
+        .map(|m| (m.start(), m.end()))
+        .collect()
 }
 
 /// A time of day (夜间十点, 次日早上六点, 二十三时): an optional day (次日) and part
@@ -484,6 +517,47 @@ mod tests {
         // annotates “十三五” in “十三五”末).
         let (s, _) = one("较“十三五”末净增");
         assert_eq!(s, "“十三五”");
+    }
+
+    #[test]
+    fn parts_of_years_and_the_year_before() {
+        let text = "比上年增长，上一年度工资，本年度任务，过去的一年，上半年，今年上半年，\
+                    一、二季度，第四季度，前三季度，2025年末，年底前，年初步入，十年末，\
+                    六十周岁以上年龄";
+        let mut found: Vec<(usize, String, Option<String>)> =
+            find_relative(text, Some(2026), false)
+                .into_iter()
+                .map(|(b, e, v)| (b, text[b..e].to_owned(), v.map(|v| v.value)))
+                .chain(
+                    find_parts_of_years(text)
+                        .into_iter()
+                        .map(|(b, e)| (b, text[b..e].to_owned(), None)),
+                )
+                .collect();
+        found.sort();
+        let spans: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|(_, s, v)| (s.as_str(), v.as_deref()))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("上年", Some("2025")),
+                ("上一年度", Some("2025")),
+                ("本年度", Some("2026")),
+                ("过去的一年", Some("2025")),
+                ("上半年", None),
+                ("今年", Some("2026")),
+                ("今年上半年", None),
+                ("一、二季度", None),
+                ("第四季度", None),
+                ("前三季度", None),
+                ("2025年末", None),
+                ("年底", None),
+            ]
+        );
+        // In a law, the year before is the one before the law is applied.
+        assert_eq!(find_relative("上一年度", Some(2020), true)[0].2, None);
     }
 
     #[test]
