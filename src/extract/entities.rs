@@ -4134,6 +4134,7 @@ mod tests {
             &[
                 ("磷化集团", Organization),
                 ("吉翼公司", Organization),
+                ("上半年", Time),
                 ("苏州实验室", Organization),
                 ("紫金山实验室", Organization),
             ],
