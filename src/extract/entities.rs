@@ -490,7 +490,7 @@ pub(crate) fn find(
             continue;
         }
         // A website of the body (人大网, 政府网) is a platform, no mention of it; a
-        // meeting the body holds (省委十四届九次全会, 市委城市工作会议) is one unit
+        // meeting the body holds (省委十四届九次全会, 市委经济工作会议) is one unit
         // with no organ inside (ANNOTATION.md), as the laws' sessions are not: their
         // standing committees are named in the records of passage.
         if text[m.end()..].starts_with('网')
@@ -1329,9 +1329,9 @@ fn names_a_campaign(term: &str, after: &str, lexicon: &Lexicon) -> bool {
 
 /// Whether the words after an organ's short form name a meeting of the organ: a
 /// run of name characters reaching 全会 or 会议 with no verb, conjunction or 的
-/// before it (十四届九次全会, 城市工作会议, 常委会会议), not a clause that goes on
-/// to one (坚强领导下召开会议) nor a list of those who attend one (政协常委及
-/// 列席人员) nor a meeting that bodies hold jointly (与甲联席会议).
+/// before it (十四届九次全会, 经济工作会议, 常委会会议), not a clause that goes on
+/// to one (坚强领导下召开会议) nor a list of those who attend one (政协委员和列席
+/// 会议的同志) nor a meeting that bodies hold jointly (与甲联席会议).
 fn opens_a_meeting(after: &str, lexicon: &Lexicon) -> bool {
     let run: Vec<char> = after
         .chars()
@@ -4615,12 +4615,12 @@ mod tests {
     #[test]
     fn an_organ_inside_the_name_of_its_meeting_is_no_mention() {
         // A meeting's name is one unit: the organ that holds it is not named apart.
-        check("落实市委十二届五次全会和市委城市工作会议要求", &[]);
+        check("贯彻市委十二届五次全会和市委农村工作会议精神", &[]);
         check("市委常委会会议研究部署", &[]);
         // The organ stays a mention when a clause comes between it and a meeting.
         check("市委领导召开专题会议", &[("市委", Organization)]);
         check(
-            "请市政协常委及列席会议人员提出意见",
+            "感谢市政协委员和列席会议的同志",
             &[("市政协", Organization)],
         );
         check(
