@@ -489,13 +489,8 @@ pub(crate) fn find(
         }) {
             continue;
         }
-        // A website of the body (人大网, 政府网) is a platform, no mention of it; a
-        // meeting the body holds (省委十四届九次全会, 市委经济工作会议) is one unit
-        // with no organ inside (ANNOTATION.md), as the laws' sessions are not: their
-        // standing committees are named in the records of passage.
-        if text[m.end()..].starts_with('网')
-            || !context.legal && opens_a_meeting(&text[m.end()..], lexicon)
-        {
+        // A website of the body (人大网, 政府网) is a platform, no mention of it.
+        if text[m.end()..].starts_with('网') {
             continue;
         }
         // A bare two-character form is letters of two words when each of its
@@ -1325,30 +1320,6 @@ fn names_a_campaign(term: &str, after: &str, lexicon: &Lexicon) -> bool {
         .event_ends
         .iter()
         .any(|e| term.ends_with(e.as_str()) || kind.contains(e.as_str()))
-}
-
-/// Whether the words after an organ's short form name a meeting of the organ: a
-/// run of name characters reaching 全会 or 会议 with no verb, conjunction or 的
-/// before it (十四届九次全会, 经济工作会议, 常委会会议), not a clause that goes on
-/// to one (坚强领导下召开会议) nor a list of those who attend one (政协委员和列席
-/// 会议的同志) nor a meeting that bodies hold jointly (与甲联席会议).
-fn opens_a_meeting(after: &str, lexicon: &Lexicon) -> bool {
-    let run: Vec<char> = after
-        .chars()
-        .take_while(|&c| is_name_char(c))
-        .take(14)
-        .collect();
-    (2..=run.len()).any(|end| {
-        let (words, head) = run[..end].split_at(end - 2);
-        (head == ['全', '会'] || head == ['会', '议'])
-            && !words.starts_with(&['联', '席'])
-            && !words
-                .iter()
-                .any(|c| matches!(c, '和' | '与' | '及' | '同' | '的'))
-            && !words
-                .windows(2)
-                .any(|w| lexicon.verbs.contains(&[w[0], w[1]]))
-    })
 }
 
 /// The end of a gazetteer match, or `None` when the name runs on into a longer
@@ -4610,23 +4581,6 @@ mod tests {
         check("举办“中国航天日”活动", &[("中国航天日", Term)]);
         check("办好“乡超”等赛事活动", &[("乡超", Term)]);
         check("举办“乡村音乐汇”等活动", &[("乡村音乐汇", Term)]);
-    }
-
-    #[test]
-    fn an_organ_inside_the_name_of_its_meeting_is_no_mention() {
-        // A meeting's name is one unit: the organ that holds it is not named apart.
-        check("贯彻市委十二届五次全会和市委农村工作会议精神", &[]);
-        check("市委常委会会议研究部署", &[]);
-        // The organ stays a mention when a clause comes between it and a meeting.
-        check("市委领导召开专题会议", &[("市委", Organization)]);
-        check(
-            "感谢市政协委员和列席会议的同志",
-            &[("市政协", Organization)],
-        );
-        check(
-            "建立市政府与市总工会联席会议制度",
-            &[("市政府", Organization), ("市总工会", Organization)],
-        );
     }
 
     #[test]
