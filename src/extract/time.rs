@@ -210,9 +210,11 @@ pub(crate) fn find_parts_of_years(text: &str) -> Vec<(usize, usize)> {
         .filter(|m| {
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
-            !before.is_some_and(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch))
-                && !(m.as_str().ends_with('初')
-                    && after.is_some_and(|ch| "步期心级始衷次中等".contains(ch)))
+            let in_a_number =
+                before.is_some_and(|ch| ch.is_ascii_digit() || numerals::is_numeral_char(ch));
+            let in_a_word = m.as_str().ends_with('初')
+                && after.is_some_and(|ch| "步期心级始衷次中等".contains(ch));
+            !(in_a_number || in_a_word)
         })
         .map(|m| (m.start(), m.end()))
         .collect()
