@@ -1403,6 +1403,10 @@ fn organisations_by_suffix(
         {
             continue;
         }
+        // A series of bodies (甲乙系列实验室) is a kind, no one body's name.
+        if chars[..s].ends_with(&['系', '列']) {
+            continue;
+        }
         // How far left the name may reach. A body that is not a unit of another
         // (政府, 法院, as opposed to 部, 办公厅) does not reach across the end of
         // another organisation's name (黄河水利委员会商十一省区市人民政府).
@@ -4620,6 +4624,11 @@ mod tests {
             "支持海尔集团、华夏银行发展",
             &[("海尔集团", Organization), ("华夏银行", Organization)],
         );
+    }
+
+    #[test]
+    fn a_series_of_laboratories_is_no_one_body() {
+        assert_eq!(place_names("130000", "建设燕赵系列实验室"), ["燕赵"]);
     }
 
     #[test]
