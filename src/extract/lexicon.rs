@@ -422,21 +422,18 @@ impl Lexicon {
     /// ```
     pub fn bundled() -> Self {
         let mut lexicon = Self::rules_only();
-        lexicon
-            .add_gazetteer(Path::new("data/gazetteer.tsv"), GAZETTEER)
-            .expect("the bundled gazetteer is well-formed (checked by a test)");
-        lexicon
-            .add_gazetteer(Path::new("data/features.tsv"), FEATURES)
-            .expect("the bundled natural features are well-formed (checked by a test)");
-        lexicon
-            .add_gazetteer(Path::new("data/companies.tsv"), COMPANIES)
-            .expect("the bundled listed companies are well-formed (checked by a test)");
-        lexicon
-            .add_gazetteer(Path::new("data/world.tsv"), WORLD)
-            .expect("the bundled countries and world regions are well-formed (checked by a test)");
-        lexicon
-            .add_gazetteer(Path::new("data/organisations.tsv"), ORGANISATIONS)
-            .expect("the bundled organisations are well-formed (checked by a test)");
+        // The hand-compiled gazetteer first, then the generated name lists.
+        for (path, text) in [
+            ("data/gazetteer.tsv", GAZETTEER),
+            ("data/features.tsv", FEATURES),
+            ("data/companies.tsv", COMPANIES),
+            ("data/world.tsv", WORLD),
+            ("data/organisations.tsv", ORGANISATIONS),
+        ] {
+            if let Err(e) = lexicon.add_gazetteer(Path::new(path), text) {
+                panic!("the bundled {path} is well-formed (checked by a test): {e}");
+            }
+        }
         let first_column = |text| {
             lines(text)
                 .skip(1)
@@ -982,25 +979,31 @@ mod tests {
         }
     }
 
+    /// The labels of a generated name list in the gazetteer's format, each the name
+    /// of one entity only, of that label and `kind`.
+    fn names_of_their_own<'a>(l: &Lexicon, file: &'a str, kind: EntityKind) -> Vec<&'a str> {
+        let names: Vec<&str> = lines(file)
+            .skip(1)
+            .map(|(_, line)| line.split('\t').next().unwrap())
+            .collect();
+        for &name in &names {
+            let refs = &l.names[name];
+            assert_eq!(refs.len(), 1, "{name} names several entities");
+            let entry = &l.entries[refs[0].entry];
+            assert_eq!((entry.label.as_str(), entry.kind), (name, kind));
+        }
+        names
+    }
+
     /// The countries and world regions of data/world.tsv (from CLDR by babel) are
     /// places, each name of one entity only; France is one entity by its short and
     /// its official name.
     #[test]
     fn countries_and_world_regions_are_places_of_their_own() {
         let l = Lexicon::bundled();
-        let names: Vec<&str> = lines(WORLD)
-            .skip(1)
-            .map(|(_, line)| line.split('\t').next().unwrap())
-            .collect();
+        let names = names_of_their_own(&l, WORLD, EntityKind::Place);
         assert!(names.len() > 150, "{} places", names.len());
         for &name in &names {
-            let refs = &l.names[name];
-            assert_eq!(refs.len(), 1, "{name} names several entities");
-            let entry = &l.entries[refs[0].entry];
-            assert_eq!(
-                (entry.label.as_str(), entry.kind),
-                (name, EntityKind::Place)
-            );
             assert_eq!(
                 l.bounded.contains(name),
                 name.chars().count() == 2,
@@ -1023,20 +1026,8 @@ mod tests {
     #[test]
     fn jiebas_organisations_are_organisations_of_their_own() {
         let l = Lexicon::bundled();
-        let names: Vec<&str> = lines(ORGANISATIONS)
-            .skip(1)
-            .map(|(_, line)| line.split('\t').next().unwrap())
-            .collect();
+        let names = names_of_their_own(&l, ORGANISATIONS, EntityKind::Organization);
         assert!(names.len() > 250, "{} organisations", names.len());
-        for &name in &names {
-            let refs = &l.names[name];
-            assert_eq!(refs.len(), 1, "{name} names several entities");
-            let entry = &l.entries[refs[0].entry];
-            assert_eq!(
-                (entry.label.as_str(), entry.kind),
-                (name, EntityKind::Organization)
-            );
-        }
         for name in ["清华大学", "同济大学", "协和医院", "海尔集团", "华夏银行"]
         {
             assert!(names.contains(&name), "{name}");
