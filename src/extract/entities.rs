@@ -4628,7 +4628,7 @@ mod tests {
 
     #[test]
     fn a_series_of_laboratories_is_no_one_body() {
-        assert_eq!(place_names("130000", "建设燕赵系列实验室"), ["燕赵"]);
+        assert_eq!(place_names("420000", "建设荆楚系列实验室"), ["荆楚"]);
     }
 
     #[test]
