@@ -1834,6 +1834,11 @@ fn names_by_suffix(
                         (!rule.facility)
                             .then(|| township_opening(chars, k, s, lexicon, region))
                             .flatten()
+                    })
+                    .or_else(|| {
+                        (!rule.facility && rule.kind == EntityKind::Place)
+                            .then(|| place_word_opening(chars, k, s, lexicon))
+                            .flatten()
                     });
                 // A zone of places joined by dashes is named from the first
                 // (西宁—海东都市圈), whatever the part after the last dash is (an
@@ -2097,6 +2102,26 @@ fn township_opening(
                             Some(Some(_))
                         )
                 }
+            })
+    })
+}
+
+/// Where a zone's name opens with a place name that jieba knows and no list of
+/// divisions holds (data/rules/place-words.tsv: 临港, 漕河泾), between the reach
+/// `k` and the suffix at `s`: after a clause's boundary or a word that opens one
+/// (推进|漕河泾开发区), not after a count (23个|甲乙协作产业园 is a kind of zone
+/// that many places have).
+fn place_word_opening(chars: &[char], k: usize, s: usize, lexicon: &Lexicon) -> Option<usize> {
+    (k..s).find(|&p| {
+        (clause_boundary(chars, p, lexicon) || lexicon.ends_with_opening_word(&chars[..p]))
+            && !(p >= 2
+                && matches!(chars[p - 1], '个' | '批' | '家' | '座')
+                && (chars[p - 2].is_ascii_digit() || numerals::is_numeral_char(chars[p - 2])))
+            && (2..=4).rev().any(|n| {
+                p + n <= s
+                    && lexicon
+                        .place_words
+                        .contains(&chars[p..p + n].iter().collect::<String>())
             })
     })
 }
@@ -3746,6 +3771,23 @@ mod tests {
         // A designation beside a zone names no zone (国家…试验区).
         let places = place_names("150000", "推进宿州城市圈和国家生态文明试验区建设");
         assert!(!places.iter().any(|p| p.contains("试验区")), "{places:?}");
+    }
+
+    #[test]
+    fn zones_opened_by_a_place_jieba_knows() {
+        // Places no division list holds but jieba tags ns (data/rules/place-words.tsv)
+        // open a zone's name after a boundary or an opening word.
+        assert_eq!(
+            place_names(
+                "460000",
+                "深化漕河泾开发区建设，加快江东新区建设，保护大河村遗址。"
+            ),
+            ["漕河泾开发区", "江东新区", "大河村遗址"]
+        );
+        // Alone they are no mention; after a count the zone is a kind many places
+        // have, no name.
+        assert!(place_names("460000", "漕河泾的企业增加。").is_empty());
+        assert!(place_names("460000", "建设5个海西协作产业园。").is_empty());
     }
 
     #[test]

@@ -216,6 +216,10 @@ pub struct Lexicon {
     /// Two-character names that are common words too (合作, 安宁), which
     /// `common_words` leaves out: data/rules/name-words.tsv.
     pub(crate) name_words: std::collections::HashSet<[char; 2]>,
+    /// Place names jieba knows that no division or gazetteer list holds (临港,
+    /// 漕河泾): they may open a zone's name, and are no mention alone:
+    /// data/rules/place-words.tsv.
+    pub(crate) place_words: HashSet<String>,
     /// Words other than verbs that open a clause (深化, 健全), after which a
     /// zone's name may start: data/rules/opening-words.tsv.
     pub(crate) opening_words: std::collections::HashSet<[char; 2]>,
@@ -306,6 +310,7 @@ const ORGANS: &str = include_str!("../../data/rules/organs.tsv");
 const REGIONAL_SHORT_NAMES: &str = include_str!("../../data/rules/regional-short-names.tsv");
 const OPENING_WORDS: &str = include_str!("../../data/rules/opening-words.tsv");
 const NAME_WORDS: &str = include_str!("../../data/rules/name-words.tsv");
+const PLACE_WORDS: &str = include_str!("../../data/rules/place-words.tsv");
 const COMPANY_LIST_WORDS: &str = include_str!("../../data/rules/company-list-words.tsv");
 
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -658,6 +663,7 @@ impl Lexicon {
             verbs: pairs(VERBS),
             common_words: pairs(COMMON_WORDS),
             name_words: pairs(NAME_WORDS),
+            place_words: words(PLACE_WORDS).into_iter().collect(),
             opening_words: pairs(OPENING_WORDS),
             work_heads: plain_words(WORK_HEADS),
             work_title_ends: column_words(WORK_HEADS, "end"),
@@ -1041,6 +1047,23 @@ mod tests {
             "信托投资公司",
         ] {
             assert!(!names.contains(&kind), "{kind}");
+        }
+    }
+
+    /// The place words of data/rules/place-words.tsv (jieba's ns words) are names
+    /// no other list knows, and no frequent word jieba tags ns.
+    #[test]
+    fn place_words_are_unknown_names_only() {
+        let l = Lexicon::bundled();
+        assert!(l.place_words.len() > 10_000, "{}", l.place_words.len());
+        for word in &l.place_words {
+            assert!(l.lookup(word).is_none(), "{word} is known");
+        }
+        for name in ["漕河泾", "临港", "中关村"] {
+            assert!(l.place_words.contains(name), "{name}");
+        }
+        for word in ["城市", "美丽", "上市", "山区", "北京", "法国"] {
+            assert!(!l.place_words.contains(word), "{word}");
         }
     }
 
