@@ -3811,6 +3811,22 @@ mod tests {
             ),
             ["巴彦淖尔国家农高区", "阿尔山国家级旅游度假区"]
         );
+        // Nature reserves, scenic areas and forest, wetland and geological parks
+        // named after a place are zones, whole; a kind of them is none.
+        assert_eq!(
+            place_names(
+                "510000",
+                "建设峨眉山风景名胜区、神农架国家森林公园、西溪国家湿地公园和石林世界地质公园，\
+                 加强若尔盖湿地国家级自然保护区保护，建设自然保护区"
+            ),
+            [
+                "峨眉山风景名胜区",
+                "神农架国家森林公园",
+                "西溪国家湿地公园",
+                "石林世界地质公园",
+                "若尔盖湿地国家级自然保护区"
+            ]
+        );
         // A demonstration zone's name may run to fourteen characters before its
         // suffix (a 东营 regulation).
         check(
