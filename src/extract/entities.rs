@@ -521,6 +521,32 @@ pub(crate) fn find(
         };
         push(m.start(), m.end(), entity, 4);
     }
+    // A place name only jieba knows (data/rules/place-words.tsv) before 地区 is a
+    // region's name (攀西地区), after a clause's boundary or a word that opens
+    // one, and not inside a known name.
+    for (at, _) in text.match_indices("地区") {
+        let s = offsets.char(at);
+        let Some(b) = (2..=4).rev().filter(|&n| n <= s).map(|n| s - n).find(|&b| {
+            lexicon
+                .place_words
+                .contains(&chars[b..s].iter().collect::<String>())
+                && !known[b..s].iter().any(|&k| k)
+                // Not a name the other rules read (苏北 of a province's regions).
+                && head_at(&chars[b..s], lexicon).is_none_or(|h| !h.place)
+                && regional_short_at(&chars[b..s], lexicon, context.region).is_none()
+                && (clause_boundary(&chars, b, lexicon)
+                    || lexicon.ends_with_opening_word(&chars[..b]))
+        }) else {
+            continue;
+        };
+        let begin = at - chars[b..s].iter().map(|c| c.len_utf8()).sum::<usize>();
+        push(
+            begin,
+            at + "地区".len(),
+            named(EntityKind::Place, &text[begin..at + "地区".len()]),
+            3,
+        );
+    }
     for (b, e) in lexicon.abbreviated_regions(text) {
         push(b, with_area(e), named(EntityKind::Place, &text[b..e]), 3);
     }
@@ -3788,6 +3814,11 @@ mod tests {
         // have, no name.
         assert!(place_names("460000", "漕河泾的企业增加。").is_empty());
         assert!(place_names("460000", "建设5个海西协作产业园。").is_empty());
+        // Before 地区 such a name is a region's (攀西地区 of 四川), at a boundary.
+        assert_eq!(
+            place_names("510000", "支持攀西地区发展，缩小东西地区差距。"),
+            ["攀西地区"]
+        );
     }
 
     #[test]
