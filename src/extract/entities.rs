@@ -4976,5 +4976,11 @@ mod tests {
             "提升一批特色街区，建设开放元宝岛等公园",
             &[("元宝岛", Place)],
         );
+        // Archipelagos by their own names (长山群岛 of 大连), after a city; a
+        // kind of them is none.
+        check(
+            "大连长山群岛和沿海群岛",
+            &[("大连", Place), ("长山群岛", Place)],
+        );
     }
 }
