@@ -1703,24 +1703,29 @@ fn own_region_start(chars: &[char], k: usize, s: usize, lexicon: &Lexicon) -> Op
 }
 
 /// Where a laboratory's name starts when its field stands before its place
-/// (深海探测|山东实验室): right after a common verb, or after a list's 、 or a
-/// conjunction (A和|深海探测山东实验室), when two to eight characters of field are
-/// left that do not start with a verb; else at the place. A clause starts with
-/// a verb more often than with a field (培育海洋科技|山东实验室), so a field after
-/// a comma alone is not taken.
+/// (深海探测|山东实验室): right after a common verb or a word that opens a clause
+/// (培育|量子信息湖北实验室), or after a list's 、 or a conjunction
+/// (A和|深海探测山东实验室), when two to eight characters of field are left that
+/// do not start with a verb; else at the place. A clause starts with a verb more
+/// often than with a field (，培育海洋科技|山东实验室 would hold the verb), so a
+/// field after a comma alone is not taken.
 fn field_start(chars: &[char], k: usize, place: usize, lexicon: &Lexicon) -> usize {
-    let Some(from) = (k..place).rev().find(|&p| {
-        lexicon.ends_with_verb(&chars[k..p])
-            || (p > 0 && p == k && matches!(chars[p - 1], '、' | '和' | '与' | '及'))
-    }) else {
-        return place;
-    };
-    let field = &chars[from..place];
-    if (2..=8).contains(&field.len()) && !lexicon.starts_with_verb(field) {
-        from
-    } else {
-        place
-    }
+    // The first boundary that leaves a field: a verb's end inside a word of the
+    // field (培育|人工智能: 育人 is a verb too) is passed over.
+    (k..place)
+        .find(|&p| {
+            // A verb or a word that opens a clause (培育, 建设), which the reach
+            // may end right after.
+            let after_verb = (p == k || p >= k + 2)
+                && (lexicon.ends_with_verb(&chars[..p])
+                    || lexicon.ends_with_opening_word(&chars[..p]));
+            let listed = p > 0 && p == k && matches!(chars[p - 1], '、' | '和' | '与' | '及');
+            let field = &chars[p..place];
+            (after_verb || listed)
+                && (2..=8).contains(&field.len())
+                && !lexicon.starts_with_verb(field)
+        })
+        .unwrap_or(place)
 }
 
 /// Where a brand name before a company's or institution's suffix starts (苏豪|集团,
@@ -4713,6 +4718,20 @@ mod tests {
             "支持海尔集团、华夏银行发展",
             &[("海尔集团", Organization), ("华夏银行", Organization)],
         );
+    }
+
+    #[test]
+    fn a_laboratory_is_named_by_its_field_before_its_place() {
+        // After a verb or a clause's opening word, the field opens the name; after
+        // a comma alone, the place does.
+        check(
+            "培育量子信息湖北实验室，加快建设深海探测山东实验室",
+            &[
+                ("量子信息湖北实验室", Organization),
+                ("深海探测山东实验室", Organization),
+            ],
+        );
+        check("，海洋科技山东实验室", &[("山东实验室", Organization)]);
     }
 
     #[test]
