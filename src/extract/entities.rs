@@ -3863,6 +3863,12 @@ mod tests {
                 "若尔盖湿地国家级自然保护区"
             ]
         );
+        // A city's sub-centre named after the city is a zone (北京's regulations);
+        // alone, 城市副中心 is a kind.
+        check(
+            "支持北京城市副中心建设，编制城市副中心规划",
+            &[("北京城市副中心", Place)],
+        );
         // A demonstration zone's name may run to fourteen characters before its
         // suffix (a 东营 regulation).
         check(
