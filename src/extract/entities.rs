@@ -4727,6 +4727,17 @@ mod tests {
     }
 
     #[test]
+    fn universities_of_finance_and_museums_named_after_a_place() {
+        // 经 stops a name's left edge (经|国务院同意), but not inside 财经; a
+        // 博物院 is a museum as a 博物馆 is.
+        check(
+            "支持东北财经大学和南京博物院发展",
+            &[("东北财经大学", Organization), ("南京博物院", Organization)],
+        );
+        check("经国务院同意", &[("国务院", Organization)]);
+    }
+
+    #[test]
     fn a_laboratory_is_named_by_its_field_before_its_place() {
         // After a verb or a clause's opening word, the field opens the name; after
         // a comma alone, the place does.
