@@ -844,6 +844,7 @@ pub(crate) fn find(
     ));
     candidates.extend(rivers_before_basins(&chars, lexicon, &known));
     routes(&chars, lexicon, &candidates, &mut held);
+    route_sections(&chars, &candidates, &mut held);
     plants(&chars, lexicon, &candidates, &mut held);
     rankings(&chars, lexicon, &candidates, &mut held);
     unquoted_regulations(&chars, &candidates, &mut held);
@@ -2605,6 +2606,33 @@ fn starts_a_longer_name(chars: &[char], at: usize, lexicon: &Lexicon, facilities
     })
 }
 
+/// Sections of routes and bridges named by a place (甲乙高速|丙丁段, 丙丁大桥（甲市段）):
+/// the section's name is the route's, no mention of its place, as a facility's
+/// name is one unit; a river's or a park's section (珠江甲省段) names its place.
+/// Pushes the place and 段 to `held`.
+fn route_sections(chars: &[char], candidates: &[Found], held: &mut Vec<(usize, usize)>) {
+    for c in candidates
+        .iter()
+        .filter(|c| c.entity.kind == EntityKind::Place && c.priority != NOT_A_NAME)
+    {
+        if chars.get(c.end) != Some(&'段') {
+            continue;
+        }
+        let mut before = &chars[..c.begin];
+        if let Some(rest) = before.strip_suffix(&['（']).or(before.strip_suffix(&['(']))
+            && matches!(chars.get(c.end + 1), Some('）' | ')'))
+        {
+            before = rest;
+        }
+        if ROUTE_HEADS.iter().any(|h| {
+            let n = h.chars().count();
+            before.len() >= n && before[before.len() - n..].iter().copied().eq(h.chars())
+        }) {
+            held.push((c.begin, c.end + 1));
+        }
+    }
+}
+
 /// Routes between places (尖扎至贵德、小柴旦湖至老茫崖等公路): a place, 至, a name,
 /// and in the same clause, past other routes, 等 and a count, a word of
 /// [`ROUTE_HEADS`]. Pushes the route's span to `held`.
@@ -4358,6 +4386,16 @@ mod tests {
     }
 
     #[test]
+    fn sections_of_routes_hold_no_place_sections_of_rivers_do() {
+        // ANNOTATION.md: a facility's name is one unit, its section's too; a
+        // river's section names the river and the place.
+        check(
+            "建成京昆高速四川段和京哈高速（沈阳段），治理珠江广东段",
+            &[("珠江", Place), ("广东", Place)],
+        );
+    }
+
+    #[test]
     fn facilities_and_routes_hold_no_place() {
         // Bridges, locks, metro lines and power stations named after a place
         // (重庆's, 江苏's, 上海's and 宁夏's reports).
@@ -4422,7 +4460,7 @@ mod tests {
         check("开工建设潮南高速三明段", &[]);
         check(
             "黄河宁夏段河道治理工程全面贯通",
-            &[("黄河", Place), ("宁夏", Place)],
+            &[("珠江", Place), ("广东", Place)],
         );
         // Festivals, contests and fairs named after a place are events, single
         // units (上海's laws, 陕西's and 内蒙古's reports).
