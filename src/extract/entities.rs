@@ -877,6 +877,9 @@ pub(crate) fn find(
         candidates.extend(lands(&chars, lexicon));
         let listed = super::enumerations::companies_in_lists(&chars, lexicon, &candidates);
         candidates.extend(listed);
+        let national =
+            super::enumerations::national_companies_in_lists(&chars, lexicon, &candidates);
+        candidates.extend(national);
         let makers = super::enumerations::companies_before_capacities(&chars, lexicon, &candidates);
         candidates.extend(makers);
     }
@@ -4773,6 +4776,25 @@ mod tests {
             &[("东北财经大学", Organization), ("南京博物院", Organization)],
         );
         check("经国务院同意", &[("国务院", Organization)]);
+    }
+
+    #[test]
+    fn central_enterprises_named_by_a_common_word_in_lists_of_companies() {
+        // 中国 and a common word beside two known companies is a company; alone,
+        // or beside no company, it is a description and 中国 the place.
+        check(
+            "深化与国家电网、南方电网、中国石化、中国电信合作",
+            &[
+                ("国家电网", Organization),
+                ("南方电网", Organization),
+                ("中国石化", Organization),
+                ("中国电信", Organization),
+            ],
+        );
+        check(
+            "弘扬中国精神、中国文化",
+            &[("中国", Place), ("中国", Place)],
+        );
     }
 
     #[test]

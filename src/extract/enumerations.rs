@@ -7,6 +7,9 @@
 //! apart by its items: when most of them are phrases of common words and none is a
 //! known organisation, the list names kinds of business, not companies.
 //!
+//! Central enterprises named 中国 and a common word (中国石化) are companies in
+//! a list beside known ones ([`national_companies_in_lists`]).
+//!
 //! Lists of projects name their companies too: A60万吨尿素、B8英寸晶圆等项目 is a
 //! list of plants, each the company's, then its capacity and its product
 //! ([`companies_before_capacities`]).
@@ -77,6 +80,85 @@ pub(crate) fn companies_in_lists(
             if found_at(b, e).next().is_none() {
                 out.push(Found::organisation(chars, b, e));
             }
+        }
+    }
+    out
+}
+
+/// Central enterprises named 中国 and a common word (中国石化, 中国建筑, 中国船舶)
+/// as items of a 、-separated list that names two known companies or more
+/// (A、中国石化、B): alone such a name reads as a description (中国建筑 is also
+/// Chinese architecture), beside companies it is one of them.
+pub(crate) fn national_companies_in_lists(
+    chars: &[char],
+    lexicon: &Lexicon,
+    candidates: &[Found],
+) -> Vec<Found> {
+    let company = |b: usize, e: usize| {
+        candidates.iter().any(|f| {
+            f.begin == b
+                && f.end == e
+                && f.entity.kind == EntityKind::Organization
+                && f.entity.jurisdiction.is_none()
+        })
+    };
+    let national = |b: usize| {
+        chars[b..].starts_with(&['中', '国'])
+            && chars
+                .get(b + 2..b + 4)
+                .is_some_and(|s| s.iter().all(|&c| is_name_char(c) && !c.is_ascii()))
+    };
+    let mut out = Vec::new();
+    for b in 0..chars.len().saturating_sub(3) {
+        let e = b + 4;
+        if !national(b) || company(b, e) {
+            continue;
+        }
+        let listed_before = b > 0 && chars[b - 1] == '、';
+        let listed_after = chars.get(e) == Some(&'、');
+        // The name ends at the list's separator, its end or a verb after it.
+        let ends = chars
+            .get(e)
+            .is_none_or(|&c| !is_name_char(c) || matches!(c, '等' | '和' | '与' | '及'))
+            || lexicon.starts_with_verb(&chars[e..])
+            || lexicon.starts_with_opening_word(&chars[e..]);
+        if !(listed_before || listed_after) || !ends {
+            continue;
+        }
+        // The companies of the list, either side, past other such items.
+        let mut known = 0;
+        let mut at = b;
+        while at > 0 && chars[at - 1] == '、' {
+            let end = at - 1;
+            if let Some(f) = candidates
+                .iter()
+                .find(|f| f.end == end && company(f.begin, f.end))
+            {
+                known += 1;
+                at = f.begin;
+            } else if end >= 4 && national(end - 4) {
+                at = end - 4;
+            } else {
+                break;
+            }
+        }
+        let mut at = e;
+        while chars.get(at) == Some(&'、') {
+            let begin = at + 1;
+            if let Some(f) = candidates
+                .iter()
+                .find(|f| f.begin == begin && company(f.begin, f.end))
+            {
+                known += 1;
+                at = f.end;
+            } else if national(begin) {
+                at = begin + 4;
+            } else {
+                break;
+            }
+        }
+        if known >= 2 {
+            out.push(Found::organisation(chars, b, e));
         }
     }
     out
