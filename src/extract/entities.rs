@@ -4463,7 +4463,7 @@ mod tests {
         check("开工建设潮南高速三明段", &[]);
         check(
             "黄河宁夏段河道治理工程全面贯通",
-            &[("珠江", Place), ("广东", Place)],
+            &[("黄河", Place), ("宁夏", Place)],
         );
         // Festivals, contests and fairs named after a place are events, single
         // units (上海's laws, 陕西's and 内蒙古's reports).
