@@ -580,13 +580,19 @@ pub(crate) fn find(
                 chars.get(ce) == Some(&'、') && starts_a_longer_name(&chars, ce + 1, lexicon, true);
             let listed =
                 (cb > 0 && chars[cb - 1] == '、' && after_run) || chars.get(ce) == Some(&'、');
-            if known[cb..ce].iter().any(|&k| k) || routes {
-                continue;
-            }
             // A run that opens a zone's name names the whole zone (甲乙丙都市圈,
             // 甲乙改革创新示范区): name characters, no verb, up to its word.
             let zone = zone_after(&chars, ce, lexicon)
                 .map(|end| chars[ce..end].iter().map(|c| c.len_utf8()).sum::<usize>());
+            // A known name that ends the run is part of it where the run opens
+            // a zone (广深|港澳 of 广深港澳科技创新走廊: cities' and regions'
+            // initials), never one that reaches out of the run.
+            let inside_zone =
+                |&(nb, ne, _): &(usize, usize, &super::Entry)| zone.is_some() && b < nb && ne <= e;
+            let crossed = names.iter().any(|n| n.0 < e && b < n.1 && !inside_zone(n));
+            if crossed || routes {
+                continue;
+            }
             if let Some(len) = zone.filter(|_| !listed) {
                 push(b, e + len, named(EntityKind::Place, &text[b..e + len]), 3);
                 run_zones.push((cb, offsets.char(e + len)));
@@ -4976,6 +4982,29 @@ mod tests {
         assert_eq!(
             place_names("360000", "支持昌九示范区、景鹰示范区发展"),
             ["昌九示范区", "景鹰示范区"]
+        );
+    }
+
+    #[test]
+    fn initials_of_cities_and_regions_open_a_corridor_and_belts_are_named_whole() {
+        // 广 and 深 are cities' initials, 港澳 a region's name that ends the run:
+        // the run opens a corridor, one zone; 港澳 alone stays a place.
+        assert_eq!(
+            place_names("440000", "加快广深港澳科技创新走廊建设，深化与港澳合作"),
+            ["广深港澳科技创新走廊", "港澳"]
+        );
+        // A belt of culture is named whole after its feature (ANNOTATION.md:
+        // named belts as whole names), an economic zone after an airport too.
+        assert_eq!(
+            place_names("130000", "推进大运河文化带建设"),
+            ["大运河文化带"]
+        );
+        assert_eq!(
+            place_names(
+                "110000",
+                "支持首都国际机场临空经济区和北京大兴国际机场临空经济区发展"
+            ),
+            ["北京大兴国际机场临空经济区"]
         );
     }
 

@@ -645,6 +645,8 @@ impl Lexicon {
                 || OTHER_ABBREVIATIONS.contains(c)
                 || c == '京'
         };
+        let region_letter =
+            |c: char| PROVINCE_ABBREVIATIONS.contains(c) || OTHER_ABBREVIATIONS.contains(c);
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut out = Vec::new();
         let mut i = 0;
@@ -701,8 +703,12 @@ impl Lexicon {
                     || !city
                     || matches!(run[0], '新' | '和')
                     // Runs named one after the other are runs even where one
-                    // spells a word (大红|大德, of 大理, 红河 and 德宏).
-                    || (segments.len() == 1 && run.windows(2).any(|w| word([w[0], w[1]])))
+                    // spells a word (大红|大德, of 大理, 红河 and 德宏); two regions'
+                    // abbreviations spell a region, no word (广深|港澳).
+                    || (segments.len() == 1
+                        && run.windows(2).any(|w| {
+                            word([w[0], w[1]]) && !(region_letter(w[0]) && region_letter(w[1]))
+                        }))
                     || next_pair(e)
                 {
                     continue;
