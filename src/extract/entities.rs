@@ -950,7 +950,17 @@ fn names_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
         }
         let mut at = start;
         while at < chars.len() && at - start <= 8 {
-            if let Some(head) = lexicon.event_heads.iter().find(|h| starts(at, h)) {
+            let meeting = || {
+                (c.entity.kind == EntityKind::Place)
+                    .then(|| lexicon.meeting_heads.iter().find(|h| starts(at, h)))
+                    .flatten()
+            };
+            if let Some(head) = lexicon
+                .event_heads
+                .iter()
+                .find(|h| starts(at, h))
+                .or_else(meeting)
+            {
                 events.push((c.begin, at + head.chars().count()));
                 break;
             }
@@ -4628,6 +4638,36 @@ mod tests {
         );
         check("同周边国家和发展中国家工会的关系", &[]);
         check("加强与区域工会组织的交流交往", &[]);
+    }
+
+    #[test]
+    fn places_inside_shows_races_weeks_and_meetings_are_not_mentions() {
+        // Motor shows, open tournaments, fashion weeks: events, single units.
+        check("支持办好西安国际车展，举办上海时装周和杭州网球公开赛", &[]);
+        // A meeting's name holds no place; the organ that holds one stays a
+        // mention, and a place where a meeting is held is one.
+        assert_eq!(
+            place_names(
+                "540000",
+                "全面贯彻中央第七次西藏工作座谈会精神，在拉萨召开座谈会"
+            ),
+            ["拉萨"]
+        );
+        check("落实省委经济工作会议安排", &[("省委", Organization)]);
+    }
+
+    #[test]
+    fn a_companys_seat_in_a_city_is_the_company_and_the_city() {
+        // An item of a company list that ends with a city before 总部.
+        check(
+            "东风汽车、小米武汉总部、烽火通信等企业加快发展",
+            &[
+                ("东风汽车", Organization),
+                ("小米", Organization),
+                ("武汉", Place),
+                ("烽火通信", Organization),
+            ],
+        );
     }
 
     #[test]

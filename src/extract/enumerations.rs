@@ -71,7 +71,16 @@ pub(crate) fn companies_in_lists(
         if !companies {
             continue;
         }
-        for (b, e) in items {
+        for (b, mut e) in items {
+            // An item that ends with a known place after two characters or more
+            // names a company's seat there (甲乙武汉总部, 总部 left out already):
+            // the company, then the place, found as one.
+            if let Some(place) = candidates.iter().find(|f| {
+                f.entity.kind == EntityKind::Place && f.end == e && f.begin >= b + 2 && f.begin < e
+            }) && e - b > 2
+            {
+                e = place.begin;
+            }
             if !closed && (common_phrase(&chars[b..e], lexicon) || e - b > 6) {
                 continue;
             }

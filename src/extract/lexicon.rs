@@ -228,6 +228,9 @@ pub struct Lexicon {
     /// The heads of events' short forms (博会, 运会 …), which make an event's
     /// name of a place only with exactly one character between (成都世运会).
     pub(crate) event_short_heads: Vec<String>,
+    /// Words that end a meeting's name, which holds no place
+    /// (data/rules/event-heads.tsv, column `meeting`).
+    pub(crate) meeting_heads: Vec<String>,
     /// Words between a place and an event that are not part of its name (举办 …).
     pub(crate) event_breaks: Vec<String>,
     /// Words that end an indicator's name before a quantity (增长, 下降, 年均 …).
@@ -673,6 +676,7 @@ impl Lexicon {
             indicator_verbs: words(INDICATOR_VERBS),
             event_heads: plain_words(EVENT_HEADS),
             event_short_heads: column_words(EVENT_HEADS, "short"),
+            meeting_heads: column_words(EVENT_HEADS, "meeting"),
             event_breaks: words(EVENT_BREAKS),
             name_heads: words(NAME_HEADS),
             stop_chars: lines(STOP_CHARS)
