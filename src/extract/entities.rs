@@ -664,8 +664,16 @@ pub(crate) fn find(
         // A campaign (“甲乙”等惠企活动) in a report: the quoted phrase is its
         // name, a plan, whatever its form.
         let campaign = !context.legal && names_a_campaign(term, after, lexicon);
+        // A strategy of development (“甲、乙、丙”发展战略) names its motto as
+        // much as a strategy does.
+        let developed = after.strip_prefix("发展").is_some_and(|rest| {
+            lexicon.plan_suffixes.iter().any(|s| {
+                matches!(s.as_str(), "战略" | "规划" | "行动" | "计划")
+                    && rest.starts_with(s.as_str())
+            })
+        });
         let motto = !term.contains(['。', '；', '：', '！', '？'])
-            && (campaign || lexicon.plan_suffixes.iter().any(|s| takes_suffix(&s)));
+            && (campaign || developed || lexicon.plan_suffixes.iter().any(|s| takes_suffix(&s)));
         if !motto
             && (term.contains(['，', '。', '；', '：', '！', '？', ','])
                 || length > 16
@@ -683,7 +691,7 @@ pub(crate) fn find(
             }
             continue;
         }
-        if campaign {
+        if campaign || developed {
             push(inner.start(), inner.end(), named(EntityKind::Plan, term), 5);
             continue;
         }
@@ -1849,7 +1857,12 @@ fn names_by_suffix(
             NameStart::Exact => {
                 let suffix = &text[m.start()..m.end()];
                 let mountain = suffix == "山";
-                let Some(begin) = (s.saturating_sub(8).max(k)..s).find(|&p| {
+                // A known place may open with a stop character (日照|港, 日 of
+                // dates): the reach stops before the name, not inside it.
+                let Some(begin) = (s.saturating_sub(8)..s).find(|&p| {
+                    if p < k && !chars[p..k].iter().all(|&c| is_name_char(c)) {
+                        return false;
+                    }
                     let name: String = chars[p..s].iter().collect();
                     lexicon.lookup(&name).is_some_and(|e| {
                         e.kind == EntityKind::Place
@@ -1859,6 +1872,10 @@ fn names_by_suffix(
                                         == crate::divisions::Level::Province
                                 }))
                     })
+                    // or a short name of the region's own that is a word too
+                    // (日照|港 in 山东's documents).
+                        || (!mountain
+                            && regional_short_at(&chars[p..s], lexicon, region) == Some(s - p))
                 }) else {
                     continue;
                 };
@@ -4753,6 +4770,26 @@ mod tests {
             &[("全国人民代表大会常务委员会", Organization)],
         );
         check("由管理同志负责", &[]);
+    }
+
+    #[test]
+    fn a_motto_before_a_strategy_of_development_is_its_name() {
+        // 发展战略 is a strategy's word as 战略 is: the motto of a few phrases
+        // before it names the strategy.
+        check(
+            "深入实施“产城同步、县域共兴”发展战略",
+            &[("产城同步、县域共兴", Plan)],
+        );
+        check("实施“强省会”发展战略", &[("强省会", Plan)]);
+        // Without it, a motto of a few phrases is a slogan, a single unit.
+        check("推进“产城同步、县域共兴”", &[]);
+    }
+
+    #[test]
+    fn a_port_named_by_a_regional_short_name_holds_no_place() {
+        // 内江 is a short name only 四川's documents know, and a port named
+        // after it is a facility, a single unit; the city alone is a place.
+        assert_eq!(place_names("510000", "建设内江港，支持内江发展"), ["内江"]);
     }
 
     #[test]
