@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 25;
+pub const SCHEMA_VERSION: i64 = 26;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -45,6 +45,7 @@ const CHANGES_SINCE: &[&str] = &[
     "a quoted phrase before a campaign word (“甲乙”等惠企活动) is now a plan, features named by their head start after a county's whole name and hold no verb, zones of places joined by dashes keep a long foreign name and open with a border town, the offices of the central commissions (中央编办) are bodies of their own, a region named before 大地 is a place, 全国政治中心 is no organisation, 一 after a bound and a verb (至少配备一名) is an amount, a common word listed before a feature (河流、) is no name and 老城区 is no longer a district, so its entities differ",
     "countries and world regions are now found by their common names (法国, 巴拿马, 北欧; France's IRI is now place/法国), universities, hospitals, companies and banks that jieba knows (清华大学, 海尔集团) are organisations, 中国 and a brand after 与 or before 深化 is a company, a zone whose suffix opens with 示范 after cities' initials is found, a district named by a common word (城关区) counts right after its city, a series of bodies (系列实验室) is no organisation, and parts of a year (上半年, 三季度, 年末) and the year before (上年, 上一年度) are times; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "zones opened by a place name that jieba knows and no list holds are now places (漕河泾开发区), and such a name before 地区 a region (攀西地区); nature reserves, scenic areas, forest, wetland and geological parks, archipelagos and a city's sub-centre are places whole (…自然保护区, …森林公园, 长山群岛, 北京城市副中心); a laboratory's field opens its name after a clause's opening word (培育|量子信息湖北实验室), universities of finance (东北财经大学) and museums named 博物院 are organisations, a route's section named by a place (甲乙高速丙省段) holds no place, and 中国 and a common word beside two known companies is a company (中国石化)",
+    "a run of cities' initials ending in a region's name now opens a corridor whole (广深港澳科技创新走廊), belts of culture are places whole (大运河文化带), places inside motor shows, tournaments, fashion weeks and meetings (全国对口支援新疆工作会议) and ports named by a region's own short names (内江港) are no mentions, a company's seat in a city is the company and the city (小米武汉总部), and a motto before 发展战略 is a plan",
 ];
 
 /// The graph holding the store's own metadata (its schema version).
