@@ -1018,7 +1018,7 @@ fn bracketed_place_names(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
         let Some(close) = (inner..chars.len().min(inner + 9)).find(|&i| chars[i] == '）') else {
             continue;
         };
-        let end = name_run(chars, close + 1, 14);
+        let end = name_run(chars, close + 1, 18);
         if end == close + 1 || close == inner {
             continue;
         }
@@ -4770,6 +4770,25 @@ mod tests {
             &[("全国人民代表大会常务委员会", Organization)],
         );
         check("由管理同志负责", &[]);
+    }
+
+    #[test]
+    fn united_banks_and_long_free_trade_areas() {
+        // A province's united rural bank: 联合 stops a name's reach (联合甲会),
+        // not inside the bank's own suffix.
+        check(
+            "组建四川农商联合银行",
+            &[("四川农商联合银行", Organization)],
+        );
+        // A free trade area's whole name may run past fourteen characters after
+        // its province.
+        assert_eq!(
+            place_names(
+                "510000",
+                "推进中国（四川）自由贸易试验区成都天府新区片区建设"
+            ),
+            ["中国（四川）自由贸易试验区成都天府新区片区"]
+        );
     }
 
     #[test]
