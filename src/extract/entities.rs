@@ -4792,6 +4792,12 @@ mod tests {
     }
 
     #[test]
+    fn a_central_hub_is_no_organisation() {
+        // 中心枢纽 is a hub's role (建设甲地区乙中心枢纽), not a centre's name.
+        check("打造中亚地区物流中心枢纽", &[("中亚地区", Place)]);
+    }
+
+    #[test]
     fn a_motto_before_a_strategy_of_development_is_its_name() {
         // 发展战略 is a strategy's word as 战略 is: the motto of a few phrases
         // before it names the strategy.
