@@ -1762,8 +1762,24 @@ fn field_start(chars: &[char], k: usize, place: usize, lexicon: &Lexicon) -> usi
 /// not starting with a verb, holding no numeral, and neither ending nor (when longer
 /// than two) starting with a common word (上市|公司, 项目|公司, 高水平|大学,
 /// 股份制|银行 are descriptions, not names). The longest such name wins.
+const NUMERALS: &str = "一二三四五六七八九十百千万亿两几零〇";
+
+/// A brand that opens with one numeral and goes on with no count (三峡集团,
+/// 九峰山实验室), as opposed to a count or a rank of bodies (三家银行, 两个实验室,
+/// 十大集团, 一批实验室): the numeral is followed by no numeral, unit or word of
+/// rank.
+fn numbered_brand(name: &[char], lexicon: &Lexicon) -> bool {
+    let rest: String = name[1..].iter().collect();
+    NUMERALS.contains(name[0])
+        && !name[1..].iter().any(|&c| NUMERALS.contains(c))
+        && !"大批类项级强种些股届期".contains(name[1])
+        && !lexicon
+            .units
+            .iter()
+            .any(|(u, _)| rest.starts_with(u.as_str()))
+}
+
 fn brand_start(chars: &[char], k: usize, s: usize, lexicon: &Lexicon) -> Option<usize> {
-    const NUMERALS: &str = "一二三四五六七八九十百千万亿两几零〇";
     (2..=4usize).rev().find_map(|len| {
         let begin = s.checked_sub(len).filter(|&b| b >= k)?;
         let name = &chars[begin..s];
@@ -1772,9 +1788,8 @@ fn brand_start(chars: &[char], k: usize, s: usize, lexicon: &Lexicon) -> Option<
             && !lexicon.starts_with_verb(name)
             && !lexicon.ends_with_common_word(name)
             && (len == 2 || !lexicon.ends_with_common_word(&name[..2]))
-            && !name
-                .iter()
-                .any(|&c| NUMERALS.contains(c) || c.is_ascii_digit()))
+            && !name.iter().any(|&c| c.is_ascii_digit())
+            && (!name.iter().any(|&c| NUMERALS.contains(c)) || numbered_brand(name, lexicon)))
         .then_some(begin)
     })
 }
@@ -4788,6 +4803,26 @@ mod tests {
                 "推进中国（四川）自由贸易试验区成都天府新区片区建设"
             ),
             ["中国（四川）自由贸易试验区成都天府新区片区"]
+        );
+    }
+
+    #[test]
+    fn a_brand_may_open_with_a_numeral_but_a_count_is_none() {
+        // A laboratory named by a mountain whose name opens with a numeral.
+        check("支持九峰山实验室建设", &[("九峰山实验室", Organization)]);
+        // Counts and ranks of bodies stay none.
+        check(
+            "新增三家银行，建设两个实验室，培育十大集团",
+            &[("三家", Quantity), ("两个", Quantity)],
+        );
+    }
+
+    #[test]
+    fn a_development_zone_named_by_a_city_and_a_town_is_whole() {
+        // City, district, 经济技术开发区: up to ten characters before 开发区.
+        assert_eq!(
+            place_names("210000", "推进营口鲅鱼圈经济技术开发区建设"),
+            ["营口鲅鱼圈经济技术开发区"]
         );
     }
 
