@@ -4685,7 +4685,7 @@ mod tests {
             ),
             ["拉萨"]
         );
-        check("落实省委经济工作会议安排", &[("省委", Organization)]);
+        check("落实省委城市工作会议安排", &[("省委", Organization)]);
     }
 
     #[test]
