@@ -77,8 +77,7 @@ pub(crate) fn companies_in_lists(
             // the company, then the place, found as one.
             if let Some(place) = candidates.iter().find(|f| {
                 f.entity.kind == EntityKind::Place && f.end == e && f.begin >= b + 2 && f.begin < e
-            }) && e - b > 2
-            {
+            }) {
                 e = place.begin;
             }
             if !closed && (common_phrase(&chars[b..e], lexicon) || e - b > 6) {
