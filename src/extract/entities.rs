@@ -1695,8 +1695,15 @@ fn national_brands(chars: &[char], lexicon: &Lexicon) -> Vec<Found> {
             || chars[b + 4..].starts_with(&['总', '部'])
             || lexicon.starts_with_verb(&chars[b + 4..])
             || lexicon.starts_with_opening_word(&chars[b + 4..]);
+        // Nor 中 before a known name that 国 opens (其中|国务院).
+        let known_after = (b + 4..=chars.len().min(b + 10)).any(|e| {
+            lexicon
+                .lookup(&chars[b + 1..e].iter().collect::<String>())
+                .is_some()
+        });
         if before
             && after
+            && !known_after
             && stem.iter().all(|&c| is_name_char(c) && !c.is_ascii())
             && !lexicon.ends_with_common_word(stem)
         {
@@ -4978,6 +4985,11 @@ mod tests {
             "支持中联重科、中青旅拓展海外市场",
             &[("中联重科", Organization), ("中青旅", Organization)],
         );
+        // A company listed with its share class (京东方Ａ) by its name.
+        check(
+            "京东方在合肥建设生产线",
+            &[("京东方", Organization), ("合肥", Place)],
+        );
         // Two-character rivers count at word boundaries only: 自信|江西 holds no
         // 信江.
         check("治理汉江和渭河", &[("汉江", Place), ("渭河", Place)]);
@@ -5222,6 +5234,18 @@ mod tests {
             "营造全社会关注和参与湿地城市建设工作的浓厚氛围，扩大东营国际湿地城市品牌影响力。",
             &[("东营", Place)],
         );
+    }
+
+    #[test]
+    fn a_short_name_read_across_two_likelier_words_is_no_place() {
+        // 隆重|庆祝, 有关|中小, 其中|国务院, 入海|河流: the dictionary's words
+        // hide 重庆, 关中, 中国 and 海河.
+        check(
+            "隆重庆祝建区七十周年。对有关中小企业给予扶持，其中国务院主管部门负责指导，治理入海河流。",
+            &[("七十周年", Quantity), ("国务院", Organization)],
+        );
+        // Words on both sides no likelier than the province: 以北|京城.
+        check("规划应当以北京城市总体规划为依据。", &[("北京", Place)]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 mod regions;
+mod segmentation;
 
 /// Why a gazetteer file could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -213,6 +214,9 @@ pub struct Lexicon {
     /// The common two-character words of any part of speech
     /// (data/rules/common-words.tsv, from jieba's dictionary).
     pub(crate) common_words: std::collections::HashSet<[char; 2]>,
+    /// The frequencies of single characters and two-character words, by which a
+    /// short name read across two words is known (data/rules/word-frequencies.tsv).
+    pub(crate) word_frequencies: segmentation::WordFrequencies,
     /// Two-character names that are common words too (合作, 安宁), which
     /// `common_words` leaves out: data/rules/name-words.tsv.
     pub(crate) name_words: std::collections::HashSet<[char; 2]>,
@@ -665,6 +669,7 @@ impl Lexicon {
             leading_verbs: words(LEADING_VERBS),
             verbs: pairs(VERBS),
             common_words: pairs(COMMON_WORDS),
+            word_frequencies: segmentation::WordFrequencies::parse(segmentation::WORD_FREQUENCIES),
             name_words: pairs(NAME_WORDS),
             place_words: words(PLACE_WORDS).into_iter().collect(),
             opening_words: pairs(OPENING_WORDS),
@@ -842,6 +847,12 @@ impl Lexicon {
                     at = next;
                     continue;
                 }
+                // A two-character name read across two words far likelier than
+                // it is their letters (隆重|庆祝 holds no 重庆).
+                if self.splits_two_words(text, m.start(), m.end()) {
+                    at = next;
+                    continue;
+                }
                 if self.yielding.contains(&name.0)
                     && !self.word_bounded(text, m.start(), m.end())
                     && self
@@ -856,6 +867,21 @@ impl Lexicon {
                 return Some((m.start(), m.end(), &self.entries[name.1]));
             }
         })
+    }
+
+    /// Whether the two-character name at bytes `start..end` of `text` is the letters
+    /// of a word before and a word after, far likelier than it (隆重|庆祝).
+    fn splits_two_words(&self, text: &str, start: usize, end: usize) -> bool {
+        match (
+            text[..start].chars().next_back(),
+            text[end..].chars().next(),
+        ) {
+            (Some(before), Some(after)) => {
+                self.word_frequencies
+                    .splits(before, &text[start..end], after)
+            }
+            _ => false,
+        }
     }
 
     /// Whether the name at bytes `start..end` of `text` shares no character with a
