@@ -958,8 +958,12 @@ fn names_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
         }
         let mut at = start;
         while at < chars.len() && at - start <= 8 {
+            // A meeting's name holds no place nor the organ that holds it
+            // (甲省|城市工作会议, 省委|经济工作会议), as ANNOTATION.md's names
+            // of other kinds; a numbered session of a body (常务委员会|第二次会议,
+            // 省委|十二届八次全会) ends with no meeting head and keeps its body.
             let meeting = || {
-                (c.entity.kind == EntityKind::Place)
+                matches!(c.entity.kind, EntityKind::Place | EntityKind::Organization)
                     .then(|| lexicon.meeting_heads.iter().find(|h| starts(at, h)))
                     .flatten()
             };
@@ -983,10 +987,13 @@ fn names_in_events(chars: &[char], lexicon: &Lexicon, candidates: &mut Vec<Found
             // A dash joining another place, or brackets around one (2025（中国）
             // 亚欧商品贸易博览会).
             let dash = matches!(ch, '—' | '－' | '·' | '（' | '）' | '(' | ')');
+            // A stop character that opens a word (经|济) is inside the name.
+            let stop = lexicon.stop_chars.contains(&ch)
+                && !chars
+                    .get(at + 1)
+                    .is_some_and(|&n| lexicon.common_words.contains(&[ch, n]));
             if !dash
-                && (!is_name_char(ch)
-                    || lexicon.stop_chars.contains(&ch)
-                    || lexicon.event_breaks.iter().any(|b| starts(at, b)))
+                && (!is_name_char(ch) || stop || lexicon.event_breaks.iter().any(|b| starts(at, b)))
             {
                 break;
             }
@@ -1445,7 +1452,11 @@ fn organisations_by_suffix(
     let mut out = Vec::new();
     for m in lexicon.suffix_automaton.find_iter(text) {
         let s = offsets.char(m.start());
-        let e = offsets.char(m.end());
+        let mut e = offsets.char(m.end());
+        // A group's registered name goes on with its legal form (甲乙集团|有限公司).
+        if text[..m.end()].ends_with("集团") {
+            e += registered_form(&chars[e..]);
+        }
         if suffix_blocked(lexicon, &text[m.start()..m.end()], &text[m.end()..]) {
             continue;
         }
@@ -1571,6 +1582,16 @@ fn organisations_by_suffix(
         out.push(found);
     }
     out
+}
+
+/// The length of the legal form that goes on a group's registered name right after
+/// 集团 (股份有限公司, 有限责任公司, 有限公司), or 0.
+fn registered_form(after_group: &[char]) -> usize {
+    ["股份有限公司", "有限责任公司", "有限公司"]
+        .iter()
+        .map(|f| f.chars().collect::<Vec<_>>())
+        .find(|f| after_group.starts_with(f))
+        .map_or(0, |f| f.len())
 }
 
 /// Where a name that starts at `begin` after a dash joining it to a known place
@@ -4577,6 +4598,14 @@ mod tests {
             "面向南亚东南亚辐射中心建设，长江上游航运中心基本建成",
             &[("南亚", Place), ("东南亚", Place), ("长江", Place)],
         );
+        // A group's registered name ends with its legal form.
+        check(
+            "支持中国东方电气集团有限公司、四川省投资集团有限责任公司发展",
+            &[
+                ("中国东方电气集团有限公司", Organization),
+                ("四川省投资集团有限责任公司", Organization),
+            ],
+        );
     }
 
     #[test]
@@ -4682,8 +4711,8 @@ mod tests {
     fn places_inside_shows_races_weeks_and_meetings_are_not_mentions() {
         // Motor shows, open tournaments, fashion weeks: events, single units.
         check("支持办好西安国际车展，举办上海时装周和杭州网球公开赛", &[]);
-        // A meeting's name holds no place; the organ that holds one stays a
-        // mention, and a place where a meeting is held is one.
+        // A meeting's name holds no place nor the organ that holds it; a place
+        // where a meeting is held is a mention.
         assert_eq!(
             place_names(
                 "540000",
@@ -4691,7 +4720,16 @@ mod tests {
             ),
             ["拉萨"]
         );
-        check("落实省委城市工作会议安排", &[("省委", Organization)]);
+        check(
+            "落实省委城市工作会议、市委经济工作会议安排，在省委领导下",
+            &[("省委", Organization)],
+        );
+        // A numbered session of a body keeps the body.
+        check("落实省委十二届八次全会安排", &[("省委", Organization)]);
+        check(
+            "陕西省第十四届人民代表大会常务委员会第三次会议通过",
+            &[("陕西省第十四届人民代表大会常务委员会", Organization)],
+        );
     }
 
     #[test]
