@@ -17,11 +17,13 @@ pub(super) const WORD_FREQUENCIES: &str = include_str!("../../../data/rules/word
 /// beside a real name at most 3 times (以北|京城).
 const MARGIN: f64 = 3.0;
 
-/// The log frequencies of single characters and two-character words.
+/// The log frequencies of single characters and two-character words, keyed by
+/// characters, so that a look-up on the matcher's path allocates nothing.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordFrequencies {
     log_total: f64,
-    log_of: HashMap<String, f64>,
+    log_of_char: HashMap<char, f64>,
+    log_of_word: HashMap<[char; 2], f64>,
 }
 
 impl WordFrequencies {
@@ -34,17 +36,19 @@ impl WordFrequencies {
             let Ok(count) = count.trim().parse::<f64>() else {
                 continue;
             };
-            if word == "TOTAL" {
-                found.log_total = count.ln();
-            } else {
-                found.log_of.insert(word.to_owned(), count.ln());
+            let mut letters = word.chars();
+            match (letters.next(), letters.next(), letters.next()) {
+                _ if word == "TOTAL" => found.log_total = count.ln(),
+                (Some(c), None, _) => {
+                    found.log_of_char.insert(c, count.ln());
+                }
+                (Some(a), Some(b), None) => {
+                    found.log_of_word.insert([a, b], count.ln());
+                }
+                _ => {}
             }
         }
         found
-    }
-
-    fn log(&self, word: &str) -> Option<f64> {
-        self.log_of.get(word).copied()
     }
 
     /// Whether `before`, the two characters of `name` and `after` read as two words
@@ -57,16 +61,18 @@ impl WordFrequencies {
             return false;
         };
         let (Some(left), Some(right)) = (
-            self.log(&String::from_iter([before, first])),
-            self.log(&String::from_iter([last, after])),
+            self.log_of_word.get(&[before, first]),
+            self.log_of_word.get(&[last, after]),
         ) else {
             return false;
         };
-        let single = |c: char| self.log(c.encode_utf8(&mut [0; 4])).unwrap_or(0.0);
+        let single = |c: char| self.log_of_char.get(&c).copied().unwrap_or(0.0);
         // A name jieba does not know is as rare as a word can be there.
-        let as_name =
-            single(before) + self.log(name).unwrap_or(0.0) + single(after) - self.log_total;
-        left + right - as_name > MARGIN
+        let as_name = single(before)
+            + self.log_of_word.get(&[first, last]).copied().unwrap_or(0.0)
+            + single(after)
+            - self.log_total;
+        *left + *right - as_name > MARGIN
     }
 }
 
