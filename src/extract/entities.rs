@@ -1589,9 +1589,8 @@ fn organisations_by_suffix(
 fn registered_form(after_group: &[char]) -> usize {
     ["股份有限公司", "有限责任公司", "有限公司"]
         .iter()
-        .map(|f| f.chars().collect::<Vec<_>>())
-        .find(|f| after_group.starts_with(f))
-        .map_or(0, |f| f.len())
+        .find(|f| super::starts_with_word(after_group, f))
+        .map_or(0, |f| f.chars().count())
 }
 
 /// Where a name that starts at `begin` after a dash joining it to a known place
