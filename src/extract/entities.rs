@@ -5102,6 +5102,11 @@ mod tests {
         // Sectors closed the same way are no companies.
         check("推动钢铁、化工等企业节能降碳。", &[]);
         check("支持专业、高效等中小企业发展。", &[]);
+        // An item ending with a kind of body says which bodies, no name.
+        check(
+            "推动在京高校、中国科学院、清华大学等组建攻关团队。",
+            &[("中国科学院", Organization), ("清华大学", Organization)],
+        );
         // A partner joined to an item by 与 is no company of the list, which
         // starts after the joiner.
         check(

@@ -83,6 +83,12 @@ pub(crate) fn companies_in_lists(
             if !closed && (common_phrase(&chars[b..e], lexicon) || e - b > 6) {
                 continue;
             }
+            // An item that ends with a kind of body (在京高校, 省属企业) says which
+            // bodies of that kind, no one's name (ANNOTATION.md: 企业, 高校).
+            let item: String = chars[b..e].iter().collect();
+            if KINDS_OF_BODIES.iter().any(|k| item.ends_with(k)) {
+                continue;
+            }
             // A place among the items (上海、江苏等地企业 is not such a list, but a
             // list may hold one) stays a place; known names are found already.
             if found_at(b, e).next().is_none() {
@@ -92,6 +98,12 @@ pub(crate) fn companies_in_lists(
     }
     out
 }
+
+/// Words for a kind of body that end descriptions, never names: an item of a
+/// company list ending with one (在京高校, 市属国企) names no company.
+const KINDS_OF_BODIES: &[&str] = &[
+    "高校", "企业", "院所", "单位", "部门", "机构", "央企", "国企", "民企", "外企",
+];
 
 /// Central enterprises named 中国 and a common word (中国石化, 中国建筑, 中国船舶)
 /// as items of a 、-separated list that names two known companies or more

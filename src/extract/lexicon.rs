@@ -171,6 +171,10 @@ pub struct Lexicon {
     /// short names (合 of 合肥, 马 of 马鞍山), by the province's index: the letters
     /// of regions named by their cities' abbreviations (淮宿蚌).
     pub(crate) city_initials: std::collections::HashMap<usize, HashSet<char>>,
+    /// The initials of the county-level divisions each province administers
+    /// directly (仙 of 仙桃, 神 of 神农架), by the province's index: letters of its
+    /// own runs, never a sign of another province's city.
+    pub(crate) direct_initials: std::collections::HashMap<usize, HashSet<char>>,
     /// The initials that two prefectures of a province share (荆 of 荆州 and 荆门),
     /// which a run may repeat (宜荆荆).
     pub(crate) shared_initials: std::collections::HashMap<usize, HashSet<char>>,
@@ -653,6 +657,7 @@ impl Lexicon {
             regional_shorts: Vec::new(),
             regional_short_automaton: build(std::iter::empty::<&str>()),
             city_initials: Default::default(),
+            direct_initials: Default::default(),
             shared_initials: Default::default(),
             organ_index: HashMap::new(),
             organ_forms: Vec::new(),

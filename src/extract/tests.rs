@@ -331,6 +331,16 @@ fn short_names_that_are_words_count_in_a_list_of_their_region() {
     );
     // In another province's report 大兴 is no name.
     assert!(!labels("江苏省", "推进大兴、宿迁等地发展。").contains(&"大兴区".to_owned()));
+    // A county-level city or forest district its province administers directly
+    // (仙桃, 神农架; GB/T 2260 xx90xx) is a letter of the province's runs, each
+    // item of a list before a shared head a place (ANNOTATION.md).
+    assert_eq!(
+        labels(
+            "湖北省",
+            "推进襄十随神、宜荆荆恩城市群建设，支持仙潜一体化。"
+        ),
+        ["襄十随神", "宜荆荆恩", "仙潜"]
+    );
 }
 
 /// A short name a law defines (（以下简称市物价局）) is the named body wherever it

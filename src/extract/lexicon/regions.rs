@@ -63,6 +63,19 @@ impl Lexicon {
                     e
                 }
             };
+            // A county-level city or forest district a province administers
+            // directly (GB/T 2260 codes xx90xx: 仙桃, 神农架) stands beside its
+            // cities in its province's runs of initials (襄十随神: 襄阳, 十堰,
+            // 随州, 神农架).
+            if d.level == crate::divisions::Level::County
+                && d.code.get(2..4) == Some("90")
+                && let Some(first) = d.short.first().and_then(|s| s.chars().next())
+            {
+                self.direct_initials
+                    .entry(table.province_of(i))
+                    .or_default()
+                    .insert(first);
+            }
             if d.level == crate::divisions::Level::Prefecture {
                 // A city is abbreviated by its first character, or by its second
                 // when the first is a direction or 无 (无锡 → 锡, 南通 → 通).
@@ -636,11 +649,14 @@ impl Lexicon {
         region: usize,
     ) -> Vec<(usize, usize)> {
         let table = crate::divisions::bundled();
-        let Some(initials) = self.city_initials.get(&table.province_of(region)) else {
+        let province = table.province_of(region);
+        let Some(cities) = self.city_initials.get(&province) else {
             return Vec::new();
         };
+        let direct = self.direct_initials.get(&province);
+        let initial = |c: char| cities.contains(&c) || direct.is_some_and(|d| d.contains(&c));
         let letter = |c: char| {
-            initials.contains(&c)
+            initial(c)
                 || PROVINCE_ABBREVIATIONS.contains(c)
                 || OTHER_ABBREVIATIONS.contains(c)
                 || c == '京'
@@ -687,14 +703,14 @@ impl Lexicon {
                 let run: Vec<char> = chars[b..e].iter().map(|&(_, c)| c).collect();
                 // Each city once, but an initial two cities share may stand twice in a
                 // row (宜荆荆: 宜昌, 荆州, 荆门).
-                let shared = self.shared_initials.get(&table.province_of(region));
+                let shared = self.shared_initials.get(&province);
                 let repeats = run.windows(2).filter(|w| w[0] == w[1]).count();
                 let distinct = run.iter().collect::<HashSet<_>>().len() + repeats == run.len()
                     && run
                         .windows(2)
                         .all(|w| w[0] != w[1] || shared.is_some_and(|s| s.contains(&w[0])));
                 let city = run.iter().any(|&c| {
-                    initials.contains(&c)
+                    initial(c)
                         && !PROVINCE_ABBREVIATIONS.contains(c)
                         && !OTHER_ABBREVIATIONS.contains(c)
                 });
