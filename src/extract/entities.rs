@@ -3653,7 +3653,7 @@ mod tests {
         // Bare 工会 is a common noun; a workplace's or every place's body (企业科协,
         // 地方人大) is no one body; organs in a list make no list of companies.
         let lexicon = Lexicon::bundled();
-        let text = "支持工会、共青团、妇联、科协、残联、红十字、计生协等群团组织发挥作用，省总工会、企业科协和地方人大";
+        let text = "支持工会、共青团、妇联、科协、残联、红十字、计生协等群团组织发挥作用，省总工会、团省委、企业科协和地方人大";
         let chars: Vec<char> = text.chars().collect();
         let context = Context {
             anchor: Some(2026),
@@ -3673,6 +3673,8 @@ mod tests {
                 pair("科协", "江苏省科学技术协会"),
                 pair("残联", "江苏省残疾人联合会"),
                 pair("省总工会", "江苏省总工会"),
+                // The Youth League's committee, no party committee's 省委.
+                pair("团省委", "共青团江苏省委员会"),
             ]
         );
     }
@@ -4656,6 +4658,16 @@ mod tests {
             &[("新加坡设计业总商会重庆代表处", Organization)],
         );
         check("中科院山西煤化所", &[("中科院山西煤化所", Organization)]);
+        // A design institute is a body like a research institute, with no place
+        // inside; the generic word alone is none.
+        check(
+            "中国核动力研究设计院、中国建筑设计研究院参与攻关",
+            &[
+                ("中国核动力研究设计院", Organization),
+                ("中国建筑设计研究院", Organization),
+            ],
+        );
+        check("推动建筑设计院改制", &[]);
         // A hospital's campus in a city (written for the rule).
         check(
             "四川省人民医院成都东院区开诊",
