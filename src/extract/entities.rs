@@ -1130,10 +1130,26 @@ fn places_qualifying_names(chars: &[char], lexicon: &Lexicon, candidates: &[Foun
             }
             continue;
         }
-        // With no place before the brackets, a zone's name has no start.
+        // With no place before the brackets, a zone's name starts with the
+        // fewest name characters there, two to four, that stand at a clause's
+        // boundary (推进|中德（甲市）…产业园, 提升|西部（乙市）科学城); anything
+        // else is a designation of another kind.
+        let opening = || {
+            (2..=4.min(open)).map(|n| open - n).find(|&p| {
+                clause_boundary(chars, p, lexicon)
+                    && chars[p..open]
+                        .iter()
+                        .all(|&c| is_name_char(c) && !lexicon.stop_chars.contains(&c))
+            })
+        };
         out.push(match ending_here(EntityKind::Place) {
             Some(begin) => bracketed_designation(chars, lexicon, begin, close, end),
-            None => Found::not_a_name(open, end),
+            None => match opening() {
+                Some(begin) if zone_name_in(lexicon, &chars[close + 1..end]).is_some() => {
+                    bracketed_designation(chars, lexicon, begin, close, end)
+                }
+                _ => Found::not_a_name(open, end),
+            },
         });
     }
     out
@@ -4643,6 +4659,12 @@ mod tests {
         check(
             "北方（沧州）跨境电商物流基地投资3亿元",
             &[("3亿元", Quantity)],
+        );
+        // A zone's name that opens with no place before the brackets starts at
+        // the clause's boundary and is one place (ANNOTATION.md: named zones).
+        check(
+            "推进中德（沈阳）高端装备制造产业园建设",
+            &[("中德（沈阳）高端装备制造产业园", Place)],
         );
     }
 
