@@ -397,9 +397,19 @@ pub(crate) fn find(
         }
     }
     for &(b, e, entry) in &names {
-        // An organ named around a division's name (中共江苏省委员会, 苏州市人民政府).
-        if let Some(d) = entry.division
-            && let Some((ob, oe, organ)) = lexicon.organ_at(text, b, e, d)
+        // An organ named around a division's name (中共江苏省委员会, 苏州市人民政府),
+        // also where the name found is another organ's that opens with it
+        // (共青团|江苏省委|员会, where 江苏省委 is the party committee).
+        let division = entry.division.map(|d| (d, e)).or_else(|| {
+            let d = entry.jurisdiction?;
+            let name = &crate::divisions::bundled().get(d).name;
+            text[b..e]
+                .starts_with(name.as_str())
+                .then(|| (d, b + name.len()))
+        });
+        if let Some((d, de)) = division
+            && let Some((ob, oe, organ)) = lexicon.organ_at(text, b, de, d)
+            && (ob < b || oe > e)
         {
             push(ob, oe, Entity::of_entry(organ), 4);
         }
@@ -3669,7 +3679,7 @@ mod tests {
         // Bare 工会 is a common noun; a workplace's or every place's body (企业科协,
         // 地方人大) is no one body; organs in a list make no list of companies.
         let lexicon = Lexicon::bundled();
-        let text = "支持工会、共青团、妇联、科协、残联、红十字、计生协等群团组织发挥作用，省总工会、团省委、企业科协和地方人大";
+        let text = "支持工会、共青团、妇联、科协、残联、红十字、计生协等群团组织发挥作用，省总工会、团省委（共青团江苏省委员会）、企业科协和地方人大";
         let chars: Vec<char> = text.chars().collect();
         let context = Context {
             anchor: Some(2026),
@@ -3689,8 +3699,10 @@ mod tests {
                 pair("科协", "江苏省科学技术协会"),
                 pair("残联", "江苏省残疾人联合会"),
                 pair("省总工会", "江苏省总工会"),
-                // The Youth League's committee, no party committee's 省委.
+                // The Youth League's committee, no party committee's 省委, by
+                // its short form and its full name (which holds 江苏省委).
                 pair("团省委", "共青团江苏省委员会"),
+                pair("共青团江苏省委员会", "共青团江苏省委员会"),
             ]
         );
     }
