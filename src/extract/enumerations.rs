@@ -338,7 +338,7 @@ const MAX_PROJECT: usize = 30;
 /// capacity is the company's short name, though no list holds most of them. The
 /// name has two to six Han characters and is no phrase of common words (a
 /// province's 粮食1300万吨 is an output), no verb, no known place (a place and its
-/// capacity is a plant: see `plants` in entities.rs) and no name found already.
+/// capacity is a plant: see `plants` in entities/single_units.rs) and no name found already.
 pub(crate) fn companies_before_capacities(
     chars: &[char],
     lexicon: &Lexicon,
