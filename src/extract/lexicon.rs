@@ -127,6 +127,9 @@ pub(crate) enum NameStart {
     Own,
     /// The name is a known place and the suffix (黄浦江, 泉州湾).
     Exact,
+    /// With a known place (礼县四角坪遗址), else a name of its own after a
+    /// boundary, as `Own` (甲乙遗址), whose core is no common word.
+    Either,
 }
 
 /// A rule from `data/rules/name-suffixes.tsv`.
@@ -555,6 +558,7 @@ impl Lexicon {
                 start: match cols[2] {
                     "place" => NameStart::Place,
                     "exact" => NameStart::Exact,
+                    "either" => NameStart::Either,
                     _ => NameStart::Own,
                 },
                 min_core: cols[3].parse().expect("a number"),

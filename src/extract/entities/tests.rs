@@ -1727,3 +1727,16 @@ fn mountains_and_islands_named_after_a_place() {
         &[("大连", Place), ("长山群岛", Place)],
     );
 }
+
+#[test]
+fn sites_named_on_their_own() {
+    // A site's name that no known place opens is a place of its own when the
+    // word before 遗址 is no common word; a kind of site is none.
+    check(
+        "推进三星堆遗址、卡若遗址保护利用，用好工业遗址和革命旧址遗址。",
+        &[("三星堆遗址", Place), ("卡若遗址", Place)],
+    );
+    check("加强牛河梁遗址保护。", &[("牛河梁遗址", Place)]);
+    // 大遗址 is the category of large sites.
+    check("各地应当加强大遗址保护，因大遗址保护调整用地的，依法补偿。", &[]);
+}

@@ -3,6 +3,7 @@
 //! brackets that qualify a name.
 
 use super::*;
+use crate::extract::lexicon::NameSuffix;
 
 /// Names written 中国（X）… (中国（安徽）自贸试验区, 中国（太原）国际能源产业博览会,
 /// 中国（安徽）科交会): a zone's whole name is a place when the name ends with a
@@ -256,7 +257,7 @@ pub(super) fn names_by_suffix(
             }
             // Named after a known place: from that place on (江西内陆开放型经济试验区).
             // It starts at a boundary too, never in the middle of a word.
-            NameStart::Place => {
+            NameStart::Place | NameStart::Either => {
                 let opened = (k..s)
                     .find(|&p| head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
                     .or_else(|| regional_opening(chars, k, s, lexicon, region))
@@ -280,7 +281,21 @@ pub(super) fn names_by_suffix(
                     }
                     _ => None,
                 };
-                let Some(begin) = joined.or(opened) else {
+                // A site no known place opens has a name of its own (甲乙遗址)
+                // that ends with no common word (工业|遗址, 革命旧址|遗址) and no
+                // word of size or age, which makes a kind of site (因|大遗址
+                // 保护, the category of large sites).
+                let own = || {
+                    if rule.start != NameStart::Either {
+                        return None;
+                    }
+                    let b = own_start(chars, k, s, e, rule, lexicon)?;
+                    (s - b >= 2
+                        && !lexicon.common_words.contains(&[chars[s - 2], chars[s - 1]])
+                        && !matches!(chars[s - 1], '大' | '小' | '古' | '老' | '新' | '旧'))
+                    .then_some(b)
+                };
+                let Some(begin) = joined.or(opened).or_else(own) else {
                     // Facilities counted after their places (共和2个抽水蓄能电站)
                     // are a description: the places are mentions.
                     if !rule.facility && rule.kind == EntityKind::Place {
@@ -364,66 +379,9 @@ pub(super) fn names_by_suffix(
             // (信阳市|鲇鱼山水库), else the start of the text, punctuation, a stop
             // word or a verb (开工建设|河套灌区).
             NameStart::Own => {
-                let lowest = s.saturating_sub(rule.max_core).max(k);
-                // The end of an administrative division is the surest start
-                // (信阳市|鲇鱼山水库, 呼和浩特|敕勒川草原); other places may be part
-                // of the name (东北虎豹国家公园).
-                // Not a division whose name runs on (东兰|县: the county 东兰县
-                // ends after 县, and the feature's name starts there).
-                let after_place = |p: usize| {
-                    p >= 2
-                        && (2..=p.min(12)).any(|n| {
-                            let name: String = chars[p - n..p].iter().collect();
-                            let longer: String = chars[p - n..=p].iter().collect();
-                            lexicon.lookup(&name).is_some_and(|e| {
-                                e.kind == EntityKind::Place && e.division.is_some()
-                            }) && lexicon
-                                .lookup(&longer)
-                                .is_none_or(|e| e.kind != EntityKind::Place)
-                        })
-                };
-                // Else the start of the text, punctuation, a stop word or a verb.
-                let boundary = |p: usize| {
-                    ends_with_any(&chars[..p], &lexicon.leading_verbs)
-                        || lexicon.ends_with_verb(&chars[..p])
-                        || p == k
-                            && (p == 0
-                                || !is_name_char(chars[p - 1])
-                                || lexicon.stop_chars.contains(&chars[p - 1])
-                                || ends_with_any(&chars[..p], &lexicon.stop_phrases))
-                };
-                // A division's name that leaves too short a core is the start of
-                // the name's own word (贡嘎|山: 贡嘎县 is a county, 贡嘎山 the
-                // mountain of a national park), no place before it.
-                let Some(begin) = (lowest..s)
-                    .find(|&p| after_place(p) && s - p >= rule.min_core)
-                    .or_else(|| (lowest..s).find(|&p| boundary(p)))
-                else {
+                let Some(begin) = own_start(chars, k, s, e, rule, lexicon) else {
                     continue;
                 };
-                // A known place across the name's core and suffix is the name (巢湖
-                // after 申报): the gazetteer finds it.
-                let whole: String = chars[begin..e].iter().collect();
-                if lexicon.lookup(&whole).is_none()
-                    && (begin + 1..s).any(|q| {
-                        let name: String = chars[q..e].iter().collect();
-                        lexicon
-                            .lookup(&name)
-                            .is_some_and(|x| x.kind == EntityKind::Place)
-                    })
-                {
-                    continue;
-                }
-                // Nor does one start with 中国: that is a company's (中国|盐湖).
-                if chars[begin..s].starts_with(&['中', '国']) {
-                    continue;
-                }
-                let begin = lexicon.past_clause_verbs(chars, begin, s, true);
-                // A verb inside the core makes it a clause about the feature
-                // (部门确定|水库), no name.
-                if (begin + 1..s).any(|q| lexicon.starts_with_verb(&chars[q..s])) {
-                    continue;
-                }
                 begin
             }
         };
@@ -500,6 +458,83 @@ pub(super) fn names_by_suffix(
     }
     zones_listed_beside(chars, lexicon, &unopened, &mut out);
     out
+}
+
+/// Where a name of its own (…水库, a site's …遗址 with no known place opening it)
+/// starts: at a clear boundary, the end of a known place (信阳市|鲇鱼山水库), else
+/// the start of the text, punctuation, a stop word or a verb (开工建设|河套灌区).
+/// `k` is as far left as the name may reach, `s` where the suffix starts and `e`
+/// where it ends.
+fn own_start(
+    chars: &[char],
+    k: usize,
+    s: usize,
+    e: usize,
+    rule: &NameSuffix,
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    let lowest = s.saturating_sub(rule.max_core).max(k);
+    // The end of an administrative division is the surest start
+    // (信阳市|鲇鱼山水库, 呼和浩特|敕勒川草原); other places may be part
+    // of the name (东北虎豹国家公园).
+    // Not a division whose name runs on (东兰|县: the county 东兰县
+    // ends after 县, and the feature's name starts there).
+    let after_place = |p: usize| {
+        p >= 2
+            && (2..=p.min(12)).any(|n| {
+                let name: String = chars[p - n..p].iter().collect();
+                let longer: String = chars[p - n..=p].iter().collect();
+                lexicon
+                    .lookup(&name)
+                    .is_some_and(|e| e.kind == EntityKind::Place && e.division.is_some())
+                    && lexicon
+                        .lookup(&longer)
+                        .is_none_or(|e| e.kind != EntityKind::Place)
+            })
+    };
+    // Else the start of the text, punctuation, a stop word or a verb.
+    let boundary = |p: usize| {
+        ends_with_any(&chars[..p], &lexicon.leading_verbs)
+            || lexicon.ends_with_verb(&chars[..p])
+            || p == k
+                && (p == 0
+                    || !is_name_char(chars[p - 1])
+                    || lexicon.stop_chars.contains(&chars[p - 1])
+                    || ends_with_any(&chars[..p], &lexicon.stop_phrases))
+    };
+    // A division's name that leaves too short a core is the start of
+    // the name's own word (贡嘎|山: 贡嘎县 is a county, 贡嘎山 the
+    // mountain of a national park), no place before it.
+    let Some(begin) = (lowest..s)
+        .find(|&p| after_place(p) && s - p >= rule.min_core)
+        .or_else(|| (lowest..s).find(|&p| boundary(p)))
+    else {
+        return None;
+    };
+    // A known place across the name's core and suffix is the name (巢湖
+    // after 申报): the gazetteer finds it.
+    let whole: String = chars[begin..e].iter().collect();
+    if lexicon.lookup(&whole).is_none()
+        && (begin + 1..s).any(|q| {
+            let name: String = chars[q..e].iter().collect();
+            lexicon
+                .lookup(&name)
+                .is_some_and(|x| x.kind == EntityKind::Place)
+        })
+    {
+        return None;
+    }
+    // Nor does one start with 中国: that is a company's (中国|盐湖).
+    if chars[begin..s].starts_with(&['中', '国']) {
+        return None;
+    }
+    let begin = lexicon.past_clause_verbs(chars, begin, s, true);
+    // A verb inside the core makes it a clause about the feature
+    // (部门确定|水库), no name.
+    if (begin + 1..s).any(|q| lexicon.starts_with_verb(&chars[q..s])) {
+        return None;
+    }
+    Some(begin)
 }
 
 /// Where a zone's name opens with a township of the document's region (a zone
