@@ -1442,6 +1442,16 @@ fn listed_companies_and_two_character_rivers_at_word_boundaries() {
         "支持中联重科、中青旅拓展海外市场",
         &[("中联重科", Organization), ("中青旅", Organization)],
     );
+    // Common words make a listed company's name when jieba knows the whole
+    // name as an organisation's (nt): the operators and a carmaker.
+    check(
+        "中国移动、中国联通在藏加快5G基站建设，长城汽车扩大投资",
+        &[
+            ("中国移动", Organization),
+            ("中国联通", Organization),
+            ("长城汽车", Organization),
+        ],
+    );
     // A company listed with its share class (京东方Ａ) by its name.
     check(
         "京东方在合肥建设生产线",
