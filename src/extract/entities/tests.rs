@@ -1748,5 +1748,8 @@ fn sites_named_on_their_own() {
     );
     check("加强牛河梁遗址保护。", &[("牛河梁遗址", Place)]);
     // 大遗址 is the category of large sites.
-    check("各地应当加强大遗址保护，因大遗址保护调整用地的，依法补偿。", &[]);
+    check(
+        "各地应当加强大遗址保护，因大遗址保护调整用地的，依法补偿。",
+        &[],
+    );
 }
