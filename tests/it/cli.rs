@@ -426,14 +426,14 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         .stderr(predicate::str::contains("load your documents again"));
 }
 
-/// tests/data/store-v27 is the seed loaded by policykg at schema version 27 (commit
-/// 55756ba), before runs of initials took directly administered counties. Its
+/// tests/data/store-v28 is the seed loaded by policykg at schema version 28 (commit
+/// b4617ca), before sites no known place opens were places. Its
 /// documents are unchanged, so a load would skip them and keep the older extraction: opening it is refused with
 /// what changed and what to do.
 #[test]
 fn a_store_of_older_extraction_rules_says_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let store = copy_of_store(dir.path(), "tests/data/store-v27");
+    let store = copy_of_store(dir.path(), "tests/data/store-v28");
     policykg()
         .arg("stats")
         .arg("--store")
@@ -441,8 +441,8 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("schema version 27")
-                .and(predicate::str::contains("襄十随神"))
+            predicate::str::contains("schema version 28")
+                .and(predicate::str::contains("三星堆遗址"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()
