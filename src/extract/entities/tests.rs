@@ -1747,6 +1747,8 @@ fn sites_named_on_their_own() {
         &[("三星堆遗址", Place), ("卡若遗址", Place)],
     );
     check("加强牛河梁遗址保护。", &[("牛河梁遗址", Place)]);
+    // A longer run holds words of the clause.
+    check("不得挪用甲乙故城遗址的保护经费。", &[]);
     // 大遗址 is the category of large sites.
     check(
         "各地应当加强大遗址保护，因大遗址保护调整用地的，依法补偿。",

@@ -284,13 +284,14 @@ pub(super) fn names_by_suffix(
                 // A site no known place opens has a name of its own (甲乙遗址)
                 // that ends with no common word (工业|遗址, 革命旧址|遗址) and no
                 // word of size or age, which makes a kind of site (因|大遗址
-                // 保护, the category of large sites).
+                // 保护, the category of large sites), of four characters at
+                // most: a longer run holds words of the clause (挪用|甲乙故城).
                 let own = || {
                     if rule.start != NameStart::Either {
                         return None;
                     }
                     let b = own_start(chars, k, s, e, rule, lexicon)?;
-                    (s - b >= 2
+                    ((2..=4).contains(&(s - b))
                         && !lexicon.common_words.contains(&[chars[s - 2], chars[s - 1]])
                         && !matches!(chars[s - 1], '大' | '小' | '古' | '老' | '新' | '旧'))
                     .then_some(b)
