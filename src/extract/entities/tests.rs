@@ -1754,4 +1754,10 @@ fn sites_named_on_their_own() {
         "各地应当加强大遗址保护，因大遗址保护调整用地的，依法补偿。",
         &[],
     );
+    // A law's definition or alias names the site after its verb (所称, 简称),
+    // not with the verb's last character.
+    check(
+        "本条例所称石峁遗址，以下简称石峁遗址。",
+        &[("石峁遗址", Place), ("石峁遗址", Place)],
+    );
 }
