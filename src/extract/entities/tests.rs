@@ -1761,3 +1761,31 @@ fn sites_named_on_their_own() {
         &[("石峁遗址", Place), ("石峁遗址", Place)],
     );
 }
+
+#[test]
+fn exchanges_by_their_short_names() {
+    // Reports name the exchanges where companies list by their short names
+    // (data/gazetteer.tsv): Hong Kong's and New York's as the mainland's.
+    check(
+        "支持企业在港交所、纽交所和北交所上市。",
+        &[
+            ("港交所", Organization),
+            ("纽交所", Organization),
+            ("北交所", Organization),
+        ],
+    );
+}
+
+#[test]
+fn spirits_named_after_places_hold_no_place() {
+    // A spirit named after its place is an ideology, a name of another kind
+    // (ANNOTATION.md): nothing inside it is a mention. Where 精神 opens a word of
+    // its own (精神文明), the place is a place.
+    check(
+        "弘扬延安精神、大庆精神和井冈山精神，加强延安精神文明建设。",
+        &[("延安", Place)],
+    );
+    // The city's spirit is a phrase about the place (上海|城市精神), and the
+    // place no tail of a known place (海城市).
+    check("体现上海城市精神。", &[("上海", Place)]);
+}

@@ -242,6 +242,22 @@ pub(super) fn names_by_suffix(
                 }) else {
                     continue;
                 };
+                // A spirit's place is no tail of a known place before it (上|海城市|
+                // 精神 is 上海 and 城市精神, no spirit of 海城市), nor the country:
+                // 中国精神 is the nation's, as 中国 before other common words.
+                if suffix == "精神"
+                    && (chars[begin..s] == ['中', '国']
+                        || (begin.saturating_sub(6)..begin).any(|p| {
+                            (begin + 1..s).any(|q| {
+                                let name: String = chars[p..q].iter().collect();
+                                lexicon
+                                    .lookup(&name)
+                                    .is_some_and(|x| x.kind == EntityKind::Place)
+                            })
+                        }))
+                {
+                    continue;
+                }
                 // A mountain's or an island's name starts at a word's start, not
                 // inside a word (乾元|山南|山角 is no 山南山).
                 if (mountain || suffix == "岛") && {
