@@ -130,6 +130,10 @@ pub(crate) enum NameStart {
     /// With a known place (礼县四角坪遗址), else a name of its own after a
     /// boundary, as `Own` (甲乙遗址), whose core is no common word.
     Either,
+    /// With a known place, else a name of its own after a boundary, as `Own`,
+    /// that opens with no common word (联影|小镇, not 特色|小镇): a zone named
+    /// after a quarter or a company no list knows.
+    Named,
 }
 
 /// A rule from `data/rules/name-suffixes.tsv`.
@@ -559,6 +563,7 @@ impl Lexicon {
                     "place" => NameStart::Place,
                     "exact" => NameStart::Exact,
                     "either" => NameStart::Either,
+                    "named" => NameStart::Named,
                     _ => NameStart::Own,
                 },
                 min_core: cols[3].parse().expect("a number"),

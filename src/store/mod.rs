@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 30;
+pub const SCHEMA_VERSION: i64 = 31;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -50,6 +50,7 @@ const CHANGES_SINCE: &[&str] = &[
     "runs of cities' initials now take the county-level divisions a province administers directly (襄十随神 with 神农架), an item of a company list ending with a kind of body (在京高校) is no company, 团省委 and 共青团…省委员会 are the Youth League's committee (no party committee's 省委 inside them), design institutes (…设计院) are organisations with no place inside, and a zone's name with a place in brackets and none before them is one place (中德（沈阳）高端装备制造产业园); as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "a site's name that no known place opens is now a place (三星堆遗址), and listed companies named by common words that jieba knows as organisations are organisations (中国移动, 中国联通, 招商银行), no longer the place 中国 or nothing; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "a spirit named after its place (延安精神) no longer holds the place, a law's defined name starts after 所称 or 简称 (no 称X遗址), and the Hong Kong and New York exchanges are found by their short names (港交所, 纽交所); as load skips a document whose text is unchanged, its entities would stay those of the older rules",
+    "business districts, cooperation zones and towns named by a word of their own that no list knows are now places (丽泽金融商务区, 菁蓉小镇); as load skips a document whose text is unchanged, its entities would stay those of the older rules",
 ];
 
 /// The graph holding the store's own metadata (its schema version).

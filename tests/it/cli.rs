@@ -426,14 +426,14 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         .stderr(predicate::str::contains("load your documents again"));
 }
 
-/// tests/data/store-v29 is the seed loaded by policykg at schema version 29 (commit
-/// aed1573), before spirits named after places held no place. Its
+/// tests/data/store-v30 is the seed loaded by policykg at schema version 30 (commit
+/// 445fdee), before zones named by a word of their own were places. Its
 /// documents are unchanged, so a load would skip them and keep the older extraction: opening it is refused with
 /// what changed and what to do.
 #[test]
 fn a_store_of_older_extraction_rules_says_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let store = copy_of_store(dir.path(), "tests/data/store-v29");
+    let store = copy_of_store(dir.path(), "tests/data/store-v30");
     policykg()
         .arg("stats")
         .arg("--store")
@@ -441,8 +441,8 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("schema version 29")
-                .and(predicate::str::contains("延安精神"))
+            predicate::str::contains("schema version 30")
+                .and(predicate::str::contains("丽泽金融商务区"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()

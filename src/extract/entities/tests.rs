@@ -1777,6 +1777,21 @@ fn exchanges_by_their_short_names() {
 }
 
 #[test]
+fn zones_named_after_a_quarter_no_list_knows() {
+    // A business district, a town of a trade or a cooperation zone may be named
+    // by a word of its own that no list knows; a common word before the zone's
+    // word makes a kind of zone (特色小镇, 中央商务区), no name.
+    check(
+        "加快丽泽金融商务区、菁蓉小镇建设，培育一批特色小镇和中央商务区。",
+        &[("丽泽金融商务区", Place), ("菁蓉小镇", Place)],
+    );
+    // A town of a trade is a kind of town too, and a word cut from a longer one
+    // (非|物质) no name of its own.
+    check("建设扒鸡特色小镇。", &[]);
+    check("建设非物质文化遗产小镇。", &[]);
+}
+
+#[test]
 fn spirits_named_after_places_hold_no_place() {
     // A spirit named after its place is an ideology, a name of another kind
     // (ANNOTATION.md): nothing inside it is a mention. Where 精神 opens a word of

@@ -273,7 +273,7 @@ pub(super) fn names_by_suffix(
             }
             // Named after a known place: from that place on (江西内陆开放型经济试验区).
             // It starts at a boundary too, never in the middle of a word.
-            NameStart::Place | NameStart::Either => {
+            NameStart::Place | NameStart::Either | NameStart::Named => {
                 let opened = (k..s)
                     .find(|&p| head_at(&chars[p..s], lexicon).is_some_and(|h| h.place))
                     .or_else(|| regional_opening(chars, k, s, lexicon, region))
@@ -302,15 +302,31 @@ pub(super) fn names_by_suffix(
                 // word of size or age, which makes a kind of site (因|大遗址
                 // 保护, the category of large sites), of four characters at
                 // most: a longer run holds words of the clause (挪用|甲乙故城).
-                let own = || {
-                    if rule.start != NameStart::Either {
-                        return None;
+                let own = || match rule.start {
+                    NameStart::Either => {
+                        let b = own_start(chars, k, s, e, rule, lexicon)?;
+                        ((2..=4).contains(&(s - b))
+                            && !lexicon.common_words.contains(&[chars[s - 2], chars[s - 1]])
+                            && !matches!(chars[s - 1], '大' | '小' | '古' | '老' | '新' | '旧'))
+                        .then_some(b)
                     }
-                    let b = own_start(chars, k, s, e, rule, lexicon)?;
-                    ((2..=4).contains(&(s - b))
-                        && !lexicon.common_words.contains(&[chars[s - 2], chars[s - 1]])
-                        && !matches!(chars[s - 1], '大' | '小' | '古' | '老' | '新' | '旧'))
-                    .then_some(b)
+                    // A zone named after a quarter or a company no list knows
+                    // opens with a word of its own: no common word (特色|小镇,
+                    // 中央|商务区 are kinds), no numeral (一批|小镇), no word cut
+                    // from a longer one (非|物质文化遗产小镇: 物质 is a word), and
+                    // holds no 特色 (甲乙|特色小镇 is a town of a trade, a kind).
+                    NameStart::Named => {
+                        let b = own_start(chars, k, s, e, rule, lexicon)?;
+                        (s - b >= 2
+                            && !lexicon.common_words.contains(&[chars[b], chars[b + 1]])
+                            && !(s - b >= 3
+                                && lexicon.common_words.contains(&[chars[b + 1], chars[b + 2]]))
+                            && !numerals::is_numeral_char(chars[b])
+                            && !chars[b].is_ascii_digit()
+                            && !chars[b..s].windows(2).any(|w| w == ['特', '色']))
+                        .then_some(b)
+                    }
+                    _ => None,
                 };
                 let Some(begin) = joined.or(opened).or_else(own) else {
                     // Facilities counted after their places (共和2个抽水蓄能电站)
