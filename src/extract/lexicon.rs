@@ -131,7 +131,7 @@ pub(crate) enum NameStart {
     /// boundary, as `Own` (甲乙遗址), whose core is no common word.
     Either,
     /// With a known place, else a name of its own after a boundary, as `Own`,
-    /// that opens with no common word (联影|小镇, not 特色|小镇): a zone named
+    /// that opens with no common word (菁蓉|小镇, not 特色|小镇): a zone named
     /// after a quarter or a company no list knows.
     Named,
 }
