@@ -299,6 +299,7 @@ pub struct Lexicon {
 const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
 const FEATURES: &str = include_str!("../../data/features.tsv");
 const COMPANIES: &str = include_str!("../../data/companies.tsv");
+const CENTRAL_ENTERPRISES: &str = include_str!("../../data/central-enterprises.tsv");
 const WORLD: &str = include_str!("../../data/world.tsv");
 const ORGANISATIONS: &str = include_str!("../../data/organisations.tsv");
 const ORG_SUFFIXES: &str = include_str!("../../data/rules/org-suffixes.tsv");
@@ -449,6 +450,7 @@ impl Lexicon {
         for (path, text) in [
             ("data/gazetteer.tsv", GAZETTEER),
             ("data/features.tsv", FEATURES),
+            ("data/central-enterprises.tsv", CENTRAL_ENTERPRISES),
             ("data/companies.tsv", COMPANIES),
             ("data/world.tsv", WORLD),
             ("data/organisations.tsv", ORGANISATIONS),
@@ -462,7 +464,15 @@ impl Lexicon {
                 .skip(1)
                 .filter_map(|(_, l)| l.split('\t').next())
         };
+        // A central enterprise's short names count at word boundaries only (其中|石油
+        // holds no 中石油); its registered name anywhere.
+        let short_names = lines(CENTRAL_ENTERPRISES)
+            .skip(1)
+            .filter_map(|(_, l)| l.split('\t').nth(2))
+            .flat_map(|aliases| aliases.split('|'))
+            .filter(|a| !a.is_empty());
         lexicon.bounded = first_column(COMPANIES)
+            .chain(short_names)
             .chain(
                 first_column(FEATURES)
                     .chain(first_column(WORLD))
@@ -988,6 +998,30 @@ mod tests {
         // Places and phrases of the text stay out of the list.
         for name in ["会稽山", "日照港", "农产品", "中国建筑", "线上线下"] {
             assert!(!companies.contains(&name), "{name}");
+        }
+    }
+
+    /// The central enterprises (data/central-enterprises.tsv, SASAC's list) are
+    /// organisations, each name of one entity only, found by their registered names
+    /// anywhere and by their short names at word boundaries.
+    #[test]
+    fn central_enterprises_are_organisations_of_their_own() {
+        let l = Lexicon::bundled();
+        let names = names_of_their_own(&l, CENTRAL_ENTERPRISES, EntityKind::Organization);
+        assert!(names.len() >= 100, "{} enterprises", names.len());
+        for (short, full) in [
+            ("中广核", "中国广核集团有限公司"),
+            ("国家电投", "国家电力投资集团有限公司"),
+            ("中石油", "中国石油天然气集团有限公司"),
+            ("宝武", "中国宝武钢铁集团有限公司"),
+        ] {
+            assert_eq!(l.lookup(short).unwrap().label, full);
+            assert!(l.bounded.contains(short), "{short} counts anywhere");
+        }
+        // The registered names count anywhere; 中国 and a common word is no name.
+        assert!(!l.bounded.contains("中国广核集团有限公司"));
+        for description in ["中国石化", "中国黄金", "航空工业"] {
+            assert!(l.lookup(description).is_none(), "{description}");
         }
     }
 

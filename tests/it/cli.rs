@@ -426,14 +426,15 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         .stderr(predicate::str::contains("load your documents again"));
 }
 
-/// tests/data/store-v30 is the seed loaded by policykg at schema version 30 (commit
-/// 445fdee), before zones named by a word of their own were places. Its
+/// tests/data/store-v31 is the seed loaded by policykg at schema version 31 (commit
+/// 0cb868d), before the central enterprises were organisations by their short
+/// names. Its
 /// documents are unchanged, so a load would skip them and keep the older extraction: opening it is refused with
 /// what changed and what to do.
 #[test]
 fn a_store_of_older_extraction_rules_says_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let store = copy_of_store(dir.path(), "tests/data/store-v30");
+    let store = copy_of_store(dir.path(), "tests/data/store-v31");
     policykg()
         .arg("stats")
         .arg("--store")
@@ -441,8 +442,8 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("schema version 30")
-                .and(predicate::str::contains("丽泽金融商务区"))
+            predicate::str::contains("schema version 31")
+                .and(predicate::str::contains("中广核"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()

@@ -272,7 +272,11 @@ pub(crate) fn find(
             listed[b..e].iter_mut().for_each(|m| *m = true);
         }
         for (b, e, entry, word, byte_begin, byte_end) in shorts {
-            if word && !in_a_list(&chars, b, e, &listed) {
+            // Such a word in a list opens an item's name when the item ends as an
+            // organisation's name does (甲乙集团、长治钢铁集团: a company, no city).
+            if word
+                && (!in_a_list(&chars, b, e, &listed) || opens_an_organisation(&chars, e, lexicon))
+            {
                 continue;
             }
             regional.push((b, e));
@@ -814,6 +818,22 @@ fn in_a_list(chars: &[char], b: usize, e: usize, listed: &[bool]) -> bool {
     let joiner = |c: char| matches!(c, '、' | '和' | '与' | '及');
     (b >= 2 && joiner(chars[b - 1]) && listed[b - 2])
         || (e + 1 < chars.len() && joiner(chars[e]) && listed[e + 1])
+}
+
+/// Whether an organisation's suffix ends within six name characters after `e`, with
+/// no numeral, verb or word that opens a clause before it (长治|钢铁集团): the word
+/// before opens that body's name, where 长治|两市建设中心 names none.
+fn opens_an_organisation(chars: &[char], e: usize, lexicon: &Lexicon) -> bool {
+    let end = name_run(chars, e, 6);
+    (e + 1..=end).any(|p| {
+        let run: String = chars[e..p].iter().collect();
+        suffix_rule(lexicon, &run).is_some()
+            && !chars[e..p].iter().any(|&c| numerals::is_numeral_char(c))
+            && !chars[e..p].windows(2).any(|w| {
+                lexicon.verbs.contains(&[w[0], w[1]])
+                    || lexicon.opening_words.contains(&[w[0], w[1]])
+            })
+    })
 }
 
 /// A county's full name of three characters or fewer outside the document's region

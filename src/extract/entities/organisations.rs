@@ -146,8 +146,16 @@ pub(super) fn organisations_by_suffix(
         if chars[begin..s].windows(2).any(|w| w == ['部', '门']) {
             continue;
         }
-        // A count of things (法规4部), not a body.
+        // A count of things (法规4部), not a body; nor bodies counted after a name
+        // (甲乙集团5家二级公司 are five companies of the group).
         if s > begin && (chars[s - 1].is_ascii_digit() || numerals::is_numeral_char(chars[s - 1])) {
+            continue;
+        }
+        if (begin + 1..s).any(|p| {
+            chars[p].is_ascii_digit()
+                && !chars[p - 1].is_ascii_digit()
+                && super::count_at(chars, p).is_some_and(|end| end < s)
+        }) {
             continue;
         }
         // A known organisation's name ends this one after more than a place

@@ -99,6 +99,11 @@ fn short_names_that_are_also_words_count_in_their_own_region() {
         [pair("太原", "140100"), pair("长治", "140400")]
     );
     assert_eq!(places_in("140000", "确保社会长治久安"), []);
+    // A list of companies is no list of places (长治钢铁集团 is a company's name).
+    assert_eq!(
+        places_in("140000", "推动中国中车、长治钢铁集团深化合作"),
+        []
+    );
     // Such a short name opens a zone's or a facility's name like any place,
     // though it holds a stop character (大同: 同; 山西's report).
     assert_eq!(
@@ -1773,6 +1778,29 @@ fn exchanges_by_their_short_names() {
             ("纽交所", Organization),
             ("北交所", Organization),
         ],
+    );
+}
+
+#[test]
+fn central_enterprises_by_their_short_names() {
+    // Reports name the central enterprises by their short names
+    // (data/central-enterprises.tsv), with no 集团 or 公司 to find them by, and no
+    // 中国 of them is a place.
+    check(
+        "中广核核电机组并网发电，国家电投光伏项目开工，中国宝武钢铁基地投产。",
+        &[
+            ("中广核", Organization),
+            ("国家电投", Organization),
+            ("中国宝武", Organization),
+        ],
+    );
+    // A short name counts at word boundaries only: 其中|石油 holds no 中石油.
+    check("中石油管道建成投运。", &[("中石油", Organization)]);
+    check("其中石油产量增长。", &[]);
+    // Companies counted after a known one are that many bodies, no name.
+    check(
+        "推动中国中车3家子公司落户。",
+        &[("中国中车", Organization), ("3家", Quantity)],
     );
 }
 
