@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Version of the store layout this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 32;
+pub const SCHEMA_VERSION: i64 = 33;
 
 /// What changed after each schema version, so that an older store's reader learns
 /// why it must reload (index = the older version).
@@ -52,6 +52,7 @@ const CHANGES_SINCE: &[&str] = &[
     "a spirit named after its place (延安精神) no longer holds the place, a law's defined name starts after 所称 or 简称 (no 称X遗址), and the Hong Kong and New York exchanges are found by their short names (港交所, 纽交所); as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "business districts, cooperation zones and towns named by a word of their own that no list knows are now places (丽泽金融商务区, 菁蓉小镇); as load skips a document whose text is unchanged, its entities would stay those of the older rules",
     "the central enterprises are now organisations by their short names (中广核, 国家电投, 中石油), a word that is a county's short name no longer counts as a place where it opens a company's name in a list (…、长治钢铁集团), and bodies counted after a company's name (甲乙集团3家子公司) are no organisation's name; as load skips a document whose text is unchanged, its entities would stay those of the older rules",
+    "the Hengqin cooperation zone is now found by its bare name (横琴), as the Qianhai zone is (前海); as load skips a document whose text is unchanged, its entities would stay those of the older rules",
 ];
 
 /// The graph holding the store's own metadata (its schema version).

@@ -426,15 +426,14 @@ fn a_store_of_the_previous_schema_says_to_reload() {
         .stderr(predicate::str::contains("load your documents again"));
 }
 
-/// tests/data/store-v31 is the seed loaded by policykg at schema version 31 (commit
-/// 0cb868d), before the central enterprises were organisations by their short
-/// names. Its
+/// tests/data/store-v32 is the seed loaded by policykg at schema version 32 (commit
+/// aac7997), before the Hengqin cooperation zone was found by its bare name. Its
 /// documents are unchanged, so a load would skip them and keep the older extraction: opening it is refused with
 /// what changed and what to do.
 #[test]
 fn a_store_of_older_extraction_rules_says_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let store = copy_of_store(dir.path(), "tests/data/store-v31");
+    let store = copy_of_store(dir.path(), "tests/data/store-v32");
     policykg()
         .arg("stats")
         .arg("--store")
@@ -442,8 +441,8 @@ fn a_store_of_older_extraction_rules_says_to_reload() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("schema version 31")
-                .and(predicate::str::contains("中广核"))
+            predicate::str::contains("schema version 32")
+                .and(predicate::str::contains("横琴"))
                 .and(predicate::str::contains("load your documents again")),
         );
     policykg()

@@ -1805,6 +1805,16 @@ fn central_enterprises_by_their_short_names() {
 }
 
 #[test]
+fn guangdongs_cooperation_zones_by_their_bare_names() {
+    // Reports name the cooperation zones with Macao and Hong Kong by their bare
+    // names as often as by their whole ones (data/gazetteer.tsv).
+    check(
+        "推进横琴、前海等重大平台建设。",
+        &[("横琴", Place), ("前海", Place)],
+    );
+}
+
+#[test]
 fn zones_named_after_a_quarter_no_list_knows() {
     // A business district, a town of a trade or a cooperation zone may be named
     // by a word of its own that no list knows; a common word before the zone's
