@@ -147,7 +147,7 @@ pub(super) fn organisations_by_suffix(
             continue;
         }
         // A count of things (法规4部), not a body; nor bodies counted after a name
-        // (甲乙集团5家二级公司 are five companies of the group).
+        // (甲乙集团3家子公司 are three companies of the group).
         if s > begin && (chars[s - 1].is_ascii_digit() || numerals::is_numeral_char(chars[s - 1])) {
             continue;
         }
